@@ -1,0 +1,72 @@
+"""Configuration as data: defaults, then KIT_* environment variables, then test overrides."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from kit.paths import data_dir
+
+# Secret keys that must never reach production (found in tutorials and our own defaults).
+WEAK_SECRETS = {"", "dev", "change-me", "changeme", "secret", "development"}
+
+
+def defaults(instance_path: str) -> dict:
+    """Return the built-in settings for an app whose instance folder is INSTANCE_PATH."""
+    return {
+        # "development" on a laptop; "production" refuses weak secrets and debug mode.
+        "ENV": "development",
+        # Signs session cookies and CSRF tokens; generated per instance folder when unset.
+        "SECRET_KEY": None,
+        # SQLAlchemy URL; SQLite in the instance folder unless KIT_DATABASE_URL says otherwise.
+        "DATABASE_URL": "sqlite:///" + os.path.join(instance_path, "kit.sqlite"),
+        # The content library: the shipped lessons/ unless KIT_LESSONS_DIR points elsewhere.
+        "LESSONS_DIR": str(data_dir("lessons")),
+        # Printed as the author of every PDF and in footers.
+        "ORGANISATION": "Safer Sessions Kit",
+        # Largest request body accepted (forms are small; a bigger body is hostile or a mistake).
+        "MAX_CONTENT_LENGTH": 256 * 1024,
+        # Cookies: HttpOnly and SameSite=Lax always; Secure in production (set below).
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": False,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        # CSRF tokens last a working day so a long-open builder tab can still save.
+        "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    }
+
+
+def instance_path_from_env() -> str | None:
+    """Return KIT_INSTANCE_PATH as an absolute path, if set."""
+    value = os.environ.get("KIT_INSTANCE_PATH")
+    return str(Path(value).expanduser().resolve()) if value else None
+
+
+def ensure_secret(config: dict, instance_path: str) -> None:
+    """Give a development instance a random secret key kept in its instance folder."""
+    if config.get("SECRET_KEY") or config.get("ENV") == "production":
+        return
+    key_file = Path(instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32), encoding="ascii")
+        key_file.chmod(0o600)
+    config["SECRET_KEY"] = key_file.read_text(encoding="ascii").strip()
+
+
+def production_problems(config: dict) -> list[str]:
+    """Return the reasons a production app must not start (empty when it may)."""
+    if config.get("ENV") != "production":
+        return []
+    reasons = []
+    key = config.get("SECRET_KEY") or ""
+    if key.strip().lower() in WEAK_SECRETS or len(key) < 32:
+        reasons.append("KIT_SECRET_KEY is missing, a default or shorter than 32 characters; "
+                       "set it to a long random value (python -c 'import secrets; print(secrets.token_hex(32))')")
+    if config.get("DEBUG"):
+        reasons.append("debug mode is on; unset KIT_DEBUG (debug shows code and data to anyone)")
+    return reasons
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or unusable; the message says why."""

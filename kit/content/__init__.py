@@ -1,0 +1,1 @@
+"""The content library: models, loader, checks and lint."""

@@ -1,0 +1,107 @@
+"""Cross-file checks: references resolve, ids are known, quizzes are answerable, links are safe.
+
+Content rules that judge the writing itself (reading age, banned phrases, message coverage)
+live in kit.content.lint and run from here too, so `kit check` reports everything in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from kit.content import lint
+from kit.content.library import Library
+from kit.content.problems import Problem
+from kit.content.urls import url_problem
+from kit.content.vocab import AUDIENCES, NATIONS
+from kit.quiz import types as qtypes
+
+Check = Callable[[Library], Iterator[Problem]]
+
+
+def _problem(library: Library, kind: str, item_id: str, message: str, *sub: str | int) -> Problem:
+    origin = library.origins[(kind, item_id)]
+    field = ".".join(str(s) if not isinstance(s, int) else f"[{s}]" for s in sub).replace(".[", "[")
+    return Problem(origin.file, origin.line(*sub), field, message)
+
+
+def vocabularies(library: Library) -> Iterator[Problem]:
+    """Every audience and nation of the product is described exactly once."""
+    top = library.root / "audiences.yaml"
+    for missing in (a for a in AUDIENCES if a not in library.audiences):
+        if top.exists():
+            yield Problem(f"{library.root.name}/audiences.yaml", 1, "audiences", f"audience '{missing}' is missing")
+    for missing in (n for n in NATIONS if n not in library.nations):
+        if (library.root / "nations.yaml").exists():
+            yield Problem(f"{library.root.name}/nations.yaml", 1, "nations", f"nation '{missing}' is missing")
+
+
+def links(library: Library) -> Iterator[Problem]:
+    """Every printed URL is safe to print and to encode in a QR code."""
+    for link in library.links.values():
+        if link.url is not None and (reason := url_problem(link.url)):
+            yield _problem(library, "links", link.id, reason, "url")
+
+
+def _refs(library: Library, kind: str, item_id: str, field: str, ids: list[str], table: str) -> Iterator[Problem]:
+    known = getattr(library, table)
+    for i, ref in enumerate(ids):
+        if ref not in known:
+            yield _problem(library, kind, item_id, f"unknown {table[:-1]} id '{ref}'", field, i)
+
+
+def modules(library: Library) -> Iterator[Problem]:
+    """Module links resolve and key-message ids are unique within the module."""
+    for m in library.modules.values():
+        yield from _refs(library, "modules", m.id, "links", m.links, "links")
+        seen: set[str] = set()
+        for i, message in enumerate(m.key_messages):
+            if message.id in seen:
+                yield _problem(library, "modules", m.id, f"duplicate key message id '{message.id}'",
+                               "key_messages", i, "id")
+            seen.add(message.id)
+
+
+def questions(library: Library) -> Iterator[Problem]:
+    """Questions follow their type's rules and their links resolve."""
+    for q in library.questions.values():
+        yield from _refs(library, "questions", q.id, "links", q.links, "links")
+        for field, message in qtypes.validate(q):
+            yield _problem(library, "questions", q.id, message, *_split(field))
+
+
+def _split(field: str) -> tuple[str | int, ...]:
+    name, _, rest = field.partition("[")
+    return (name, int(rest.rstrip("]"))) if rest else (name,)
+
+
+def plans(library: Library) -> Iterator[Problem]:
+    """Plans name real modules and questions, suit their audience and fit their duration."""
+    for p in library.plans.values():
+        yield from _refs(library, "plans", p.id, "modules", p.modules, "modules")
+        yield from _refs(library, "plans", p.id, "questions", p.questions, "questions")
+        found = [library.modules[m] for m in p.modules if m in library.modules]
+        for i, module_id in enumerate(p.modules):
+            module = library.modules.get(module_id)
+            if module and p.audience not in module.audiences:
+                yield _problem(library, "plans", p.id,
+                               f"module '{module_id}' is not written for {p.audience}", "modules", i)
+            if module_id in p.modules[:i]:
+                yield _problem(library, "plans", p.id, f"module '{module_id}' is listed twice", "modules", i)
+        for i, question_id in enumerate(p.questions):
+            question = library.questions.get(question_id)
+            if question and p.audience not in question.audiences:
+                yield _problem(library, "plans", p.id,
+                               f"question '{question_id}' is not written for {p.audience}", "questions", i)
+        total = sum(m.minutes for m in found)
+        if total > p.duration:
+            yield _problem(library, "plans", p.id,
+                           f"modules add up to {total} minutes, over the plan's {p.duration}", "duration")
+
+
+CHECKS: tuple[Check, ...] = (vocabularies, links, modules, questions, plans)
+
+
+def check(library: Library) -> list[Problem]:
+    """Run every cross-file check and the content lint; return the problems found."""
+    found = [problem for rule in CHECKS for problem in rule(library)]
+    return found + lint.run(library)

@@ -1,0 +1,64 @@
+"""The loaded library: every item by id, and where each came from (for error messages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kit.content.models import Audience, Link, LintFile, Module, Nation, Plan, Question
+from kit.content.yamlfile import Document, Path_
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item is written: its file (as shown to authors), parsed document and path in it."""
+
+    file: str
+    doc: Document
+    path: Path_ = ()
+
+    def line(self, *sub: str | int) -> int | None:
+        """Return the line of the item, or of SUB inside it."""
+        return self.doc.line_of((*self.path, *sub))
+
+
+@dataclass
+class Library:
+    """All content, keyed by id, in file order."""
+
+    root: Path
+    audiences: dict[str, Audience] = field(default_factory=dict)
+    nations: dict[str, Nation] = field(default_factory=dict)
+    links: dict[str, Link] = field(default_factory=dict)
+    modules: dict[str, Module] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    lint: LintFile = field(default_factory=LintFile)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """Return how many items of each kind the library holds."""
+        return {
+            "audiences": len(self.audiences),
+            "nations": len(self.nations),
+            "links": len(self.links),
+            "modules": len(self.modules),
+            "questions": len(self.questions),
+            "plans": len(self.plans),
+        }
+
+    def modules_for(self, audience: str) -> list[Module]:
+        """Return the modules written for AUDIENCE."""
+        return [m for m in self.modules.values() if audience in m.audiences]
+
+    def questions_for(self, audience: str) -> list[Question]:
+        """Return the questions written for AUDIENCE."""
+        return [q for q in self.questions.values() if audience in q.audiences]
+
+    def links_for(self, audience: str, nation: str) -> list[Link]:
+        """Return the registry links that suit AUDIENCE in NATION."""
+        return [k for k in self.links.values() if audience in k.audiences and nation in k.nations]
+
+    def plans_for(self, audience: str) -> list[Plan]:
+        """Return the ready-made plans for AUDIENCE."""
+        return [p for p in self.plans.values() if p.audience == audience]

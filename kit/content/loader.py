@@ -1,0 +1,120 @@
+"""Load the YAML library into typed models, collecting every problem before giving up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kit.content import models
+from kit.content.check import check
+from kit.content.library import Library, Origin
+from kit.content.problems import Problem, from_validation
+from kit.content.yamlfile import Document, YamlError, parse
+
+# Single files at the top of the library, and folders of many files.
+TOP_FILES = ("audiences", "nations", "links", "lint")
+FOLDERS = ("modules", "questions", "plans")
+REQUIRED_FILES = ("audiences", "nations", "links")
+MAX_FILES = 50_000
+
+
+class LibraryError(Exception):
+    """The library has problems; `problems` lists every one."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the content library")
+        self.problems = problems
+
+
+def display_name(path: Path, root: Path) -> str:
+    """Return PATH as authors see it: relative to the library's parent (`lessons/modules/x.yaml`)."""
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def library_files(root: Path) -> list[tuple[str, Path]]:
+    """Return (kind, path) for every file the library reads, in a stable order."""
+    files = [(kind, root / f"{kind}.yaml") for kind in TOP_FILES]
+    for folder in FOLDERS:
+        found = sorted((root / folder).glob("*.yaml")) + sorted((root / folder).glob("*.yml"))
+        files += [(folder, p) for p in found]
+    return files
+
+
+def read_file(kind: str, path: Path, root: Path) -> tuple[object | None, Document | None, list[Problem]]:
+    """Parse and validate one file; return its model, document and problems."""
+    name = display_name(path, root)
+    try:
+        doc = parse(path.read_bytes())
+    except YamlError as exc:
+        return None, None, [Problem(name, exc.line, "", exc.message)]
+    except OSError as exc:
+        return None, None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}")]
+    if not isinstance(doc.value, dict):
+        return None, doc, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
+    try:
+        return models.FILE_KINDS[kind].model_validate(doc.value), doc, []
+    except ValidationError as exc:
+        return None, doc, from_validation(name, doc, exc)
+
+
+def _add(library: Library, kind: str, item, origin: Origin, problems: list[Problem]) -> None:
+    table = getattr(library, kind)
+    if item.id in table:
+        first = library.origins[(kind, item.id)]
+        problems.append(Problem(origin.file, origin.line("id"), "id",
+                                f"duplicate {kind[:-1]} id '{item.id}' (first at {first.file}:{first.line('id')})"))
+        return
+    table[item.id] = item
+    library.origins[(kind, item.id)] = origin
+
+
+def _collect(library: Library, kind: str, model, doc: Document, name: str, problems: list[Problem]) -> None:
+    if kind in ("modules", "plans"):
+        _add(library, kind, model, Origin(name, doc), problems)
+    elif kind == "questions":
+        for i, q in enumerate(model.questions):
+            _add(library, kind, q, Origin(name, doc, ("questions", i)), problems)
+    elif kind == "lint":
+        library.lint = model
+    else:
+        for i, item in enumerate(getattr(model, kind)):
+            _add(library, kind, item, Origin(name, doc, (kind, i)), problems)
+
+
+def load(root: Path) -> tuple[Library, list[Problem]]:
+    """Read every file under ROOT; return what loaded and every problem found."""
+    root = Path(root)
+    library, problems = Library(root=root), []
+    if not root.is_dir():
+        return library, [Problem(root.as_posix(), None, "", "no such library folder")]
+    files = library_files(root)
+    if len(files) > MAX_FILES:
+        return library, [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
+    for kind, path in files:
+        if not path.exists():
+            if kind in REQUIRED_FILES:
+                problems.append(Problem(display_name(path, root), None, "", "required file is missing"))
+            continue
+        model, doc, found = read_file(kind, path, root)
+        problems += found
+        if model is not None:
+            _collect(library, kind, model, doc, display_name(path, root), problems)
+    return library, problems
+
+
+def load_checked(root: Path) -> Library:
+    """Load and cross-check the library at ROOT; raise LibraryError listing every problem."""
+    library, problems = load(root)
+    problems += check(library)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise LibraryError(sorted(problems, key=_order))
+    return library
+
+
+def _order(problem: Problem) -> tuple:
+    return (problem.file, problem.line or 0, problem.field, problem.message)

@@ -1,0 +1,265 @@
+"""Typed models of the content library: one class per YAML file kind, declared once.
+
+Pydantic validates each file; `kit schema` publishes the same models as JSON Schema so a
+content author's editor can autocomplete and validate as they type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from kit.content.vocab import AudienceId, LinkStatus, MessageId, NationId, ReviewStatus
+
+Id = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+]
+Str = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+ShortStr = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=200)]
+Minutes = Annotated[int, Field(strict=True, ge=1, le=600)]
+
+# Field lengths are capped so no single string can break a page layout.
+TEXT_MAX = 4000
+
+
+class Model(BaseModel):
+    """Base for every content model: unknown keys are errors, values are strict."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Text(Model):
+    """Translatable text: English required, Welsh optional and marked with its review status.
+
+    In YAML a plain string is shorthand for English only.
+    """
+
+    en: Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
+    cy: Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=TEXT_MAX)] | None = None
+    cy_review: ReviewStatus | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: object) -> object:
+        return {"en": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _review_with_welsh(self) -> Text:
+        if self.cy is not None and self.cy_review is None:
+            raise ValueError("cy_review is required with cy: say draft or approved")
+        if self.cy is None and self.cy_review is not None:
+            raise ValueError("cy_review is set but there is no cy text")
+        return self
+
+    def get(self, lang: str) -> str:
+        """Return the text in LANG, falling back to English."""
+        return self.cy if lang == "cy" and self.cy else self.en
+
+    @property
+    def is_draft(self) -> bool:
+        """Say whether the Welsh text still waits for a Welsh speaker's review."""
+        return self.cy is not None and self.cy_review != "approved"
+
+
+# --- audiences.yaml, nations.yaml -------------------------------------------------------------
+
+
+class Audience(Model):
+    """One of the seven audiences: ages, reading-age target and what its handout must say."""
+
+    id: AudienceId
+    name: Text
+    ages: ShortStr
+    pupil: bool
+    reading_grade: Annotated[float, Field(strict=False, ge=1, le=16)]
+    body_pt: Annotated[int, Field(ge=10, le=24)] = 12
+    welsh_register: ShortStr = "ti"
+    year_names: dict[NationId, ShortStr] = {}
+    required_messages: list[MessageId]
+    description: Text | None = None
+
+
+class AudienceFile(Model):
+    """The file lessons/audiences.yaml."""
+
+    audiences: list[Audience]
+
+
+class Nation(Model):
+    """A UK nation: how it names school years, its curriculum and whether print is bilingual."""
+
+    id: NationId
+    name: Text
+    curriculum: ShortStr
+    bilingual: bool = False
+    police_url: ShortStr | None = None
+
+
+class NationFile(Model):
+    """The file lessons/nations.yaml."""
+
+    nations: list[Nation]
+
+
+# --- links.yaml -------------------------------------------------------------------------------
+
+
+class Link(Model):
+    """An advice page or helpline in the registry: the only source of printed URLs and numbers."""
+
+    id: Id
+    organisation: ShortStr
+    title: Text
+    label: Text  # printed beside the QR code: where it goes ("Report to CEOP")
+    description: Text
+    url: Annotated[str, StringConstraints(strict=True, max_length=300)] | None = None
+    phone: ShortStr | None = None
+    text_number: ShortStr | None = None
+    hours: ShortStr | None = None
+    audiences: list[AudienceId] = Field(min_length=1)
+    nations: list[NationId] = Field(min_length=1)
+    checked: dt.date
+    source: Str
+    status: LinkStatus
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Link:
+        if not (self.url or self.phone or self.text_number):
+            raise ValueError("a link needs a url, a phone or a text_number")
+        return self
+
+
+class LinkFile(Model):
+    """The file lessons/links.yaml."""
+
+    links: list[Link]
+
+
+# --- modules/*.yaml ---------------------------------------------------------------------------
+
+
+class Keyword(Model):
+    """A term pupils meet, with a plain definition."""
+
+    term: Text
+    definition: Text
+
+
+class Misconception(Model):
+    """Something people wrongly believe, and how the facilitator answers it."""
+
+    misconception: Text
+    response: Text
+
+
+class Activity(Model):
+    """A timed step of the session with what to do and the facilitator's notes."""
+
+    title: Text
+    minutes: Minutes
+    steps: list[Text] = Field(min_length=1)
+    notes: Text | None = None
+
+
+class KeyMessage(Model):
+    """A line for the handout; `covers` names the required message it delivers."""
+
+    id: Id
+    covers: MessageId | None = None
+    text: Text
+
+
+class Module(Model):
+    """One teachable unit of a session."""
+
+    id: Id
+    title: Text
+    summary: Text
+    audiences: list[AudienceId] = Field(min_length=1)
+    minutes: Minutes
+    outcomes: list[Text] = Field(min_length=1)  # "I can…"
+    keywords: list[Keyword] = []
+    misconceptions: list[Misconception] = []
+    activities: list[Activity] = Field(min_length=1)
+    safeguarding: list[Text] = []
+    key_messages: list[KeyMessage] = []
+    links: list[Id] = []
+    curriculum: dict[NationId, list[ShortStr]] = {}
+    content_guidance: Text | None = None
+    sources: list[Str] = []
+
+
+# --- questions/*.yaml -------------------------------------------------------------------------
+
+
+class Option(Model):
+    """An answer option; `correct: true` marks a right answer."""
+
+    text: Text
+    correct: bool = False
+
+
+class Question(Model):
+    """A quiz question; its `type` is looked up in the question-type registry."""
+
+    id: Id
+    audiences: list[AudienceId] = Field(min_length=1)
+    type: Id
+    stem: Text
+    options: list[Option] = []
+    answer: bool | None = None  # true/false questions
+    explanation: Text
+    links: list[Id] = []
+
+
+class QuestionFile(Model):
+    """A file in lessons/questions/: a list of questions."""
+
+    questions: list[Question] = Field(min_length=1)
+
+
+# --- plans/*.yaml -----------------------------------------------------------------------------
+
+
+class Plan(Model):
+    """A ready-made session for one audience: modules in order and its baseline/end-point quiz."""
+
+    id: Id
+    title: Text
+    audience: AudienceId
+    summary: Text
+    duration: Minutes
+    nations: list[NationId] = ["england", "scotland", "wales", "northern-ireland"]
+    modules: list[Id] = Field(min_length=1)
+    questions: list[Id] = []
+
+
+# --- lint.yaml --------------------------------------------------------------------------------
+
+
+class BannedPhrase(Model):
+    """A phrase that must not appear in content, and why (victim-blaming, fear, stale advice)."""
+
+    phrase: Str
+    reason: Str
+
+
+class LintFile(Model):
+    """The file lessons/lint.yaml: the content rules a content lead can read and change."""
+
+    banned_phrases: list[BannedPhrase] = []
+
+
+# Each file kind: where it lives and which model reads it (order matters for reporting).
+FILE_KINDS: dict[str, type[Model]] = {
+    "audiences": AudienceFile,
+    "nations": NationFile,
+    "links": LinkFile,
+    "lint": LintFile,
+    "modules": Module,
+    "questions": QuestionFile,
+    "plans": Plan,
+}

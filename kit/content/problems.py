@@ -1,0 +1,98 @@
+"""Problems found in the library, each naming file, line and field in plain words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from kit.content.yamlfile import Document, Path_
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the library, printed as `file:line: field: message`."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        middle = f" {self.field}:" if self.field else ""
+        tag = "" if self.severity == "error" else f" ({self.severity})"
+        return f"{where}:{middle} {self.message}{tag}"
+
+
+def field_path(path: Path_) -> str:
+    """Return PATH written the way an author reads it: `activities[2].minutes`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _data_path(value: object, loc: tuple) -> Path_:
+    """Follow pydantic's LOC through VALUE, dropping the parts that name union branches."""
+    path: list[str | int] = []
+    for part in loc:
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+            path.append(part)
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+            path.append(part)
+        elif isinstance(value, dict) and isinstance(part, str) and "[" not in part and part[:1].islower():
+            path.append(part)  # a missing or unknown field
+            break
+    return tuple(path)
+
+
+def _plain_message(error: dict, raw: str | None) -> str:
+    """Turn one pydantic error into a sentence a content author understands."""
+    kind, value = error["type"], error.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        key = str(error["loc"][-1]) if error["loc"] else ""
+        if " " in key.strip():
+            return "text was split at a comma or colon: put the whole text in quotes"
+        return "unknown field (check its spelling against the schema)"
+    if kind == "string_type":
+        if isinstance(value, bool):
+            shown = raw or str(value).lower()
+            return (f"expected text, got {shown!r}, which YAML reads as {str(value).lower()}: "
+                    "put the text in quotes")
+        if isinstance(value, (int, float)) or raw:
+            return f"expected text, got {raw or value!r}, which YAML reads as a number or time: put it in quotes"
+        return "expected text"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "expected an integer"
+    if kind == "bool_type":
+        return "expected true or false"
+    if kind in ("list_type", "tuple_type"):
+        return "expected a list"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "expected a mapping of fields"
+    if kind == "literal_error":
+        return f"{value!r} is not one of: {error['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return "expected a date written YYYY-MM-DD"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return str(error["msg"])
+
+
+def from_validation(file: str, doc: Document, exc: ValidationError) -> list[Problem]:
+    """Return one Problem per pydantic error, located in DOC."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        path = _data_path(doc.value, error["loc"])
+        if error["type"] == "extra_forbidden" and " " in str(path[-1] if path else ""):
+            path = path[:-1]  # the "key" is a fragment of text, not a field name
+        problems.append(Problem(file, doc.line_of(path), field_path(path), _plain_message(error, doc.raw.get(path))))
+    return problems

@@ -1,0 +1,45 @@
+"""Vocabularies shared by the whole kit: declared once here and looked up everywhere else."""
+
+from typing import Literal
+
+AudienceId = Literal[
+    "upper-primary",
+    "lower-secondary",
+    "upper-secondary",
+    "post-16",
+    "adults",
+    "parents-carers",
+    "professionals",
+]
+AUDIENCES: tuple[str, ...] = AudienceId.__args__
+# Audiences that are children in a classroom: sessions are classroom-sized, DSL told beforehand.
+PUPIL_AUDIENCES: tuple[str, ...] = AUDIENCES[:4]
+
+NationId = Literal["england", "scotland", "wales", "northern-ireland"]
+NATIONS: tuple[str, ...] = NationId.__args__
+
+Lang = Literal["en", "cy"]
+LANGS: tuple[str, ...] = Lang.__args__
+# What a document can be printed in: one language, or Welsh and English together (Welsh first).
+PRINT_LANGS: tuple[str, ...] = ("en", "cy", "bilingual")
+
+ReviewStatus = Literal["draft", "approved"]
+LinkStatus = Literal["ok", "verify"]
+
+# The messages every handout must carry, checked by id (see audiences.yaml `required_messages`).
+MessageId = Literal[
+    "dont-pay",
+    "stop-and-block",
+    "keep-evidence",
+    "report",
+    "remove-images",
+    "not-your-fault",
+    "talk-to-someone",
+    "spot-the-signs",
+    "support-a-friend",
+    "respond-to-disclosure",
+]
+MESSAGES: tuple[str, ...] = MessageId.__args__
+
+# Settings an officer delivers in; "assembly" is discouraged for pupils (CEOP Education guidance).
+SETTINGS: tuple[str, ...] = ("classroom", "small-group", "assembly", "one-to-one", "online")

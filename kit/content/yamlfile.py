@@ -1,0 +1,170 @@
+"""Read one YAML file safely, keeping the line of every value so errors can name it.
+
+Built on PyYAML's event stream (libyaml's C parser when present) rather than its loaders, so we
+decide what a value may be: no tags beyond YAML's plain types, no aliases (no alias bombs), no
+duplicate keys, a cap on nesting and size. Nothing in a file can run code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+
+MAX_BYTES = 1_048_576
+MAX_DEPTH = 32
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+_constructor = SafeConstructor()
+_resolver = yaml.resolver.Resolver()
+_SCALARS = {
+    _CORE + "int": _constructor.construct_yaml_int,
+    _CORE + "float": _constructor.construct_yaml_float,
+    _CORE + "bool": _constructor.construct_yaml_bool,
+    _CORE + "null": _constructor.construct_yaml_null,
+    _CORE + "timestamp": _constructor.construct_yaml_timestamp,
+}
+
+Path_ = tuple[str | int, ...]
+
+
+class YamlError(Exception):
+    """A file that is not acceptable YAML; `line` is 1-based or None for the whole file."""
+
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Document:
+    """A parsed file: its value, the line of each path, and the source text of non-text scalars."""
+
+    value: object
+    lines: dict[Path_, int] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """Return the line of PATH, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+def decode(data: bytes) -> str:
+    """Return DATA as text, or raise YamlError naming the bad byte."""
+    if len(data) > MAX_BYTES:
+        raise YamlError(None, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlError(line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
+    if "\x00" in text:
+        raise YamlError(text[: text.index("\x00")].count("\n") + 1, "the file contains a NUL byte")
+    return text
+
+
+def parse(data: bytes) -> Document:
+    """Parse one YAML document from DATA into plain dicts, lists and scalars."""
+    text = decode(data)
+    builder = _Builder()
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlError(line, f"malformed YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(None, f"malformed YAML: {exc}") from None
+    if builder.documents > 1:
+        raise YamlError(None, "the file holds more than one YAML document (---); use one")
+    if builder.result is None:
+        raise YamlError(1, "the file is empty")
+    return Document(builder.result, builder.lines, builder.raw)
+
+
+class _Builder:
+    """Turn parser events into values, enforcing the rules above."""
+
+    def __init__(self) -> None:
+        self.stack: list[list] = []  # frames: [container, path, pending_key or None]
+        self.result: object = None
+        self.lines: dict[Path_, int] = {}
+        self.raw: dict[Path_, str] = {}
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._check_tag(event, event.implicit)
+            if len(self.stack) >= MAX_DEPTH:
+                raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
+            container = {} if kind is yaml.MappingStartEvent else []
+            path = self._place(container, event)
+            self.stack.append([container, path, None])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+        elif kind is yaml.AliasEvent:
+            raise YamlError(event.start_mark.line + 1, f"aliases (*{event.anchor}) are not allowed; write the value out")
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+
+    def _check_tag(self, event, implicit) -> None:
+        if event.tag and not implicit and event.tag not in _ALLOWED_TAGS and event.tag != "!":
+            raise YamlError(event.start_mark.line + 1, f"the tag {event.tag} is not allowed; use plain YAML values")
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        self._check_tag(event, event.implicit[0] or event.implicit[1])
+        line = event.start_mark.line + 1
+        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
+            frame = self.stack[-1]
+            key = event.value
+            if key in frame[0]:
+                raise YamlError(line, f"duplicate key '{key}' in the same mapping")
+            frame[2] = key
+            return
+        tag = event.tag if (event.tag and not event.implicit[0]) else None
+        if tag is None:
+            tag = _resolver.resolve(ScalarNode, event.value, event.implicit) if event.implicit[0] else _CORE + "str"
+        if tag == _CORE + "merge":
+            raise YamlError(line, "merge keys (<<) are not allowed")
+        build = _SCALARS.get(tag)
+        try:
+            value = build(ScalarNode(tag, event.value)) if build else event.value
+        except (ValueError, TypeError):
+            raise YamlError(line, f"cannot read {event.value!r} as {tag.rsplit(':', 1)[-1]}") from None
+        path = self._place(value, event)
+        if build:
+            self.raw[path] = event.value
+
+    def _place(self, value: object, event: yaml.Event) -> Path_:
+        line = event.start_mark.line + 1
+        if not self.stack:
+            self.result = value
+            self.lines[()] = line
+            return ()
+        frame = self.stack[-1]
+        container, parent = frame[0], frame[1]
+        if isinstance(container, list):
+            path = (*parent, len(container))
+            container.append(value)
+        else:
+            if frame[2] is None:
+                raise YamlError(line, "a mapping key must be plain text")
+            path = (*parent, frame[2])
+            container[frame[2]] = value
+            frame[2] = None
+        self.lines[path] = line
+        return path

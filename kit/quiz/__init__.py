@@ -1,0 +1,1 @@
+"""Quizzes: the question-type registry and exporters to other quiz tools."""

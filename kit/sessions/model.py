@@ -1,0 +1,139 @@
+"""A session as an officer builds it (SessionSpec) and as documents print it (Session).
+
+Pure domain: plain dataclasses in, plain dataclasses out; no Flask, no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from kit.content.library import Library
+from kit.content.models import Audience, Link, Module, Nation, Plan, Question, Text
+from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES, SETTINGS
+
+# Officer-entered text is capped so no field can break a page (documented in the form hints).
+TITLE_MAX = 120
+NOTE_MAX = 2000
+SCHOOL_MAX = 120
+REASON_MAX = 300
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    """What the officer chose: ids and free text only, ready to store or rebuild from."""
+
+    audience: str
+    nation: str = "england"
+    lang: str = "en"  # en | cy | bilingual
+    title: str = ""
+    plan_id: str | None = None
+    date: dt.date | None = None
+    school: str = ""
+    group_size: int | None = None
+    setting: str = "classroom"
+    lesson_minutes: int = 60
+    modules: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    # Out-of-band modules or questions (outside the audience): id -> the officer's reason.
+    reasons: dict[str, str] = field(default_factory=dict)
+    school_notes: str = ""  # DSL name and contact, arrangements: never pupil details
+    large_print: bool = False
+
+
+@dataclass(frozen=True)
+class Session:
+    """A session resolved against the library: the objects every document prints."""
+
+    spec: SessionSpec
+    title: str
+    audience: Audience
+    nation: Nation
+    plan: Plan | None
+    modules: tuple[Module, ...]
+    questions: tuple[Question, ...]
+    links: tuple[Link, ...]  # signposting for this audience and nation, in registry order
+    advice_checked: dt.date | None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def minutes(self) -> int:
+        """Return the total minutes of the chosen modules."""
+        return sum(m.minutes for m in self.modules)
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        """Return the languages to print, Welsh first when bilingual."""
+        return ("cy", "en") if self.spec.lang == "bilingual" else (self.spec.lang,)
+
+    def text(self, value: Text) -> str:
+        """Return VALUE in the session's first print language."""
+        return value.get(self.langs[0])
+
+    def uses_welsh_drafts(self) -> bool:
+        """Say whether any Welsh text printed for this session is still a draft."""
+        if "cy" not in self.langs:
+            return False
+        from kit.content.lint import texts  # noqa: PLC0415 - shared walker
+
+        items = (*self.modules, *self.questions, *self.links)
+        return any(t.is_draft for item in items for _, t in texts(item))
+
+
+def from_plan(library: Library, plan_id: str, nation: str = "england", lang: str = "en", **extra) -> SessionSpec:
+    """Return a SessionSpec that starts from the ready-made plan PLAN_ID."""
+    plan = library.plans[plan_id]
+    return SessionSpec(
+        audience=plan.audience, nation=nation, lang=lang, title=plan.title.en, plan_id=plan.id,
+        lesson_minutes=plan.duration, modules=tuple(plan.modules), questions=tuple(plan.questions), **extra,
+    )
+
+
+def _signposting(library: Library, modules: tuple[Module, ...], questions: tuple[Question, ...],
+                 audience: str, nation: str) -> tuple[Link, ...]:
+    """Links named by the content, then the helplines that suit the audience and nation."""
+    wanted = {link_id for item in (*modules, *questions) for link_id in item.links}
+    chosen = [k for k in library.links.values()
+              if nation in k.nations and (k.id in wanted or audience in k.audiences)]
+    suitable = [k for k in chosen if audience in k.audiences]
+    return tuple(suitable)
+
+
+def assemble(library: Library, spec: SessionSpec) -> Session:
+    """Resolve SPEC against LIBRARY; unknown ids are dropped with a warning, never an error."""
+    warnings: list[str] = []
+    if spec.audience not in library.audiences:
+        raise ValueError(f"unknown audience '{spec.audience}'")
+    if spec.nation not in NATIONS:
+        raise ValueError(f"unknown nation '{spec.nation}'")
+    if spec.lang not in PRINT_LANGS:
+        raise ValueError(f"unknown language '{spec.lang}'")
+    modules = tuple(library.modules[m] for m in spec.modules if m in library.modules)
+    questions = tuple(library.questions[q] for q in spec.questions if q in library.questions)
+    missing = [i for i in (*spec.modules, *spec.questions) if i not in library.modules and i not in library.questions]
+    if missing:
+        warnings.append("no longer in the library, left out: " + ", ".join(missing))
+    if spec.audience in PUPIL_AUDIENCES and spec.setting == "assembly":
+        warnings.append("CEOP Education advises classroom-sized groups, not assemblies, for this topic")
+    links = _signposting(library, modules, questions, spec.audience, spec.nation)
+    checked = max((k.checked for k in links), default=None)
+    return Session(
+        spec=spec,
+        title=(spec.title or (library.plans[spec.plan_id].title.en if spec.plan_id in library.plans else "Session"))[:TITLE_MAX],
+        audience=library.audiences[spec.audience],
+        nation=library.nations[spec.nation],
+        plan=library.plans.get(spec.plan_id) if spec.plan_id else None,
+        modules=modules,
+        questions=questions,
+        links=links,
+        advice_checked=checked,
+        warnings=tuple(warnings),
+    )
+
+
+def with_changes(spec: SessionSpec, **changes) -> SessionSpec:
+    """Return a copy of SPEC with CHANGES applied."""
+    return replace(spec, **changes)
+
+
+__all__ = ["SETTINGS", "Session", "SessionSpec", "assemble", "from_plan", "with_changes"]
