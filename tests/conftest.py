@@ -18,8 +18,9 @@ def library():
 
 
 @pytest.fixture
-def app(tmp_path: Path):
+def app(tmp_path: Path, monkeypatch):
     """Return an app on a fresh instance folder with test settings."""
+    monkeypatch.setenv("KIT_INSTANCE_PATH", str(tmp_path / "instance"))
     app = create_app({
         "TESTING": True,
         "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
