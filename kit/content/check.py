@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from kit.content import lint
 from kit.content.library import Library
-from kit.content.problems import Problem
+from kit.content.problems import Problem, field_path
 from kit.content.urls import url_problem
 from kit.content.vocab import AUDIENCES, NATIONS
 from kit.quiz import types as qtypes
@@ -20,8 +20,7 @@ Check = Callable[[Library], Iterator[Problem]]
 
 def _problem(library: Library, kind: str, item_id: str, message: str, *sub: str | int) -> Problem:
     origin = library.origins[(kind, item_id)]
-    field = ".".join(str(s) if not isinstance(s, int) else f"[{s}]" for s in sub).replace(".[", "[")
-    return Problem(origin.file, origin.line(*sub), field, message)
+    return Problem(origin.file, origin.line(*sub), field_path((*origin.path, *sub)), message)
 
 
 def vocabularies(library: Library) -> Iterator[Problem]:

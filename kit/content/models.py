@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from kit.content.vocab import AudienceId, LinkStatus, MessageId, NationId, ReviewStatus
 
@@ -23,6 +24,7 @@ Minutes = Annotated[int, Field(strict=True, ge=1, le=600)]
 
 # Field lengths are capped so no single string can break a page layout.
 TEXT_MAX = 4000
+TextStr = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
 
 
 class Model(BaseModel):
@@ -37,13 +39,16 @@ class Text(Model):
     In YAML a plain string is shorthand for English only.
     """
 
-    en: Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
-    cy: Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=TEXT_MAX)] | None = None
+    en: TextStr
+    cy: TextStr | None = None
     cy_review: ReviewStatus | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _from_plain_string(cls, value: object) -> object:
+        if isinstance(value, (bool, int, float, dt.date)):
+            # YAML 1.1 turns unquoted no/yes, 1.10 and 12:30 into these; say so, don't guess.
+            raise PydanticCustomError("string_type", "expected text")
         return {"en": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
@@ -115,7 +120,7 @@ class Link(Model):
     title: Text
     label: Text  # printed beside the QR code: where it goes ("Report to CEOP")
     description: Text
-    url: Annotated[str, StringConstraints(strict=True, max_length=300)] | None = None
+    url: Annotated[str, StringConstraints(strict=True)] | None = None  # rules in kit.content.urls
     phone: ShortStr | None = None
     text_number: ShortStr | None = None
     hours: ShortStr | None = None
@@ -124,6 +129,9 @@ class Link(Model):
     checked: dt.date
     source: Str
     status: LinkStatus
+    # Optional, additive: the required messages this service is a route for (e.g. report,
+    # remove-images), so the lint can check a `verify` link is never a handout's only route.
+    covers: list[MessageId] = []
 
     @model_validator(mode="after")
     def _reachable(self) -> Link:

@@ -38,10 +38,8 @@ def _data_path(value: object, loc: tuple) -> Path_:
     """Follow pydantic's LOC through VALUE, dropping the parts that name union branches."""
     path: list[str | int] = []
     for part in loc:
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-            path.append(part)
-        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        in_list = isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
+        if in_list or (isinstance(value, dict) and part in value):
             value = value[part]
             path.append(part)
         elif isinstance(value, dict) and isinstance(part, str) and "[" not in part and part[:1].islower():

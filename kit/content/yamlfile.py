@@ -97,7 +97,7 @@ class _Builder:
     """Turn parser events into values, enforcing the rules above."""
 
     def __init__(self) -> None:
-        self.stack: list[list] = []  # frames: [container, path, pending_key or None]
+        self.stack: list[list] = []  # frames: [container, path, pending key, its line]
         self.result: object = None
         self.lines: dict[Path_, int] = {}
         self.raw: dict[Path_, str] = {}
@@ -113,11 +113,12 @@ class _Builder:
                 raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
             container = {} if kind is yaml.MappingStartEvent else []
             path = self._place(container, event)
-            self.stack.append([container, path, None])
+            self.stack.append([container, path, None, None])
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self.stack.pop()
         elif kind is yaml.AliasEvent:
-            raise YamlError(event.start_mark.line + 1, f"aliases (*{event.anchor}) are not allowed; write the value out")
+            line = event.start_mark.line + 1
+            raise YamlError(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
 
@@ -134,6 +135,7 @@ class _Builder:
             if key in frame[0]:
                 raise YamlError(line, f"duplicate key '{key}' in the same mapping")
             frame[2] = key
+            frame[3] = line
             return
         tag = event.tag if (event.tag and not event.implicit[0]) else None
         if tag is None:
@@ -165,6 +167,7 @@ class _Builder:
                 raise YamlError(line, "a mapping key must be plain text")
             path = (*parent, frame[2])
             container[frame[2]] = value
+            line = frame[3]  # a field is found where its key is written
             frame[2] = None
         self.lines[path] = line
         return path

@@ -117,12 +117,13 @@ def assemble(library: Library, spec: SessionSpec) -> Session:
         warnings.append("CEOP Education advises classroom-sized groups, not assemblies, for this topic")
     links = _signposting(library, modules, questions, spec.audience, spec.nation)
     checked = max((k.checked for k in links), default=None)
+    plan = library.plans.get(spec.plan_id) if spec.plan_id else None
     return Session(
         spec=spec,
-        title=(spec.title or (library.plans[spec.plan_id].title.en if spec.plan_id in library.plans else "Session"))[:TITLE_MAX],
+        title=(spec.title or (plan.title.en if plan else "Session"))[:TITLE_MAX],
         audience=library.audiences[spec.audience],
         nation=library.nations[spec.nation],
-        plan=library.plans.get(spec.plan_id) if spec.plan_id else None,
+        plan=plan,
         modules=modules,
         questions=questions,
         links=links,
