@@ -1,15 +1,30 @@
-"""Content rules that judge the writing: banned phrases (more rules join RULES)."""
+"""Content rules that judge the writing, not just the structure.
+
+Each rule is a function library -> Iterator[Problem], located by file, line and field through
+`library.origins`. Rules: banned phrases; reading grade (method in kit.content.readability);
+required-message coverage of each plan's handout; links suit the plan's audience and a
+`verify` link is never the only route; Welsh for every field a pupil reads; every module has
+sources and curriculum references for its plans' nations; pupil plans open with ground rules;
+each plan has a 5–8 question baseline/end-point quiz.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 
+from pydantic import BaseModel
+
+from kit.content import readability
 from kit.content.library import Library
-from kit.content.models import Text
-from kit.content.problems import Problem
+from kit.content.models import Link, Plan, Text
+from kit.content.problems import Problem, field_path
+from kit.content.vocab import PUPIL_AUDIENCES
 
 Rule = Callable[[Library], Iterator[Problem]]
+
+GROUND_RULES = "ground-rules"
+QUIZ_MIN, QUIZ_MAX = 5, 8
 
 
 def texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
@@ -19,9 +34,15 @@ def texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             yield from texts(item, (*path, i))
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from texts(getattr(value, name), (*path, name))
+
+
+def _at(library: Library, kind: str, item_id: str, message: str, *path: str | int,
+        severity: str = "error") -> Problem:
+    origin = library.origins[(kind, item_id)]
+    return Problem(origin.file, origin.line(*path), field_path((*origin.path, *path)), message, severity)
 
 
 def banned_phrases(library: Library) -> Iterator[Problem]:
@@ -31,16 +52,156 @@ def banned_phrases(library: Library) -> Iterator[Problem]:
         return
     for kind in ("modules", "questions", "links", "plans"):
         for item_id, item in getattr(library, kind).items():
-            origin = library.origins[(kind, item_id)]
             for path, text in texts(item):
                 for pattern, rule in rules:
                     if pattern.search(text.en):
-                        field = ".".join(f"[{p}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
-                        yield Problem(origin.file, origin.line(*path), field,
-                                      f"uses '{rule.phrase}': {rule.reason}")
+                        yield _at(library, kind, item_id, f"uses '{rule.phrase}': {rule.reason}", *path)
 
 
-RULES: tuple[Rule, ...] = (banned_phrases,)
+# --- what a reader sees -----------------------------------------------------------------------
+
+
+def reader_items(library: Library) -> Iterator[tuple[str, str, tuple, list[str], str]]:
+    """Yield (kind, id, path, audiences, passage) for each item graded for reading age."""
+    for m in library.modules.values():
+        if m.key_messages:
+            yield "modules", m.id, ("key_messages",), m.audiences, \
+                readability.joined(k.text.en for k in m.key_messages)
+    for q in library.questions.values():
+        passage = readability.joined([q.stem.en, *(o.text.en for o in q.options), q.explanation.en])
+        yield "questions", q.id, ("stem",), q.audiences, passage
+    for k in library.links.values():
+        yield "links", k.id, ("label",), k.audiences, readability.joined([k.label.en, k.description.en])
+
+
+def reading_grade(library: Library) -> Iterator[Problem]:
+    """Reader-facing text is within the reading grade of every audience that reads it."""
+    for kind, item_id, path, audiences, passage in reader_items(library):
+        limits = [(library.audiences[a].reading_grade, a) for a in audiences if a in library.audiences]
+        score = readability.grade(passage)
+        if not limits or score is None:
+            continue
+        limit, audience = min(limits)
+        if score > limit:
+            yield _at(library, kind, item_id, f"reads at Flesch–Kincaid grade {score:g}, above "
+                      f"{limit:g} for {audience}: use shorter sentences and plainer words", *path)
+
+
+def plan_links(library: Library, plan: Plan) -> list[tuple[str, Link, tuple]]:
+    """Return (kind:id, link, path) for each known link the plan's modules and questions use."""
+    found = []
+    for kind, ids in (("modules", plan.modules), ("questions", plan.questions)):
+        for item_id in ids:
+            item = getattr(library, kind).get(item_id)
+            for i, link_id in enumerate(item.links if item else []):
+                if link_id in library.links:
+                    found.append((f"{kind}:{item_id}", library.links[link_id], ("links", i)))
+    return found
+
+
+def message_coverage(library: Library) -> Iterator[Problem]:
+    """Each plan's handout carries every message its audience requires, matched by id."""
+    for plan in library.plans.values():
+        audience = library.audiences.get(plan.audience)
+        if audience is None:
+            continue
+        covered = {k.covers for m in plan.modules if m in library.modules
+                   for k in library.modules[m].key_messages if k.covers}
+        for missing in (r for r in audience.required_messages if r not in covered):
+            yield _at(library, "plans", plan.id, f"no key message covers '{missing}', which every "
+                      f"{plan.audience} handout must carry", "modules")
+
+
+def link_suitability(library: Library) -> Iterator[Problem]:
+    """Links a plan uses suit its audience, and `verify` links are never the only route."""
+    for plan in library.plans.values():
+        used = plan_links(library, plan)
+        for where, link, path in used:
+            kind, _, item_id = where.partition(":")
+            if plan.audience not in link.audiences:
+                yield _at(library, kind, item_id, f"link '{link.id}' is not for {plan.audience}, "
+                          f"but plan '{plan.id}' uses it", *path)
+            elif not set(link.nations) & set(plan.nations):
+                yield _at(library, kind, item_id, f"link '{link.id}' serves none of plan "
+                          f"'{plan.id}''s nations", *path)
+        required = library.audiences[plan.audience].required_messages if plan.audience in library.audiences else []
+        for nation in plan.nations:
+            offered = [k for _, k, _ in used if nation in k.nations and plan.audience in k.audiences]
+            for message in required:
+                routes = [k for k in offered if message in k.covers]
+                if routes and all(k.status == "verify" for k in routes):
+                    names = ", ".join(sorted({k.id for k in routes}))
+                    yield _at(library, "plans", plan.id, f"in {nation} the only route for '{message}' is "
+                              f"unverified ({names}): add a link with status ok", "modules")
+
+
+def pupil_texts(library: Library, plan: Plan) -> Iterator[tuple[str, str, tuple, Text]]:
+    """Yield (kind, id, path, text) for every field of PLAN's handout and quiz a reader sees."""
+    yield "plans", plan.id, ("title",), plan.title
+    for module_id in plan.modules:
+        m = library.modules.get(module_id)
+        if m is None:
+            continue
+        yield "modules", m.id, ("title",), m.title
+        for i, k in enumerate(m.key_messages):
+            yield "modules", m.id, ("key_messages", i, "text"), k.text
+        for i, w in enumerate(m.keywords):
+            yield "modules", m.id, ("keywords", i, "term"), w.term
+            yield "modules", m.id, ("keywords", i, "definition"), w.definition
+    for question_id in plan.questions:
+        q = library.questions.get(question_id)
+        if q is None:
+            continue
+        yield "questions", q.id, ("stem",), q.stem
+        for i, o in enumerate(q.options):
+            yield "questions", q.id, ("options", i, "text"), o.text
+        yield "questions", q.id, ("explanation",), q.explanation
+    for _, link, _ in plan_links(library, plan):
+        for name in ("label", "description"):
+            yield "links", link.id, (name,), getattr(link, name)
+
+
+def welsh_coverage(library: Library) -> Iterator[Problem]:
+    """Everything a reader sees has Welsh: an error for pupil plans, a warning for the others."""
+    seen: set[tuple] = set()
+    for plan in sorted(library.plans.values(), key=lambda p: p.audience not in PUPIL_AUDIENCES):
+        severity = "error" if plan.audience in PUPIL_AUDIENCES else "warning"
+        for kind, item_id, path, text in pupil_texts(library, plan):
+            if text.cy is None and (kind, item_id, path) not in seen:
+                seen.add((kind, item_id, path))
+                yield _at(library, kind, item_id, f"no Welsh (cy) for text a {plan.audience} reader sees "
+                          f"(plan '{plan.id}')", *path, severity=severity)
+
+
+# --- plan shape -------------------------------------------------------------------------------
+
+
+def plan_shape(library: Library) -> Iterator[Problem]:
+    """Pupil plans open with ground rules; every plan has a 5–8 question quiz."""
+    for plan in library.plans.values():
+        if plan.audience in PUPIL_AUDIENCES and plan.modules[:1] != [GROUND_RULES]:
+            yield _at(library, "plans", plan.id, f"a pupil plan must start with '{GROUND_RULES}'", "modules")
+        if not QUIZ_MIN <= len(plan.questions) <= QUIZ_MAX:
+            yield _at(library, "plans", plan.id, f"the baseline/end-point quiz has {len(plan.questions)} "
+                      f"question(s); use {QUIZ_MIN} to {QUIZ_MAX}", "questions")
+
+
+def module_provenance(library: Library) -> Iterator[Problem]:
+    """Every module names its sources and has curriculum references for its plans' nations."""
+    nations: dict[str, set[str]] = {}
+    for plan in library.plans.values():
+        for m in plan.modules:
+            nations.setdefault(m, set()).update(plan.nations)
+    for m in library.modules.values():
+        if not m.sources:
+            yield _at(library, "modules", m.id, "the module names no sources", "sources")
+        for nation in sorted(nations.get(m.id, set()) - set(m.curriculum)):
+            yield _at(library, "modules", m.id, f"no curriculum reference for {nation}, where a plan "
+                      "uses this module", "curriculum")
+
+
+RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link_suitability,
+                           welsh_coverage, plan_shape, module_provenance)
 
 
 def run(library: Library) -> list[Problem]:
