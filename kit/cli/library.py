@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from kit.cli.options import lessons_dir, lessons_option, load_or_exit
-from kit.content.loader import load
 from kit.content.check import check as cross_check
+from kit.content.loader import load
 from kit.content.schema import write_schemas
 
 
