@@ -34,6 +34,13 @@ def defaults(instance_path: str) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         # CSRF tokens last a working day so a long-open builder tab can still save.
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        # Run the database migrations when the app starts (one process at a time); turn off
+        # where a deployment runs `kit db upgrade` itself before starting the workers.
+        "AUTO_MIGRATE": True,
+        # How many reverse proxies in front of the app set X-Forwarded-For (0: none, trust nothing).
+        "TRUSTED_PROXIES": 0,
+        # Signed-in sessions expire after this many seconds of browser session (a working day).
+        "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     }
 
 

@@ -1,10 +1,46 @@
 """The officer's web app: one blueprint per area."""
 
-from flask import Flask
+from flask import Flask, g
+from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from kit.db import Database
+
+csrf = CSRFProtect()
 
 
 def register(app: Flask) -> None:
-    """Register every blueprint, error handler and request hook on APP."""
-    from kit.web import home
+    """Register the database, every blueprint, error handler and request hook on APP."""
+    from kit.web import auth, builder, errors, exports, filters, home, library, security, sessions
 
-    app.register_blueprint(home.bp)
+    _database(app)
+    csrf.init_app(app)
+    auth.login_manager.init_app(app)
+    if app.config.get("TRUSTED_PROXIES"):
+        n = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
+    security.init_app(app)
+    errors.init_app(app)
+    filters.init_app(app)
+    for module in (home, auth, sessions, builder, exports, library):
+        app.register_blueprint(module.bp)
+
+
+def _database(app: Flask) -> None:
+    """Open the database, migrate it when asked, and end each request's session."""
+    database = Database(app.config["DATABASE_URL"])
+    app.extensions["kit.db"] = database
+    if app.config.get("AUTO_MIGRATE", True):
+        database.upgrade()
+
+    @app.teardown_appcontext
+    def _remove_session(_exc=None):
+        database.remove()
+        g.pop("kit_user", None)
+
+
+def db_session(app: Flask | None = None):
+    """Return the current scoped database session."""
+    from flask import current_app  # noqa: PLC0415
+
+    return (app or current_app).extensions["kit.db"].session

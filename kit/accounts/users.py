@@ -1,0 +1,105 @@
+"""Create, find, check and disable user accounts."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from kit.db import User
+
+ROLES = ("officer", "lead")
+PASSWORD_MIN = 12
+PASSWORD_MAX = 200  # scrypt of a megabyte-long password would tie up a worker
+EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# Checked against when the account is unknown, so both paths take the same time.
+_DUMMY_HASH = generate_password_hash("not-a-real-password-000")
+
+
+class AccountError(ValueError):
+    """A plain-language reason an account could not be created or changed."""
+
+
+def normalise_email(email: str) -> str:
+    """Return EMAIL trimmed and lower-cased."""
+    return (email or "").strip().lower()
+
+
+def check_new_password(password: str) -> None:
+    """Raise AccountError unless PASSWORD is long enough and not absurdly long."""
+    if len(password) < PASSWORD_MIN:
+        raise AccountError(f"the password must be at least {PASSWORD_MIN} characters")
+    if len(password) > PASSWORD_MAX:
+        raise AccountError(f"the password must be at most {PASSWORD_MAX} characters")
+
+
+def new_token() -> str:
+    """Return a fresh random session token."""
+    return secrets.token_hex(16)
+
+
+def create_user(db: DbSession, email: str, password: str, role: str = "officer") -> User:
+    """Add an account; raise AccountError for a bad email, role, password or a duplicate."""
+    email = normalise_email(email)
+    if not EMAIL_RE.match(email) or len(email) > 254:
+        raise AccountError(f"'{email}' is not an email address")
+    if role not in ROLES:
+        raise AccountError(f"unknown role '{role}': choose {' or '.join(ROLES)}")
+    check_new_password(password)
+    if find_user(db, email) is not None:
+        raise AccountError(f"{email} already has an account")
+    user = User(email=email, password_hash=generate_password_hash(password), role=role,
+                active=True, session_token=new_token())
+    db.add(user)
+    db.commit()
+    return user
+
+
+def find_user(db: DbSession, email: str) -> User | None:
+    """Return the account for EMAIL, or None."""
+    return db.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def authenticate(db: DbSession, email: str, password: str) -> User | None:
+    """Return the active account whose password matches, else None (same work either way)."""
+    user = find_user(db, email)
+    if user is None or len(password) > PASSWORD_MAX:
+        check_password_hash(_DUMMY_HASH, password[:PASSWORD_MAX])
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.active:
+        return None
+    return user
+
+
+def rotate_token(db: DbSession, user: User) -> str:
+    """Give USER a new session token, ending every earlier sign-in; return it."""
+    user.session_token = new_token()
+    db.commit()
+    return user.session_token
+
+
+def load_by_token(db: DbSession, user_id: int, token: str) -> User | None:
+    """Return the active user USER_ID if TOKEN is their current session token."""
+    user = db.get(User, user_id)
+    if user is None or not user.active or not secrets.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def disable_user(db: DbSession, email: str) -> User:
+    """Disable the account for EMAIL and end its sign-ins; raise AccountError if unknown."""
+    user = find_user(db, email)
+    if user is None:
+        raise AccountError(f"no account for {normalise_email(email)}")
+    user.active = False
+    user.session_token = new_token()
+    db.commit()
+    return user
+
+
+def list_users(db: DbSession) -> list[User]:
+    """Return every account, by email."""
+    return list(db.scalars(select(User).order_by(User.email)))

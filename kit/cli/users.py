@@ -1,0 +1,91 @@
+"""`kit users add | list | disable`: manage who can sign in (reads the same KIT_* settings)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kit.accounts import users
+from kit.config import ConfigError
+from kit.content.loader import LibraryError
+
+
+def _database():
+    """Return the app's database session, or exit with a plain message."""
+    from kit import create_app  # noqa: PLC0415 - keeps `kit --help` fast
+
+    try:
+        app = create_app()
+    except ConfigError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(2) from None
+    except LibraryError:
+        click.echo("the content library has errors; run `kit check` to see them", err=True)
+        raise SystemExit(1) from None
+    return app.extensions["kit.db"].session
+
+
+def _read_password(from_stdin: bool) -> str:
+    """Return a password read from stdin, or asked for twice without echo."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    return click.prompt("Password (at least 12 characters)", hide_input=True,
+                        confirmation_prompt="Repeat the password")
+
+
+@click.group("users")
+def users_group() -> None:
+    """Manage the accounts that can sign in to the web app."""
+
+
+@users_group.command("add")
+@click.argument("email")
+@click.option("--role", type=click.Choice(users.ROLES), default="officer", show_default=True,
+              help="officer: builds their own sessions; lead: sees every session.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin.")
+def add_command(email: str, role: str, password_stdin: bool) -> None:
+    """Create an account for EMAIL."""
+    email = users.normalise_email(email)
+    if not users.EMAIL_RE.match(email):
+        click.echo(f"'{email}' is not an email address", err=True)
+        raise SystemExit(1)
+    password = _read_password(password_stdin)
+    db = _database()
+    try:
+        users.create_user(db, email, password, role)
+    except users.AccountError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(1) from None
+    finally:
+        db.remove()
+    click.echo(f"added {email} ({role})")
+
+
+@users_group.command("list")
+def list_command() -> None:
+    """List every account: email, role and whether it can sign in."""
+    db = _database()
+    for user in users.list_users(db):
+        state = "active" if user.active else "disabled"
+        click.echo(f"{user.email:<40} {user.role:<8} {state}")
+    db.remove()
+
+
+@users_group.command("disable")
+@click.argument("email")
+def disable_command(email: str) -> None:
+    """Stop EMAIL signing in and end their current sign-ins (sessions they built are kept)."""
+    db = _database()
+    try:
+        users.disable_user(db, email)
+    except users.AccountError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(1) from None
+    finally:
+        db.remove()
+    click.echo(f"disabled {users.normalise_email(email)}")
+
+
+commands = [users_group]

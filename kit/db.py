@@ -1,0 +1,196 @@
+"""Storage: SQLAlchemy tables, the engine, a scoped session, and migrations at start-up.
+
+Plain SQLAlchemy and plain config values: no Flask here, so the CLI and the tests reuse it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, scoped_session, sessionmaker
+
+from kit.paths import data_dir
+
+# Any constant will do; it names the lock that lets one PostgreSQL worker migrate at a time.
+MIGRATION_LOCK_KEY = 5_117_001
+
+
+def utcnow() -> dt.datetime:
+    """Return the current time in UTC, timezone-aware."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    """Base of every table."""
+
+
+class User(Base):
+    """An officer or a content lead who signs in."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Rotated at every sign-in and sign-out: a cookie carrying an old token no longer works.
+    session_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LoginAttempt(Base):
+    """A failed sign-in, counted across worker processes for throttling."""
+
+    __tablename__ = "login_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class SessionRecord(Base):
+    """A stored session plan: the SessionSpec as JSON, with a version for safe concurrent saves."""
+
+    __tablename__ = "sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    audience: Mapped[str] = mapped_column(String(40))
+    spec: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Turn on foreign keys and WAL; wait a little for a busy database rather than fail at once."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for URL, with SQLite's pragmas set on every connection."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+class Database:
+    """The engine and a scoped session: one session per request or command, removed at the end."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = make_engine(url)
+        self.session = scoped_session(sessionmaker(self.engine, expire_on_commit=False))
+
+    def remove(self) -> None:
+        """End the current scoped session (rolls back anything uncommitted)."""
+        self.session.remove()
+
+    def ping(self) -> bool:
+        """Say whether the database answers a trivial query."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not healthy"
+            return False
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration, one process at a time."""
+        with self.engine.connect() as conn, _migration_lock(conn, self.url):
+            _run_alembic(conn)
+
+    def dispose(self) -> None:
+        """Close every pooled connection (tests and forked workers)."""
+        self.session.remove()
+        self.engine.dispose()
+
+
+def alembic_config(connection=None):
+    """Return an Alembic config for our migrations folder, optionally bound to CONNECTION."""
+    from alembic.config import Config  # noqa: PLC0415 - only needed for migrations
+
+    config = Config()
+    config.set_main_option("script_location", str(data_dir("migrations")))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _run_alembic(conn) -> None:
+    """Upgrade to head on CONN unless it is already there."""
+    from alembic import command  # noqa: PLC0415
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
+    config = alembic_config(conn)
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if MigrationContext.configure(conn).get_current_revision() == head:
+        return
+    command.upgrade(config, "head")
+    conn.commit()
+
+
+@contextlib.contextmanager
+def _migration_lock(conn, url: str) -> Iterator[None]:
+    """Hold a lock that only one migrating process can take (advisory lock or lock file)."""
+    if url.startswith("postgresql"):
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATION_LOCK_KEY})
+            conn.commit()
+        return
+    with _file_lock(_sqlite_lock_path(url)):
+        yield
+
+
+def _sqlite_lock_path(url: str) -> str | None:
+    """Return a lock file beside the SQLite database of URL (None for in-memory)."""
+    path = url.split(":///", 1)[-1]
+    return path + ".migrate.lock" if path and path != ":memory:" else None
+
+
+@contextlib.contextmanager
+def _file_lock(path: str | None) -> Iterator[None]:
+    """Hold an exclusive lock on PATH where the platform offers one."""
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only; Windows runs one waitress process
+    except ImportError:
+        fcntl = None
+    if path is None or fcntl is None:
+        yield
+        return
+    with open(path, "a", encoding="ascii") as handle:  # noqa: PTH123
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def database_url_from_env(default: str) -> str:
+    """Return KIT_DATABASE_URL, or DEFAULT when it is unset."""
+    return os.environ.get("KIT_DATABASE_URL") or default

@@ -1,0 +1,1 @@
+"""Stored sessions: owner rules and versioned saves (no Flask here)."""

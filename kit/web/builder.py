@@ -1,0 +1,125 @@
+"""Builder actions: each a small POST form carrying the version it was shown (works without JS)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flask import Blueprint, abort, request
+from flask_login import login_required
+
+from kit.sessions import builder as build
+from kit.sessions import codec
+from kit.web.editing import builder_page, library, load, save_or_conflict
+from kit.web.forms import AddItemForm, KeepMineForm, MoveForm, NotesForm, VersionForm
+
+bp = Blueprint("builder", __name__, url_prefix="/sessions/<int:session_id>")
+
+
+@bp.before_request
+@login_required
+def _signed_in():
+    """Every action here needs a signed-in user."""
+
+
+def _refusal(record, spec, message: str):
+    """Show the builder again with MESSAGE at the top; nothing was changed."""
+    return builder_page(record, spec, error=message), 400
+
+
+@bp.post("/<kind>/add")
+def add(session_id: int, kind: str):
+    """Add a module or question; one written for other ages needs a reason."""
+    record, spec = load(session_id)
+    form = AddItemForm()
+    if kind not in build.KINDS or not form.validate_on_submit():
+        abort(400)
+    item_id = request.form.get("item", "")
+    try:
+        mine = build.add(spec, library(), kind, item_id, form.reason.data or "")
+    except build.BuilderError as exc:
+        return _refusal(record, spec, str(exc))
+    return save_or_conflict(record, mine, form.version.data, f"You added '{item_id}'.", f"#{kind}")
+
+
+@bp.post("/<kind>/<item_id>/remove")
+def remove(session_id: int, kind: str, item_id: str):
+    """Take a module or question out of the session."""
+    record, spec = load(session_id)
+    form = VersionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        mine = build.remove(spec, kind, item_id)
+    except build.BuilderError as exc:
+        return _refusal(record, spec, str(exc))
+    return save_or_conflict(record, mine, form.version.data, f"You removed '{item_id}'.", f"#{kind}")
+
+
+@bp.post("/modules/<item_id>/move")
+def move(session_id: int, item_id: str):
+    """Move a module one place up or down."""
+    record, spec = load(session_id)
+    form = MoveForm()
+    if not form.validate_on_submit() or form.direction.data not in ("up", "down"):
+        abort(400)
+    try:
+        mine = build.move(spec, item_id, -1 if form.direction.data == "up" else 1)
+    except build.BuilderError as exc:
+        return _refusal(record, spec, str(exc))
+    change = f"You moved '{item_id}' {form.direction.data}."
+    return save_or_conflict(record, mine, form.version.data, change, f"#module-{item_id}")
+
+
+@bp.post("/modules/order")
+def reorder(session_id: int):
+    """Put the modules in a new order (sent by the drag-to-reorder script)."""
+    record, spec = load(session_id)
+    form = VersionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        mine = build.reorder(spec, request.form.getlist("order"))
+    except build.BuilderError as exc:
+        return _refusal(record, spec, str(exc))
+    return save_or_conflict(record, mine, form.version.data, "You reordered the modules.", "#modules")
+
+
+@bp.post("/questions")
+def questions(session_id: int):
+    """Keep the ticked baseline and end-point questions."""
+    record, spec = load(session_id)
+    form = VersionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        mine = build.set_questions(spec, library(), request.form.getlist("question"))
+    except build.BuilderError as exc:
+        return _refusal(record, spec, str(exc))
+    return save_or_conflict(record, mine, form.version.data, "You chose the questions.", "#questions")
+
+
+@bp.post("/notes")
+def notes(session_id: int):
+    """Save the notes for the school."""
+    record, spec = load(session_id)
+    form = NotesForm()
+    if not form.validate_on_submit():
+        return _refusal(record, spec, "Keep the notes for the school under 2,000 characters.")
+    mine = replace(spec, school_notes=(form.school_notes.data or "").strip())
+    return save_or_conflict(record, mine, form.version.data, "You changed the notes.", "#notes")
+
+
+@bp.post("/keep-mine")
+def keep_mine(session_id: int):
+    """After a conflict, save my version over the one now stored."""
+    record, spec = load(session_id)
+    form = KeepMineForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        mine = codec.from_json(form.spec.data)
+    except codec.SpecError:
+        abort(400)
+    if mine.audience != spec.audience:
+        abort(400)
+    return save_or_conflict(record, mine, form.version.data, "You chose to keep your version.")

@@ -1,0 +1,74 @@
+"""Helpers the session views share: find the session, save it, or show the conflict."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from kit.content.library import Library
+from kit.db import SessionRecord
+from kit.sessions import builder as build
+from kit.sessions import codec
+from kit.sessions.model import SessionSpec, assemble
+from kit.store import sessions as store
+from kit.web import db_session
+from kit.web.forms import AddItemForm, MoveForm, NotesForm, VersionForm
+
+
+def library() -> Library:
+    """Return the loaded content library."""
+    return current_app.extensions["kit.library"]
+
+
+def load_record(session_id: int) -> SessionRecord:
+    """Return the session if the signed-in user may see it; 404 otherwise (no hint it exists)."""
+    record = store.get(db_session(), current_user.user, session_id)
+    if record is None:
+        abort(404)
+    return record
+
+
+def load(session_id: int) -> tuple[SessionRecord, SessionSpec]:
+    """Return the session record and its spec."""
+    record = load_record(session_id)
+    try:
+        return record, store.spec_of(record)
+    except codec.SpecError:
+        current_app.logger.error("session %s holds an unreadable spec", record.id)
+        abort(500)
+
+
+def save_or_conflict(record: SessionRecord, spec: SessionSpec, version: int | None,
+                     change: str, anchor: str = ""):
+    """Save SPEC over VERSION and go back to the builder, or show the conflict page."""
+    try:
+        if version is None:
+            raise store.Conflict(record)
+        store.save(db_session(), record, spec, version)
+    except store.Conflict as conflict:
+        return conflict_page(conflict.current, spec, change)
+    return redirect(url_for("sessions.builder", session_id=record.id) + anchor)
+
+
+def conflict_page(current: SessionRecord, mine: SessionSpec, change: str):
+    """Show both versions side by side, with a way to keep either (HTTP 409)."""
+    theirs = store.spec_of(current)
+    lib = library()
+    body = render_template(
+        "sessions/conflict.html", record=current, change=change,
+        theirs=assemble(lib, theirs), mine=assemble(lib, mine),
+        mine_json=codec.to_json(mine), lib=lib,
+    )
+    return body, 409
+
+
+def builder_page(record: SessionRecord, spec: SessionSpec, error: str | None = None) -> str:
+    """Render the builder for RECORD, with ERROR at the top when a change was refused."""
+    lib = library()
+    return render_template(
+        "sessions/builder.html", record=record, spec=spec, session=assemble(lib, spec), lib=lib,
+        total=build.minutes(spec, lib), show_all=request.args.get("all") == "1" or bool(error),
+        in_band=build.in_band, error=error, advice=build.CEOP_ASSEMBLY_ADVICE,
+        forms={"version": VersionForm(), "add": AddItemForm(), "move": MoveForm(),
+               "notes": NotesForm(school_notes=spec.school_notes)},
+    )

@@ -1,0 +1,92 @@
+"""The web forms (Flask-WTF): every POST carries a CSRF token; lengths match the domain caps."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from kit.content.vocab import SETTINGS
+from kit.sessions.model import NOTE_MAX, REASON_MAX, SCHOOL_MAX, TITLE_MAX
+
+LANG_CHOICES = [("en", "English"), ("cy", "Welsh"), ("bilingual", "Welsh and English (bilingual)")]
+SETTING_NAMES = {
+    "classroom": "Classroom", "small-group": "Small group", "assembly": "Assembly",
+    "one-to-one": "One to one", "online": "Online",
+}
+
+
+class LoginForm(FlaskForm):
+    """Sign in with email and password."""
+
+    email = StringField("Email address", validators=[DataRequired("Enter your email address"),
+                                                     Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired("Enter your password"),
+                                                     Length(max=200)])
+    next = HiddenField()
+
+
+class DetailsForm(FlaskForm):
+    """Who, where and when: the details of a session."""
+
+    title = StringField("Session title (optional)", validators=[Optional(), Length(max=TITLE_MAX)])
+    audience = SelectField("Who is the session for?", validators=[InputRequired("Choose who the session is for")])
+    nation = SelectField("Nation", validators=[InputRequired("Choose the nation")])
+    lang = RadioField("Language of the handouts", choices=LANG_CHOICES, default="en",
+                      validators=[InputRequired("Choose a language")])
+    date = DateField("Date (optional)", validators=[Optional()])
+    school = StringField("School or venue (optional)", validators=[Optional(), Length(max=SCHOOL_MAX)])
+    group_size = IntegerField("Group size (optional)", validators=[
+        Optional(), NumberRange(1, 500, "Enter a group size from 1 to 500")])
+    setting = SelectField("Setting", choices=[(s, SETTING_NAMES.get(s, s)) for s in SETTINGS],
+                          default="classroom")
+    lesson_minutes = IntegerField("Lesson length in minutes", default=60, validators=[
+        InputRequired("Enter the lesson length"), NumberRange(5, 600, "Enter 5 to 600 minutes")])
+    confirm_assembly = BooleanField("I have read this advice and still want to deliver an assembly")
+    large_print = BooleanField("Print the handouts in large print")
+    use_plan = BooleanField("Start from the ready-made plan for this audience", default=True)
+    version = HiddenField()
+
+
+class VersionForm(FlaskForm):
+    """A small builder action: carries the version the page showed."""
+
+    version = IntegerField(validators=[InputRequired()])
+
+
+class AddItemForm(VersionForm):
+    """Add a module or question; a reason when it is written for other ages."""
+
+    reason = StringField("Why this suits your group", validators=[Optional(), Length(max=REASON_MAX)])
+
+
+class MoveForm(VersionForm):
+    """Move a module up or down."""
+
+    direction = HiddenField(validators=[DataRequired()])
+
+
+class NotesForm(VersionForm):
+    """Notes for the school."""
+
+    school_notes = TextAreaField("Notes for the school", validators=[Optional(), Length(max=NOTE_MAX)])
+
+
+class KeepMineForm(VersionForm):
+    """Keep my version after a conflict: my spec as JSON, over the version now stored."""
+
+    spec = HiddenField(validators=[DataRequired()])
+
+
+class ConfirmForm(FlaskForm):
+    """A button that needs only the CSRF token (delete, duplicate, sign out)."""
