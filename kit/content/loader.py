@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from kit.content import models
 from kit.content.check import check
 from kit.content.library import Library, Origin
+from kit.content.parsecache import ParseCache, digest
 from kit.content.problems import Problem, from_validation
 from kit.content.yamlfile import Document, YamlError, parse
 
@@ -44,11 +45,25 @@ def library_files(root: Path) -> list[tuple[str, Path]]:
     return files
 
 
-def read_file(kind: str, path: Path, root: Path) -> tuple[object | None, Document | None, list[Problem]]:
+def _parse(data: bytes, cache: ParseCache | None) -> Document:
+    """Parse DATA, reusing the cached value of identical bytes."""
+    if cache is None:
+        return parse(data)
+    key = digest(data)
+    value = cache.get(key)
+    if value is not None:
+        return Document(value, data.decode("utf-8-sig"))
+    doc = parse(data)
+    cache.put(key, doc.value)
+    return doc
+
+
+def read_file(kind: str, path: Path, root: Path,
+              cache: ParseCache | None = None) -> tuple[object | None, Document | None, list[Problem]]:
     """Parse and validate one file; return its model, document and problems."""
     name = display_name(path, root)
     try:
-        doc = parse(path.read_bytes())
+        doc = _parse(path.read_bytes(), cache)
     except YamlError as exc:
         return None, None, [Problem(name, exc.line, "", exc.message)]
     except OSError as exc:
@@ -85,7 +100,7 @@ def _collect(library: Library, kind: str, model, doc: Document, name: str, probl
             _add(library, kind, item, Origin(name, doc, (kind, i)), problems)
 
 
-def load(root: Path) -> tuple[Library, list[Problem]]:
+def load(root: Path, use_cache: bool = True) -> tuple[Library, list[Problem]]:
     """Read every file under ROOT; return what loaded and every problem found."""
     root = Path(root)
     library, problems = Library(root=root), []
@@ -94,15 +109,17 @@ def load(root: Path) -> tuple[Library, list[Problem]]:
     files = library_files(root)
     if len(files) > MAX_FILES:
         return library, [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
+    cache = ParseCache(root, enabled=use_cache)
     for kind, path in files:
         if not path.exists():
             if kind in REQUIRED_FILES:
                 problems.append(Problem(display_name(path, root), None, "", "required file is missing"))
             continue
-        model, doc, found = read_file(kind, path, root)
+        model, doc, found = read_file(kind, path, root, cache)
         problems += found
         if model is not None:
             _collect(library, kind, model, doc, display_name(path, root), problems)
+    cache.save()
     return library, problems
 
 

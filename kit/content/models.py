@@ -10,9 +10,11 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
 
-from kit.content.vocab import AudienceId, LinkStatus, MessageId, NationId, ReviewStatus
+from kit.content.text import TEXT_MAX, Text
+from kit.content.vocab import AudienceId, LinkStatus, MessageId, NationId
+
+__all__ = ["TEXT_MAX", "Text"]
 
 Id = Annotated[
     str,
@@ -22,51 +24,12 @@ Str = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_l
 ShortStr = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=200)]
 Minutes = Annotated[int, Field(strict=True, ge=1, le=600)]
 
-# Field lengths are capped so no single string can break a page layout.
-TEXT_MAX = 4000
-TextStr = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
 
 
 class Model(BaseModel):
     """Base for every content model: unknown keys are errors, values are strict."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class Text(Model):
-    """Translatable text: English required, Welsh optional and marked with its review status.
-
-    In YAML a plain string is shorthand for English only.
-    """
-
-    en: TextStr
-    cy: TextStr | None = None
-    cy_review: ReviewStatus | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_plain_string(cls, value: object) -> object:
-        if isinstance(value, (bool, int, float, dt.date)):
-            # YAML 1.1 turns unquoted no/yes, 1.10 and 12:30 into these; say so, don't guess.
-            raise PydanticCustomError("string_type", "expected text")
-        return {"en": value} if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _review_with_welsh(self) -> Text:
-        if self.cy is not None and self.cy_review is None:
-            raise ValueError("cy_review is required with cy: say draft or approved")
-        if self.cy is None and self.cy_review is not None:
-            raise ValueError("cy_review is set but there is no cy text")
-        return self
-
-    def get(self, lang: str) -> str:
-        """Return the text in LANG, falling back to English."""
-        return self.cy if lang == "cy" and self.cy else self.en
-
-    @property
-    def is_draft(self) -> bool:
-        """Say whether the Welsh text still waits for a Welsh speaker's review."""
-        return self.cy is not None and self.cy_review != "approved"
 
 
 # --- audiences.yaml, nations.yaml -------------------------------------------------------------

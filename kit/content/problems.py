@@ -51,6 +51,8 @@ def _data_path(value: object, loc: tuple) -> Path_:
 def _plain_message(error: dict, raw: str | None) -> str:
     """Turn one pydantic error into a sentence a content author understands."""
     kind, value = error["type"], error.get("input")
+    if (error.get("ctx") or {}).get("key"):
+        value = error["ctx"].get("value")
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
@@ -90,6 +92,9 @@ def from_validation(file: str, doc: Document, exc: ValidationError) -> list[Prob
     problems = []
     for error in exc.errors(include_url=False):
         path = _data_path(doc.value, error["loc"])
+        key = (error.get("ctx") or {}).get("key")
+        if key and isinstance(doc.value, dict):
+            path = (*path, key)  # Text names the sub-field (en, cy, cy_review) in its error
         if error["type"] == "extra_forbidden" and " " in str(path[-1] if path else ""):
             path = path[:-1]  # the "key" is a fragment of text, not a field name
         problems.append(Problem(file, doc.line_of(path), field_path(path), _plain_message(error, doc.raw.get(path))))

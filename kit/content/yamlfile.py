@@ -7,8 +7,6 @@ duplicate keys, a cap on nesting and size. Nothing in a file can run code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
@@ -21,6 +19,15 @@ _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 _constructor = SafeConstructor()
 _resolver = yaml.resolver.Resolver()
+_STR = _CORE + "str"
+_NO_KEY = object()
+_ScalarEvent, _MappingStart, _SequenceStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+# YAML 1.1's implicit types by first character, as PyYAML's resolver decides them.
+_IMPLICIT = {
+    first: tuple(pairs) + tuple(_resolver.yaml_implicit_resolvers.get(None, ()))
+    for first, pairs in _resolver.yaml_implicit_resolvers.items() if first is not None
+}
 _SCALARS = {
     _CORE + "int": _constructor.construct_yaml_int,
     _CORE + "float": _constructor.construct_yaml_float,
@@ -41,22 +48,47 @@ class YamlError(Exception):
         self.message = message
 
 
-@dataclass
 class Document:
-    """A parsed file: its value, the line of each path, and the source text of non-text scalars."""
+    """A parsed file: its value; the line of each path and the source of non-text scalars on demand.
 
-    value: object
-    lines: dict[Path_, int] = field(default_factory=dict)
-    raw: dict[Path_, str] = field(default_factory=dict)
+    Lines are only needed to report a problem, so they are found by a second, slower pass over
+    the same text the first time they are asked for.
+    """
+
+    def __init__(self, value: object, text: str):
+        self.value = value
+        self._text = text
+        self._lines: dict[Path_, int] | None = None
+        self._raw: dict[Path_, str] = {}
+
+    def _track(self) -> dict[Path_, int]:
+        if self._lines is None:
+            builder = _Builder()
+            for event in yaml.parse(self._text, Loader=_Loader):
+                builder.feed(event)
+            self._lines, self._raw = builder.lines, builder.raw
+        return self._lines
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """Return the line of every path in the document."""
+        return self._track()
+
+    @property
+    def raw(self) -> dict[Path_, str]:
+        """Return the source text of every scalar that YAML read as something other than text."""
+        self._track()
+        return self._raw
 
     def line_of(self, path: Path_) -> int | None:
         """Return the line of PATH, or of its nearest ancestor that has one."""
+        lines = self._track()
         path = tuple(path)
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            if path in lines:
+                return lines[path]
             path = path[:-1]
-        return self.lines.get((), None)
+        return lines.get((), None)
 
 
 def decode(data: bytes) -> str:
@@ -76,21 +108,97 @@ def decode(data: bytes) -> str:
 def parse(data: bytes) -> Document:
     """Parse one YAML document from DATA into plain dicts, lists and scalars."""
     text = decode(data)
-    builder = _Builder()
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        value, documents = _values(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise YamlError(line, f"malformed YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise YamlError(None, f"malformed YAML: {exc}") from None
-    if builder.documents > 1:
+    if documents > 1:
         raise YamlError(None, "the file holds more than one YAML document (---); use one")
-    if builder.result is None:
+    if value is None:
         raise YamlError(1, "the file is empty")
-    return Document(builder.result, builder.lines, builder.raw)
+    return Document(value, text)
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> tuple[object, bool]:
+    """Return the value of a scalar event and whether YAML read it as something other than text."""
+    value = event.value
+    if event.implicit[0]:
+        tag = _STR
+        for candidate, pattern in _IMPLICIT.get(value[:1] if value else "", ()):
+            if pattern.match(value):
+                tag = candidate
+                break
+    else:
+        tag = event.tag if event.tag and event.tag != "!" else _STR
+        if tag not in _ALLOWED_TAGS:
+            raise YamlError(event.start_mark.line + 1, f"the tag {tag} is not allowed; use plain YAML values")
+    if tag == _STR:
+        return value, False
+    build = _SCALARS.get(tag)
+    if build is None:
+        raise YamlError(event.start_mark.line + 1, "merge keys (<<) are not allowed")
+    try:
+        return build(ScalarNode(tag, value)), True
+    except (ValueError, TypeError):
+        raise YamlError(event.start_mark.line + 1, f"cannot read {value!r} as {tag.rsplit(':', 1)[-1]}") from None
+
+
+def _values(text: str) -> tuple[object, int]:
+    """Build the value of TEXT from parser events; return it and the number of documents.
+
+    The hot path of loading a large library: kept flat on purpose.
+    """
+    stack: list = []  # open containers
+    keys: list = []  # for each open container: the pending mapping key, or _NO_KEY
+    result, documents, depth = None, 0, 0
+    for event in yaml.parse(text, Loader=_Loader):
+        cls = event.__class__
+        if cls is _ScalarEvent:
+            if stack and keys[-1] is _NO_KEY and stack[-1].__class__ is dict:
+                key = event.value
+                if key in stack[-1]:
+                    raise YamlError(event.start_mark.line + 1, f"duplicate key '{key}' in the same mapping")
+                keys[-1] = key
+                continue
+            value = _scalar_value(event)[0]
+        elif cls is _MappingStart or cls is _SequenceStart:
+            if event.tag and not event.implicit and event.tag not in _ALLOWED_TAGS and event.tag != "!":
+                raise YamlError(event.start_mark.line + 1,
+                                f"the tag {event.tag} is not allowed; use plain YAML values")
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
+            value = {} if cls is _MappingStart else []
+        elif cls is _MappingEnd or cls is _SequenceEnd:
+            stack.pop()
+            keys.pop()
+            depth -= 1
+            continue
+        elif cls is yaml.AliasEvent:
+            line = event.start_mark.line + 1
+            raise YamlError(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            continue
+        else:
+            continue
+        if not stack:
+            result = value
+        elif stack[-1].__class__ is dict:
+            if keys[-1] is _NO_KEY:
+                raise YamlError(event.start_mark.line + 1, "a mapping key must be plain text")
+            stack[-1][keys[-1]] = value
+            keys[-1] = _NO_KEY
+        else:
+            stack[-1].append(value)
+        if cls is not _ScalarEvent:
+            stack.append(value)
+            keys.append(_NO_KEY)
+    return result, documents
 
 
 class _Builder:

@@ -80,6 +80,27 @@ CASES = {
         "lessons/modules/time.yaml:3: summary: expected text, got '12:30', which YAML reads as a number "
         "or time: put it in quotes",
     ),
+    "no in a Welsh-capable text": (
+        lambda r: write(r, "modules/enno.yaml", module_yaml(id="en-no").replace(
+            "title: A test module", "title: {en: no, cy: Na, cy_review: draft}")),
+        "lessons/modules/enno.yaml:2: title.en: expected text, got 'no', which YAML reads as false: "
+        "put the text in quotes",
+    ),
+    "unknown text field": (
+        lambda r: write(r, "modules/welsh.yaml", module_yaml(id="welsh-key").replace(
+            "summary: A summary.", "summary: {en: A summary., welsh: Crynodeb}")),
+        "lessons/modules/welsh.yaml:3: summary.welsh: unknown field 'welsh' (text takes en, cy and cy_review)",
+    ),
+    "text split at a comma": (
+        lambda r: write(r, "modules/comma.yaml", module_yaml(id="comma").replace(
+            "summary: A summary.", "summary: {en: Calm, kind and clear.}")),
+        "lessons/modules/comma.yaml:3: summary: text was split at a comma or colon: put the whole text in quotes",
+    ),
+    "welsh without review status": (
+        lambda r: write(r, "modules/review.yaml", module_yaml(id="review").replace(
+            "summary: A summary.", "summary: {en: A summary., cy: Crynodeb.}")),
+        "lessons/modules/review.yaml:3: summary.cy: cy_review is required with cy: say draft or approved",
+    ),
     "not utf-8": (
         lambda r: write(r, "modules/latin1.yaml", module_yaml(id="latin").encode() + b"sources: [caf\xe9]\n"),
         "lessons/modules/latin1.yaml:19: not UTF-8 text (byte 0xe9); save the file as UTF-8",

@@ -1,0 +1,123 @@
+"""Translatable text: English required, Welsh optional with its review status.
+
+A plain class with a hand-written pydantic validator rather than a model: a library holds
+hundreds of thousands of these, and building each as a pydantic model cost most of the load time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+# Capped so no single string can break a page layout.
+TEXT_MAX = 4000
+REVIEW = ("draft", "approved")
+_FIELDS = ("en", "cy", "cy_review")
+
+
+def _fail(kind: str, message: str, key: str | None = None, value: object = None) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, {"key": key, "value": value} if key else None)
+
+
+def _string(value: object, key: str) -> str:
+    """Return VALUE as clean text, or raise an error naming KEY."""
+    if not isinstance(value, str):
+        # YAML 1.1 turns unquoted no/yes, 1.10 and 12:30 into bools and numbers; say so, don't guess.
+        raise _fail("string_type", "expected text", key, value)
+    value = value.strip()
+    if not value:
+        raise _fail("text_empty", "the text is empty", key)
+    if len(value) > TEXT_MAX:
+        raise _fail("text_long", f"the text is {len(value):,} characters; the limit is {TEXT_MAX:,}", key)
+    return value
+
+
+class Text:
+    """Translatable text; in YAML a plain string is shorthand for English only."""
+
+    __slots__ = ("en", "cy", "cy_review")
+
+    def __init__(self, en: str, cy: str | None = None, cy_review: str | None = None):
+        object.__setattr__(self, "en", en)
+        object.__setattr__(self, "cy", cy)
+        object.__setattr__(self, "cy_review", cy_review)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Text is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.en, self.cy, self.cy_review) == (other.en, other.cy, other.cy_review)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.cy, self.cy_review))
+
+    def __repr__(self) -> str:
+        return f"Text(en={self.en!r}, cy={self.cy!r}, cy_review={self.cy_review!r})"
+
+    def get(self, lang: str) -> str:
+        """Return the text in LANG, falling back to English."""
+        return self.cy if lang == "cy" and self.cy else self.en
+
+    @property
+    def is_draft(self) -> bool:
+        """Say whether the Welsh text still waits for a Welsh speaker's review."""
+        return self.cy is not None and self.cy_review != "approved"
+
+    @classmethod
+    def parse(cls, value: object) -> Text:
+        """Return VALUE (text, or a mapping of en/cy/cy_review) as Text, or raise a pydantic error."""
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, str):
+            return cls(_string(value, "en"))
+        if isinstance(value, (bool, int, float, dt.date)):
+            raise _fail("string_type", "expected text")
+        if not isinstance(value, dict):
+            raise _fail("text_type", "expected text, or a mapping with en (and cy, cy_review)")
+        return cls._from_mapping(value)
+
+    @classmethod
+    def _from_mapping(cls, value: dict) -> Text:
+        for key in value:
+            if key not in _FIELDS:
+                if " " in str(key).strip():
+                    raise _fail("text_split", "text was split at a comma or colon: put the whole text in quotes")
+                raise _fail("text_field", f"unknown field '{key}' (text takes en, cy and cy_review)", str(key))
+        if "en" not in value:
+            raise _fail("missing", "required field is missing", "en")
+        en = _string(value["en"], "en")
+        cy = _string(value["cy"], "cy") if value.get("cy") is not None else None
+        review = value.get("cy_review")
+        if review is not None and review not in REVIEW:
+            raise _fail("text_review", f"{review!r} is not one of: 'draft' or 'approved'", "cy_review")
+        if cy is not None and review is None:
+            raise _fail("text_review", "cy_review is required with cy: say draft or approved", "cy")
+        if cy is None and review is not None:
+            raise _fail("text_review", "cy_review is set but there is no cy text", "cy_review")
+        return cls(en, cy, review)
+
+    def dump(self) -> str | dict:
+        """Return the plain data this Text was read from."""
+        if self.cy is None:
+            return self.en
+        return {"en": self.en, "cy": self.cy, "cy_review": self.cy_review}
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(lambda t: t.dump()))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        text = {"type": "string", "minLength": 1, "maxLength": TEXT_MAX}
+        return {
+            "title": "Text",
+            "description": "English text, or a mapping of en (required), cy (Welsh) and cy_review.",
+            "anyOf": [text, {
+                "type": "object", "additionalProperties": False, "required": ["en"],
+                "properties": {"en": text, "cy": text, "cy_review": {"enum": list(REVIEW)}},
+            }],
+        }

@@ -1,0 +1,56 @@
+"""The parse cache: a warm load equals a cold one, and a damaged cache is ignored."""
+
+import json
+
+from kit.content.loader import load
+from kit.content.parsecache import ParseCache, is_plain
+from tests.content.helpers import copy_library, module_yaml
+
+
+def snapshot(root):
+    library, problems = load(root)
+    return {k: getattr(library, k) for k in ("modules", "questions", "plans", "links")}, [str(p) for p in problems]
+
+
+def test_warm_load_equals_cold_load(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
+    root = copy_library(tmp_path)
+    cold = snapshot(root)
+    assert list((tmp_path / "cache").glob("library-*.json"))
+    assert snapshot(root) == cold
+
+
+def test_changed_file_is_parsed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
+    root = copy_library(tmp_path)
+    (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary="First."), encoding="utf-8")
+    load(root)
+    (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary="Second."), encoding="utf-8")
+    library, _ = load(root)
+    assert library.modules["extra"].summary.en == "Second."
+
+
+def test_damaged_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
+    root = copy_library(tmp_path)
+    cold = snapshot(root)
+    for path in (tmp_path / "cache").glob("library-*.json"):
+        path.write_text('{"version": "kit-parse-cache-1", "entries": [1, 2', encoding="utf-8")
+    assert snapshot(root) == cold
+
+
+def test_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_CACHE_DIR", "off")
+    cache = ParseCache(tmp_path)
+    cache.put("k", {"a": 1})
+    cache.save()
+    assert not cache.enabled
+
+
+def test_only_plain_values_are_cached():
+    import datetime as dt
+
+    assert is_plain({"a": [1, 2.5, "x", None, True]})
+    assert not is_plain({"checked": dt.date(2026, 1, 1)})
+    assert not is_plain({"x": float("nan")})
+    assert json.loads(json.dumps({"a": [1, 2.5]})) == {"a": [1, 2.5]}
