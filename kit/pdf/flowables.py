@@ -1,0 +1,159 @@
+"""Flowables the documents share: vector QR codes, tick boxes, and the escaping every text needs."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from kit.pdf.styles import INK, NAVY, TINT, WHITE
+
+QUIET = 4  # modules of white border the QR standard asks for
+MIN_MODULE = 0.55 * mm  # above the 0.5 mm floor, so print spread still scans
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def clip(text: str, limit: int | None) -> str:
+    """Return TEXT, shortened visibly with '…' when longer than LIMIT characters."""
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1].rstrip() + "…"
+    return text
+
+
+def safe(text: str, limit: int | None = None) -> str:
+    """Return TEXT as Paragraph markup that prints literally: clipped, escaped, line breaks kept."""
+    text = _CONTROL.sub(" ", clip(text, limit).replace("\r\n", "\n").replace("\r", "\n"))
+    return escape(text).replace("\n", "<br/>")
+
+
+def short_url(url: str) -> str:
+    """Return URL as printed under its QR code: no scheme, no www., no trailing slash."""
+    short = url.split("://", 1)[-1]
+    short = short.removeprefix("www.")
+    return short.rstrip("/")
+
+
+def error_correction(payload: str) -> int:
+    """Pick error correction by payload length, as pretix does, never below M."""
+    if len(payload) <= 30:
+        return ERROR_CORRECT_H
+    if len(payload) <= 60:
+        return ERROR_CORRECT_Q
+    return ERROR_CORRECT_M
+
+
+@lru_cache(maxsize=256)
+def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """Return the QR module matrix for PAYLOAD, quiet zone included."""
+    code = qrcode.QRCode(error_correction=error_correction(payload), border=QUIET, box_size=1)
+    code.add_data(payload.encode("utf-8"), optimize=0)
+    code.make(fit=True)
+    return tuple(tuple(row) for row in code.get_matrix())
+
+
+def _runs(row: tuple[bool, ...]):
+    """Yield (start, length) of each run of dark modules in ROW."""
+    start = None
+    for i, dark in enumerate((*row, False)):
+        if dark and start is None:
+            start = i
+        elif not dark and start is not None:
+            yield start, i - start
+            start = None
+
+
+class QRCode(Flowable):
+    """A QR code drawn as vector rectangles from the module matrix; records what it drew."""
+
+    def __init__(self, url: str, min_width: float = 22 * mm):
+        super().__init__()
+        self.url = url
+        self.matrix = qr_matrix(url)
+        self.size = max(min_width, len(self.matrix) * MIN_MODULE)
+
+    @property
+    def module(self) -> float:
+        """Return the width of one module in points."""
+        return self.size / len(self.matrix)
+
+    def wrap(self, available_width, available_height):
+        """Take a square of the code's size."""
+        return self.size, self.size
+
+    def draw(self):
+        """Draw white ground, then each horizontal run of dark modules as one rectangle."""
+        canv, n, m = self.canv, len(self.matrix), self.module
+        canv.setFillColor(WHITE)
+        canv.rect(0, 0, self.size, self.size, stroke=0, fill=1)
+        path = canv.beginPath()
+        for r, row in enumerate(self.matrix):
+            for start, length in _runs(row):
+                path.rect(start * m, (n - r - 1) * m, length * m, m)
+        canv.setFillColor(INK)
+        canv.drawPath(path, stroke=0, fill=1)
+        log = getattr(canv, "qr_log", None)
+        if log is not None:
+            log.append(self.url)
+
+
+class TickBox(Flowable):
+    """An empty square to tick, sized to the text beside it."""
+
+    def __init__(self, size: float):
+        super().__init__()
+        self.size = size
+
+    def wrap(self, available_width, available_height):
+        """Take a square a little larger than the box."""
+        return self.size * 1.3, self.size * 1.1
+
+    def draw(self):
+        """Draw the box outline."""
+        self.canv.setStrokeColor(INK)
+        self.canv.setLineWidth(1.2)
+        self.canv.rect(0, self.size * 0.05, self.size, self.size, stroke=1, fill=0)
+
+
+class WriteLine(Flowable):
+    """A labelled line to write on (school name, date, signature)."""
+
+    def __init__(self, label: Paragraph, width_fraction: float = 1.0):
+        super().__init__()
+        self.label = label
+        self.fraction = width_fraction
+
+    def wrap(self, available_width, available_height):
+        """Take the width given and the label's height plus room to write."""
+        self.width = available_width * self.fraction
+        _, self.label_h = self.label.wrap(self.width, available_height)
+        self.height = self.label_h + 14
+        return self.width, self.height
+
+    def draw(self):
+        """Draw the label above a line."""
+        self.label.drawOn(self.canv, 0, 14)
+        self.canv.setStrokeColor(INK)
+        self.canv.setLineWidth(0.8)
+        self.canv.line(0, 2, self.width, 2)
+
+
+def boxed(rows: list[list], widths: list[float] | None = None, tint=TINT, edge=NAVY) -> Table:
+    """Return ROWS in a tinted box with a strong edge, one row per table row so it can split."""
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), tint),
+        ("BOX", (0, 0), (-1, -1), 2, edge),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, 0), 8),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+    ]))
+    return table

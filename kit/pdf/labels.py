@@ -1,0 +1,153 @@
+"""The fixed words the documents print (headings, instructions, the letter), in English and Welsh.
+
+Welsh strings here are drafts until a Welsh speaker approves them, like the library's own
+(cy_review: draft); the lesson plan's Welsh-draft notice covers them too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LABELS: dict[str, dict[str, str]] = {
+    "lesson-plan": {"en": "Lesson plan", "cy": "Cynllun gwers"},
+    "handout": {"en": "Handout", "cy": "Taflen"},
+    "quiz": {"en": "Quiz", "cy": "Cwis"},
+    "answer-key": {"en": "Quiz answers", "cy": "Atebion y cwis"},
+    "cards": {"en": "Pocket cards", "cy": "Cardiau poced"},
+    "poster": {"en": "Poster", "cy": "Poster"},
+    "parent-letter": {"en": "Letter to parents and carers", "cy": "Llythyr i rieni a gofalwyr"},
+    "pack": {"en": "Session pack", "cy": "Pecyn sesiwn"},
+    "checked": {"en": "Advice checked on {date}", "cy": "Cyngor wedi'i wirio ar {date}"},
+    "page": {"en": "Page {n} of {total}", "cy": "Tudalen {n} o {total}"},
+    "now": {"en": "What to do if it's happening now", "cy": "Beth i'w wneud os yw'n digwydd nawr"},
+    "help": {"en": "Who can help", "cy": "Pwy sy'n gallu helpu"},
+    "starts": {"en": "How it usually starts", "cy": "Sut mae'n dechrau fel arfer"},
+    "not-fault": {"en": "It is not your fault. Tell someone.",
+                  "cy": "Nid dy fai di yw e. Dyweda wrth rywun."},
+    "scan": {"en": "Scan with a phone camera", "cy": "Sganiwch gyda chamera ffôn"},
+    "call": {"en": "Call {number}", "cy": "Ffonia {number}"},
+    "text": {"en": "Text {number}", "cy": "Tecstia {number}"},
+    "threatened": {"en": "Someone threatening to share an image of you?",
+                   "cy": "Rhywun yn bygwth rhannu llun ohonot ti?"},
+    "card-head": {"en": "If someone threatens to share an image", "cy": "Os oes rhywun yn bygwth rhannu llun"},
+    "before-after": {"en": "Tick one:", "cy": "Ticia un:"},
+    "before": {"en": "Before the lesson", "cy": "Cyn y wers"},
+    "after": {"en": "After the lesson", "cy": "Ar ôl y wers"},
+    "no-names": {"en": "Do not write your name on this sheet.",
+                 "cy": "Paid ag ysgrifennu dy enw ar y daflen hon."},
+    "true": {"en": "True", "cy": "Gwir"},
+    "false": {"en": "False", "cy": "Anwir"},
+    "answer": {"en": "Answer", "cy": "Ateb"},
+    "type-single": {"en": "Tick one answer.", "cy": "Ticia un ateb."},
+    "type-multiple": {"en": "Tick every answer that is right.", "cy": "Ticia bob ateb sy'n gywir."},
+    "type-true-false": {"en": "Circle true or false.", "cy": "Rho gylch o gwmpas gwir neu anwir."},
+    # The letter to parents and carers (formal Welsh, "chi").
+    "dear": {"en": "Dear parent or carer,", "cy": "Annwyl riant neu ofalwr,"},
+    "intro": {"en": "Your child's class will soon have a lesson about staying safe online, led by "
+                    "{organisation}: “{title}”. We are writing so that you know what it covers and "
+                    "can talk about it at home.",
+              "cy": "Cyn bo hir bydd dosbarth eich plentyn yn cael gwers am gadw'n ddiogel ar-lein, "
+                    "dan arweiniad {organisation}: “{title}”. Rydyn ni'n ysgrifennu er mwyn i chi "
+                    "wybod beth mae'n ei gynnwys a gallu siarad amdani gartref."},
+    "covers": {"en": "What the lesson covers", "cy": "Beth mae'r wers yn ei gynnwys"},
+    "talk": {"en": "Talking about it without blame", "cy": "Siarad am y peth heb feio"},
+    "where-help": {"en": "Where to get help", "cy": "Ble i gael help"},
+    "questions": {"en": "If you have any questions about the lesson, please contact the school.",
+                  "cy": "Os oes gennych unrhyw gwestiynau am y wers, cysylltwch â'r ysgol."},
+    "sincerely": {"en": "Yours sincerely,", "cy": "Yn gywir,"},
+    "signed": {"en": "Signed", "cy": "Llofnod"},
+    "name-role": {"en": "Name and role", "cy": "Enw a rôl"},
+    # The lesson plan (officer and teacher).
+    "for-staff": {"en": "For the officer and teacher", "cy": "I'r swyddog a'r athro"},
+    "audience": {"en": "Audience", "cy": "Cynulleidfa"},
+    "years": {"en": "School years", "cy": "Blynyddoedd ysgol"},
+    "nation": {"en": "Nation", "cy": "Gwlad"},
+    "length": {"en": "Length", "cy": "Hyd"},
+    "minutes": {"en": "{n} minutes", "cy": "{n} munud"},
+    "date": {"en": "Date", "cy": "Dyddiad"},
+    "school": {"en": "School", "cy": "Ysgol"},
+    "group": {"en": "Group size", "cy": "Maint y grŵp"},
+    "setting": {"en": "Setting", "cy": "Lleoliad"},
+    "check": {"en": "Check before printing", "cy": "Gwirio cyn argraffu"},
+    "check-link": {"en": "No stored official page confirms this yet: open it and check it still "
+                          "works before a print run.",
+                   "cy": "Does dim tudalen swyddogol wedi'i chadw yn cadarnhau hyn eto: agorwch hi a "
+                         "gwiriwch ei bod yn dal i weithio cyn argraffu."},
+    "drafts": {"en": "Some Welsh text in this session is a draft that a Welsh speaker has not yet "
+                     "approved. Read it before you print or use it.",
+               "cy": "Mae peth o'r testun Cymraeg yn y sesiwn hon yn ddrafft nad yw siaradwr Cymraeg "
+                     "wedi'i gymeradwyo eto. Darllenwch ef cyn ei argraffu neu ei ddefnyddio."},
+    "notice": {"en": "Please note", "cy": "Sylwch"},
+    "timings": {"en": "Timings", "cy": "Amseriad"},
+    "outcomes": {"en": "Learning outcomes", "cy": "Deilliannau dysgu"},
+    "ground-rules": {"en": "Ground rules", "cy": "Rheolau sylfaenol"},
+    "activities": {"en": "Activities", "cy": "Gweithgareddau"},
+    "notes": {"en": "Facilitator notes", "cy": "Nodiadau'r hwylusydd"},
+    "guidance": {"en": "Content guidance", "cy": "Canllawiau cynnwys"},
+    "keywords": {"en": "Keywords", "cy": "Geiriau allweddol"},
+    "misconceptions": {"en": "Misconceptions and how to answer them",
+                       "cy": "Camsyniadau a sut i'w hateb"},
+    "safeguarding": {"en": "Safeguarding", "cy": "Diogelu"},
+    "reasons": {"en": "Outside the usual age band: reasons", "cy": "Y tu allan i'r band oedran: rhesymau"},
+    "curriculum": {"en": "Curriculum links", "cy": "Cysylltiadau â'r cwricwlwm"},
+    "school-notes": {"en": "School notes", "cy": "Nodiadau'r ysgol"},
+    "signposting": {"en": "Signposting", "cy": "Cyfeirio"},
+    "why": {"en": "Why", "cy": "Pam"},
+}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """Return the fixed words KEY in LANG (English when no Welsh exists), with VALUES filled in."""
+    words = LABELS[key]
+    return words.get(lang, words["en"]).format(**values)
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+_MONTHS_CY = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
+              "Medi", "Hydref", "Tachwedd", "Rhagfyr")
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """Return DAY as '26 November 2026' (or its Welsh form)."""
+    month = (_MONTHS_CY if lang == "cy" else _MONTHS_EN)[day.month - 1]
+    return f"{day.day} {month} {day.year}"
+
+
+# Printed in every lesson plan, before the library's own safeguarding notes.
+SAFEGUARDING: tuple[dict[str, str], ...] = (
+    {"en": "Tell the school's designated safeguarding lead (DSL) about the session beforehand and "
+           "agree how a disclosure will be handled.",
+     "cy": "Rhowch wybod i arweinydd diogelu dynodedig (DSL) yr ysgol am y sesiwn ymlaen llaw a "
+           "chytunwch sut i ymdrin â datgeliad."},
+    {"en": "If someone discloses: listen, do not promise secrecy, do not investigate, and pass it "
+           "to the DSL the same day.",
+     "cy": "Os oes rhywun yn datgelu: gwrandewch, peidiwch ag addo cadw cyfrinach, peidiwch ag "
+           "ymchwilio, a rhowch wybod i'r DSL yr un diwrnod."},
+    {"en": "Never view, copy or forward an image, even if someone offers to show you.",
+     "cy": "Peidiwch byth ag edrych ar lun, ei gopïo na'i anfon ymlaen, hyd yn oed os yw rhywun "
+           "yn cynnig ei ddangos i chi."},
+)
+
+GROUND_RULES: tuple[dict[str, str], ...] = (
+    {"en": "No personal stories: we talk about made-up characters.",
+     "cy": "Dim straeon personol: rydyn ni'n siarad am gymeriadau dychmygol."},
+    {"en": "Say 'someone', never a name.", "cy": "Dywedwch 'rhywun', byth enw."},
+    {"en": "You can pass on any question.", "cy": "Gallwch chi basio ar unrhyw gwestiwn."},
+    {"en": "Be kind. Questions can go in the anonymous box.",
+     "cy": "Byddwch yn garedig. Gall cwestiynau fynd yn y blwch dienw."},
+)
+
+TALK: tuple[dict[str, str], ...] = (
+    {"en": "Ask what they learned, and listen more than you talk.",
+     "cy": "Gofynnwch beth ddysgon nhw, a gwrandewch yn fwy nag yr ydych chi'n siarad."},
+    {"en": "Say that they can always tell you, and that they will not be in trouble for telling.",
+     "cy": "Dywedwch y gallan nhw ddweud wrthych chi bob amser, ac na fyddan nhw mewn trwbl am "
+           "ddweud."},
+    {"en": "If something has happened, stay calm: it is never the child's fault. The person making "
+           "threats is the one doing wrong.",
+     "cy": "Os oes rhywbeth wedi digwydd, arhoswch yn dawel: nid bai'r plentyn yw e byth. Y person "
+           "sy'n bygwth sy'n gwneud drwg."},
+    {"en": "Do not pay, do not delete the evidence, and report it to CEOP or the police.",
+     "cy": "Peidiwch â thalu, peidiwch â dileu'r dystiolaeth, a rhowch wybod i CEOP neu'r heddlu."},
+)

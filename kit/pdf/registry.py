@@ -1,0 +1,73 @@
+"""The registry of document kinds: each kind names itself and how it composes its pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kit.pdf import cards, handout, lesson_plan, letter, pack, poster, quiz
+from kit.pdf.options import RenderOptions
+from kit.pdf.story import Context
+from kit.pdf.templates import Output, Rendered
+from kit.sessions.model import Session
+
+Compose = Callable[[Output, Context], None]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One printable document: its id, human title and how it composes its pages."""
+
+    id: str
+    title: str
+    compose: Compose
+    label: str  # the labels.py key naming it in the PDF's title
+
+    def filename(self, session: Session) -> str:
+        """Return a safe download name, e.g. 'handout-lower-secondary-core-wales.pdf'."""
+        base = session.plan.id if session.plan else session.audience.id
+        parts = [self.id, base, session.nation.id]
+        if session.spec.lang != "en":
+            parts.append(session.spec.lang)
+        slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+        return f"{slug[:120] or 'document'}.pdf"
+
+    def render(self, session: Session, options: RenderOptions | None = None) -> Rendered:
+        """Return the PDF and the QR codes drawn on each sheet."""
+        ctx = Context.of(session, options or RenderOptions())
+        out = Output(ctx.meta(self.label))
+        self.compose(out, ctx)
+        return out.finish()
+
+    def build(self, session: Session, options: RenderOptions | None = None) -> bytes:
+        """Return the PDF bytes."""
+        return self.render(session, options).pdf
+
+
+KINDS: dict[str, DocumentKind] = {
+    k.id: k
+    for k in (
+        DocumentKind("lesson-plan", "Lesson plan (officer and teacher)", lesson_plan.compose,
+                     "lesson-plan"),
+        DocumentKind("handout", "Handout (A4)", handout.compose, "handout"),
+        DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout.compose_a5, "handout"),
+        DocumentKind("quiz", "Quiz sheet", quiz.compose_quiz, "quiz"),
+        DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
+        DocumentKind("cards", "Pocket cards (10 to an A4 sheet)", cards.compose, "cards"),
+        DocumentKind("poster", "Classroom poster (A4)", poster.compose, "poster"),
+        DocumentKind("parent-letter", "Letter to parents and carers", letter.compose,
+                     "parent-letter"),
+        DocumentKind("pack", "Everything in one PDF", pack.compose, "pack"),
+    )
+}
+
+
+def kind(kind_id: str) -> DocumentKind:
+    """Return the kind KIND_ID, or raise ValueError naming the known kinds."""
+    try:
+        return KINDS[kind_id]
+    except (KeyError, TypeError):
+        raise ValueError(
+            f"unknown document kind '{kind_id}'; known kinds: {', '.join(KINDS)}"
+        ) from None

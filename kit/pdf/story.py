@@ -1,0 +1,110 @@
+"""What every document kind needs to write its story: the session, its languages and styles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from kit.content.models import Link, Text
+from kit.pdf.flowables import clip, safe
+from kit.pdf.labels import label, long_date
+from kit.pdf.options import ORGANISATION_MAX, RenderOptions
+from kit.pdf.styles import Styles, body_pt, styles
+from kit.pdf.templates import Meta
+from kit.sessions.model import TITLE_MAX, Session
+
+
+@dataclass(frozen=True)
+class Context:
+    """One document's session, options and styles, with helpers that escape every text."""
+
+    session: Session
+    options: RenderOptions
+    st: Styles
+
+    @classmethod
+    def of(cls, session: Session, options: RenderOptions, pt: int | None = None) -> Context:
+        """Return the context for SESSION, at the audience's body size unless PT is given."""
+        large = options.large_print or session.spec.large_print
+        return cls(session, options, styles(body_pt(pt or session.audience.body_pt, large)))
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        """Return the print languages, Welsh first when bilingual."""
+        return self.session.langs
+
+    @property
+    def organisation(self) -> str:
+        """Return the organisation's name as printed (plain text, capped)."""
+        return clip(" ".join(self.options.organisation.split()), ORGANISATION_MAX) or "Safer Sessions Kit"
+
+    def words(self, key: str, **values: object) -> str:
+        """Return fixed words KEY as plain text: 'Welsh / English' when bilingual."""
+        return " / ".join(dict.fromkeys(label(key, lang, **values) for lang in self.langs))
+
+    def title(self) -> str:
+        """Return the session title as plain text, visibly shortened past TITLE_MAX."""
+        spec, plan = self.session.spec, self.session.plan
+        if plan and spec.title in ("", plan.title.en):
+            return " / ".join(self.versions(plan.title))
+        return clip(spec.title, TITLE_MAX) if spec.title else self.session.title
+
+    def versions(self, value: Text) -> list[str]:
+        """Return VALUE in each print language (once when there is no Welsh)."""
+        return list(dict.fromkeys(value.get(lang) for lang in self.langs))
+
+    def paras(self, value: Text, style: ParagraphStyle | None = None, prefix: str = "") -> list:
+        """Return VALUE as escaped paragraphs, the second language in the second style."""
+        style = style or self.st.body
+        found = self.versions(value)
+        out = [Paragraph(prefix + safe(found[0]), style)]
+        if len(found) > 1:
+            out.append(Paragraph(prefix + safe(found[1]), self.st.second))
+        return out
+
+    def fixed(self, words: dict[str, str], style: ParagraphStyle | None = None, prefix: str = ""):
+        """Return fixed bilingual WORDS ({'en': …, 'cy': …}) as paragraphs, like paras()."""
+        return self.paras(Text(en=words["en"], cy=words["cy"], cy_review="draft"), style, prefix)
+
+    def plain(self, text: str, style: ParagraphStyle | None = None, limit: int | None = None):
+        """Return officer-entered or fixed TEXT as one escaped paragraph."""
+        return Paragraph(safe(text, limit), style or self.st.body)
+
+    def heading(self, key: str, style: ParagraphStyle | None = None, **values: object):
+        """Return fixed words KEY as a heading."""
+        return Paragraph(safe(self.words(key, **values)), style or self.st.h2)
+
+    def meta(self, kind: str) -> Meta:
+        """Return the PDF metadata and footer for the document KIND."""
+        first = self.langs[0]
+        checked = self.session.advice_checked
+        footer = " · ".join(filter(None, [
+            " / ".join(label("checked", lang, date=long_date(checked, lang)) for lang in self.langs)
+            if checked else "",
+            self.organisation,
+        ]))
+        return Meta(
+            title=f"{label(kind, first)}: {self.title()}",
+            subject=f"{self.session.audience.name.get(first)} · {self.session.nation.name.get(first)}",
+            author=self.organisation,
+            lang="cy" if first == "cy" else "en-GB",
+            footer=footer,
+            page_label=label("page", first, n="{n}", total="{total}"),
+        )
+
+
+def with_url(links: tuple[Link, ...]) -> list[Link]:
+    """Return the links that get a QR code: those with a URL, 'ok' ones first."""
+    return sorted((k for k in links if k.url), key=lambda k: k.status != "ok")
+
+
+def numbers(link: Link, lang: str) -> list[str]:
+    """Return the phone and text numbers of LINK as printed lines."""
+    out = []
+    if link.phone:
+        out.append(label("call", lang, number=link.phone))
+    if link.text_number:
+        out.append(label("text", lang, number=link.text_number))
+    return out

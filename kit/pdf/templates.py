@@ -1,0 +1,198 @@
+"""Page templates and sheets: lay a story out once, keep each page as a PDF form, print sheets.
+
+Every laid-out page becomes a Form XObject, so a class set of 30 handouts or two A5 copies on
+one A4 sheet reuse the same drawing instead of repeating it (small files, fast builds).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from kit.pdf import fonts
+from kit.pdf.styles import INK, NAVY, RULE
+
+MARGIN = 16 * mm
+FOOTER_PT = 10
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the PDF says about itself, and the footer every page carries."""
+
+    title: str
+    subject: str
+    author: str
+    lang: str  # "en-GB" or "cy"
+    footer: str  # e.g. "Advice checked on 26 November 2026"
+    page_label: str = "Page {n} of {total}"
+
+
+@dataclass
+class PageForm:
+    """One laid-out page kept as a form: its name, size and the QR codes drawn on it."""
+
+    name: str
+    size: tuple[float, float]
+    qr: list[str] = field(default_factory=list)
+    footer: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A finished PDF and, per printed sheet, the URLs of the QR codes drawn on it."""
+
+    pdf: bytes
+    qr_urls: list[list[str]]
+
+
+class SheetCanvas(Canvas):
+    """A canvas that keeps laid-out pages as forms while collecting, and prints sheets after."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.collecting = False
+        self.forms: list[PageForm] = []
+        self.sheet_qr: list[list[str]] = []
+        self.qr_log: list[str] | None = None
+        self._on_sheet: list[str] = []
+
+    def start_form(self, size: tuple[float, float]) -> None:
+        """Begin recording a laid-out page as a form."""
+        self.forms.append(PageForm(f"P{len(self.forms)}", size))
+        self.setPageSize(size)
+        self.beginForm(self.forms[-1].name)
+        self.qr_log = self.forms[-1].qr
+
+    def place(self, form: PageForm, x: float = 0, y: float = 0) -> None:
+        """Draw FORM (and its footer) on the current sheet at X, Y."""
+        self.saveState()
+        self.translate(x, y)
+        self.doForm(form.name)
+        if form.footer:
+            self.doForm(form.footer)
+        self.restoreState()
+        self._on_sheet.extend(form.qr)
+
+    def showPage(self):
+        """End a laid-out page's form while collecting; otherwise end a printed sheet."""
+        if self.collecting:
+            self.endForm()
+            self.qr_log = None
+            return
+        self.sheet_qr.append(self._on_sheet)
+        self._on_sheet = []
+        super().showPage()
+
+    def save(self):
+        """Save only when the whole document is finished, not when one story ends."""
+        if not self.collecting:
+            super().save()
+
+
+class FormPage(PageTemplate):
+    """A page template whose pages are recorded as forms on a SheetCanvas."""
+
+    def beforeDrawPage(self, canv, doc):
+        """Start the page's form before anything is drawn on it."""
+        canv.start_form(self.pagesize)
+
+
+class Output:
+    """One PDF being made: stories are laid out into forms, then printed as sheets."""
+
+    def __init__(self, meta: Meta):
+        fonts.register()
+        self.meta = meta
+        self.buffer = io.BytesIO()
+        self._forms = 0
+        self.canv = SheetCanvas(self.buffer, pagesize=A4, invariant=1, lang=meta.lang,
+                                initialFontName=fonts.REGULAR, pageCompression=1)
+        self.canv.setTitle(meta.title)
+        self.canv.setSubject(meta.subject)
+        self.canv.setAuthor(meta.author)
+        self.canv.setCreator(meta.author)
+
+    def layout(self, story: list, size=A4, margin: float = MARGIN) -> list[PageForm]:
+        """Lay STORY out on pages of SIZE; return the pages, each with its footer."""
+        doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1, title=self.meta.title,
+                              author=self.meta.author, subject=self.meta.subject,
+                              creator=self.meta.author, lang=self.meta.lang)
+        frame = Frame(margin, margin + 10 * mm, size[0] - 2 * margin, size[1] - 2 * margin - 10 * mm,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([FormPage(id="page", frames=[frame], pagesize=size)])
+        start = len(self.canv.forms)
+        self.canv.collecting = True
+        try:
+            doc.build(story, canvasmaker=lambda *args, **kwargs: self.canv)
+        finally:
+            self.canv.collecting = False
+        pages = self.canv.forms[start:]
+        for number, page in enumerate(pages, 1):
+            page.footer = self._footer(page, number, len(pages), margin)
+        return pages
+
+    def form(self, prefix: str, size: tuple[float, float], draw) -> PageForm:
+        """Record what DRAW(canvas) draws as a form of SIZE (a card, a footer)."""
+        self._forms += 1
+        page = PageForm(f"{prefix}{self._forms}", size)
+        self.canv.setPageSize(size)
+        self.canv.beginForm(page.name)
+        self.canv.qr_log = page.qr
+        draw(self.canv)
+        self.canv.qr_log = None
+        self.canv.endForm()
+        return page
+
+    def _footer(self, page: PageForm, number: int, total: int, margin: float) -> str:
+        """Record the footer of PAGE: advice date and organisation left, page number right."""
+        def draw(canv):
+            width = page.size[0]
+            canv.setStrokeColor(RULE)
+            canv.setLineWidth(0.6)
+            canv.line(margin, margin + 5 * mm, width - margin, margin + 5 * mm)
+            canv.setFillColor(INK)
+            canv.setFont(fonts.REGULAR, FOOTER_PT)
+            canv.drawString(margin, margin, self.meta.footer)
+            canv.setFillColor(NAVY)
+            label = self.meta.page_label.format(n=number, total=total)
+            canv.drawRightString(width - margin, margin, label)
+        return self.form(f"{page.name}F", page.size, draw).name
+
+    def print_pages(self, pages: list[PageForm], copies: int = 1) -> None:
+        """Print each page on its own sheet, COPIES times over."""
+        for _ in range(max(copies, 1)):
+            for page in pages:
+                self.canv.setPageSize(page.size)
+                self.canv.place(page)
+                self.canv.showPage()
+
+    def print_two_up(self, pages: list[PageForm], copies: int = 1) -> None:
+        """Print A5 pages two to an A4 landscape sheet, with a dashed cut line between."""
+        sheet = landscape(A4)
+        for _ in range(max((copies + 1) // 2, 1)):
+            for page in pages:
+                self.canv.setPageSize(sheet)
+                self.canv.place(page, 0, 0)
+                self.canv.place(page, A5[0], 0)
+                self._cut_line(A5[0], sheet[1])
+                self.canv.showPage()
+
+    def _cut_line(self, x: float, height: float) -> None:
+        """Draw a light dashed line to cut along."""
+        self.canv.saveState()
+        self.canv.setStrokeColor(RULE)
+        self.canv.setDash(4, 4)
+        self.canv.setLineWidth(0.5)
+        self.canv.line(x, 0, x, height)
+        self.canv.restoreState()
+
+    def finish(self) -> Rendered:
+        """Save the PDF and return it with the QR codes drawn on each sheet."""
+        self.canv.save()
+        return Rendered(self.buffer.getvalue(), self.canv.sheet_qr)
