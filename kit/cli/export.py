@@ -1,0 +1,93 @@
+"""`kit export`: write a plan's print-ready PDFs to a folder, no database needed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from kit.cli.options import lessons_dir, lessons_option, load_or_exit
+from kit.content.vocab import NATIONS, PRINT_LANGS
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write DATA to PATH through a temporary file, so no half-written PDF is ever left."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def chosen_kinds(kinds: tuple[str, ...]) -> list[str]:
+    """Return the kinds asked for (all when none), or raise a usage error naming the known ones."""
+    from kit.pdf import KINDS  # noqa: PLC0415 - load ReportLab only for this command
+
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise click.UsageError(f"unknown kind '{unknown[0]}'; known kinds: {', '.join(KINDS)}")
+    return list(dict.fromkeys(kinds)) or list(KINDS)
+
+
+def session_for(library, plan_id: str, nation: str, lang: str):
+    """Return the assembled session for PLAN_ID, or raise a usage error that says why not."""
+    from kit.sessions.model import assemble, from_plan  # noqa: PLC0415
+
+    if plan_id not in library.plans:
+        known = ", ".join(library.plans) or "none"
+        raise click.UsageError(f"unknown plan '{plan_id}'; known plans: {known}")
+    if lang == "bilingual" and nation != "wales":
+        raise click.UsageError("--lang bilingual prints Welsh and English together: use it with --nation wales")
+    return assemble(library, from_plan(library, plan_id, nation, lang))
+
+
+def prepare(out: Path) -> None:
+    """Create the folder OUT, or exit 1 saying why it cannot be written to."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot create {out}: {exc.strerror or exc}") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise click.ClickException(f"cannot write to {out}: permission denied")
+
+
+@click.command("export")
+@click.option("--plan", "plan_id", required=True, metavar="PLAN_ID", help="A ready-made plan (see `kit plans`).")
+@click.option("--out", "out", required=True, metavar="DIR", type=click.Path(path_type=Path),
+              help="Folder to write the PDFs to (created if missing).")
+@click.option("--nation", type=click.Choice(NATIONS), default="england", show_default=True)
+@click.option("--lang", type=click.Choice(PRINT_LANGS), default="en", show_default=True,
+              help="en, cy, or bilingual (Welsh first; Wales only).")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="A document to write; repeat for more (default: every kind).")
+@click.option("--large-print", is_flag=True, help="Body text at 18 pt or more.")
+@lessons_option
+def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple[str, ...],
+                   large_print: bool, lessons: str | None) -> None:
+    """Write print-ready A4 PDFs of a plan to DIR and print the path of each file written."""
+    from kit.pdf import KINDS, RenderOptions  # noqa: PLC0415
+
+    wanted = chosen_kinds(kinds)
+    library = load_or_exit(lessons_dir(lessons))
+    session = session_for(library, plan_id, nation, lang)
+    prepare(out)
+    organisation = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
+    options = RenderOptions(organisation=organisation, large_print=large_print)
+    for kind_id in wanted:
+        kind = KINDS[kind_id]
+        path = out / kind.filename(session)
+        try:
+            write_atomically(path, kind.build(session, options))
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
+        click.echo(str(path))
+
+
+commands = [export_command]
