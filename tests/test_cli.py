@@ -65,3 +65,93 @@ def test_console_script_runs_from_another_directory(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok: ")
+
+
+def test_check_reads_kit_lessons_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_LESSONS_DIR", str(tmp_path))
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 1
+    assert "no content library here" in result.output
+
+
+def _yaml_as_json(value):
+    """Return VALUE as JSON data (YAML dates become ISO strings), as an editor's validator sees it."""
+    import datetime as dt
+
+    if isinstance(value, dict):
+        return {k: _yaml_as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_yaml_as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def test_published_schemas_accept_the_shipped_library(tmp_path):
+    import jsonschema
+
+    from kit.content.loader import library_files
+    from kit.content.yamlfile import parse
+    from kit.paths import data_dir
+
+    CliRunner().invoke(cli, ["schema", "--out", str(tmp_path)])
+    root = data_dir("lessons")
+    checked = 0
+    for kind, path in library_files(root):
+        if not path.exists():
+            continue
+        schema = json.loads((tmp_path / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(_yaml_as_json(parse(path.read_bytes()).value), schema)
+        checked += 1
+    assert checked >= 7
+
+
+def test_published_schema_rejects_an_unknown_field(tmp_path):
+    import jsonschema
+    import pytest
+
+    CliRunner().invoke(cli, ["schema", "--out", str(tmp_path)])
+    schema = json.loads((tmp_path / "plans.schema.json").read_text(encoding="utf-8"))
+    plan = {"id": "p", "title": "T", "audience": "adults", "summary": "S", "duration": 60, "modules": ["m"]}
+    jsonschema.validate(plan, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**plan, "colour": "red"}, schema)
+
+
+def test_serve_refuses_unsafe_production_settings_plainly(tmp_path):
+    env = {**os.environ, "KIT_ENV": "production", "KIT_SECRET_KEY": "dev",
+           "KIT_INSTANCE_PATH": str(tmp_path / "inst")}
+    result = subprocess.run([sys.executable, "-m", "kit", "serve", "--port", "1"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "refusing to start in production" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_prints_the_address_and_answers(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "KIT_INSTANCE_PATH": str(tmp_path / "inst")}
+    proc = subprocess.Popen([sys.executable, "-m", "kit", "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline()
+        assert f"http://localhost:{port}/" in first
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stdout.close()
+        proc.stderr.close()
