@@ -3,9 +3,10 @@
 Each rule is a function library -> Iterator[Problem], located by file, line and field through
 `library.origins`. Rules: banned phrases; reading grade (method in kit.content.readability);
 required-message coverage of each plan's handout; links suit the plan's audience and a
-`verify` link is never the only route; Welsh for every field a pupil reads; every module has
-sources and curriculum references for its plans' nations; pupil plans open with ground rules;
-each plan has a 5–8 question baseline/end-point quiz.
+`verify` link is never the only route; Welsh for every field a reader sees (error for pupil
+plans, warning otherwise); every module has sources, and modules in pupil plans cite the
+curriculum of each plan nation; pupil plans open with ground rules; each plan has a 5–8
+question baseline/end-point quiz.
 """
 
 from __future__ import annotations
@@ -187,17 +188,17 @@ def plan_shape(library: Library) -> Iterator[Problem]:
 
 
 def module_provenance(library: Library) -> Iterator[Problem]:
-    """Every module names its sources and has curriculum references for its plans' nations."""
+    """Every module names its sources; modules in pupil plans cite the curriculum of each nation."""
     nations: dict[str, set[str]] = {}
-    for plan in library.plans.values():
+    for plan in (p for p in library.plans.values() if p.audience in PUPIL_AUDIENCES):
         for m in plan.modules:
             nations.setdefault(m, set()).update(plan.nations)
     for m in library.modules.values():
         if not m.sources:
             yield _at(library, "modules", m.id, "the module names no sources", "sources")
         for nation in sorted(nations.get(m.id, set()) - set(m.curriculum)):
-            yield _at(library, "modules", m.id, f"no curriculum reference for {nation}, where a plan "
-                      "uses this module", "curriculum")
+            yield _at(library, "modules", m.id, f"no curriculum reference for {nation}, where a pupil "
+                      "plan uses this module", "curriculum")
 
 
 RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link_suitability,
