@@ -1,14 +1,23 @@
 """Fixtures shared by every test: the real library, an app on a temporary instance, its clients."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The parse cache of every library the tests build goes to a throwaway folder, not ~/.cache.
+os.environ.setdefault("KIT_CACHE_DIR", tempfile.mkdtemp(prefix="kit-test-cache-"))
 
 from kit import create_app
 from kit.content.loader import load_checked
 from kit.paths import data_dir
 
 LESSONS = data_dir("lessons")
+POSTGRES_URL = os.environ.get("KIT_TEST_POSTGRES_URL")
+# Every database test runs on SQLite; on PostgreSQL too when the CI gives us one.
+DATABASES = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
+OUR_TABLES = ("sessions", "login_attempts", "users", "alembic_version")
 
 
 @pytest.fixture(scope="session")
@@ -17,16 +26,41 @@ def library():
     return load_checked(LESSONS)
 
 
+@pytest.fixture(params=DATABASES)
+def database_url(request, tmp_path: Path) -> str:
+    """Return a fresh, empty database URL: SQLite in TMP_PATH, or the emptied PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    from sqlalchemy import create_engine, text  # noqa: PLC0415
+
+    engine = create_engine(POSTGRES_URL)
+    with engine.begin() as conn:
+        for table in OUR_TABLES:
+            conn.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
+    engine.dispose()
+    return POSTGRES_URL
+
+
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch):
-    """Return an app on a fresh instance folder with test settings."""
+def app_config() -> dict:
+    """Return extra settings for the app fixture (override in a conftest or a module)."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch, database_url, app_config):
+    """Return an app on a fresh instance folder and an empty database, with test settings."""
     monkeypatch.setenv("KIT_INSTANCE_PATH", str(tmp_path / "instance"))
     app = create_app({
         "TESTING": True,
         "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite'}",
+        "DATABASE_URL": database_url,
+        **app_config,
     })
     yield app
+    database = app.extensions.get("kit.db")
+    if database is not None:
+        database.dispose()
 
 
 @pytest.fixture

@@ -37,9 +37,10 @@ def in_band(library: Library, kind: str, item_id: str, audience: str) -> bool:
 def start(library: Library, audience: str, use_plan: bool = True, **details) -> SessionSpec:
     """Return a new spec for AUDIENCE, from its first ready-made plan when USE_PLAN."""
     plans = library.plans_for(audience)
+    own = {k: details.pop(k) for k in ("title", "lesson_minutes") if details.get(k)}
     if use_plan and plans:
-        return from_plan(library, plans[0].id, **details)
-    return SessionSpec(audience=audience, **details)
+        return replace(from_plan(library, plans[0].id, **details), **own)
+    return SessionSpec(audience=audience, **details, **own)
 
 
 def add(spec: SessionSpec, library: Library, kind: str, item_id: str, reason: str = "") -> SessionSpec:

@@ -19,6 +19,19 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from kit.content.vocab import SETTINGS
 from kit.sessions.model import NOTE_MAX, REASON_MAX, SCHOOL_MAX, TITLE_MAX
 
+try:  # WTForms 3.3 wants SelectChoice objects; older releases take (value, label) pairs
+    from wtforms.fields.choices import SelectChoice
+except ImportError:  # pragma: no cover
+    def SelectChoice(value, label):  # noqa: N802 - stands in for the class
+        """Return the (value, label) pair older WTForms expects."""
+        return (value, label)
+
+
+def choices(pairs) -> list:
+    """Return (value, label) PAIRS as choices for a select or radio field."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 LANG_CHOICES = [("en", "English"), ("cy", "Welsh"), ("bilingual", "Welsh and English (bilingual)")]
 SETTING_NAMES = {
     "classroom": "Classroom", "small-group": "Small group", "assembly": "Assembly",
@@ -42,13 +55,13 @@ class DetailsForm(FlaskForm):
     title = StringField("Session title (optional)", validators=[Optional(), Length(max=TITLE_MAX)])
     audience = SelectField("Who is the session for?", validators=[InputRequired("Choose who the session is for")])
     nation = SelectField("Nation", validators=[InputRequired("Choose the nation")])
-    lang = RadioField("Language of the handouts", choices=LANG_CHOICES, default="en",
+    lang = RadioField("Language of the handouts", choices=choices(LANG_CHOICES), default="en",
                       validators=[InputRequired("Choose a language")])
     date = DateField("Date (optional)", validators=[Optional()])
     school = StringField("School or venue (optional)", validators=[Optional(), Length(max=SCHOOL_MAX)])
     group_size = IntegerField("Group size (optional)", validators=[
         Optional(), NumberRange(1, 500, "Enter a group size from 1 to 500")])
-    setting = SelectField("Setting", choices=[(s, SETTING_NAMES.get(s, s)) for s in SETTINGS],
+    setting = SelectField("Setting", choices=choices((s, SETTING_NAMES.get(s, s)) for s in SETTINGS),
                           default="classroom")
     lesson_minutes = IntegerField("Lesson length in minutes", default=60, validators=[
         InputRequired("Enter the lesson length"), NumberRange(5, 600, "Enter 5 to 600 minutes")])

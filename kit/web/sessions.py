@@ -11,7 +11,7 @@ from kit.sessions import builder as build
 from kit.store import sessions as store
 from kit.web import db_session
 from kit.web.editing import builder_page, library, load, load_record, save_or_conflict
-from kit.web.forms import ConfirmForm, DetailsForm
+from kit.web.forms import ConfirmForm, DetailsForm, choices
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
@@ -26,9 +26,9 @@ def _details_form(**kwargs) -> DetailsForm:
     """Return the details form with the library's audiences and nations as choices."""
     lib = library()
     form = DetailsForm(**kwargs)
-    form.audience.choices = [("", "Choose who the session is for")] + [
-        (a.id, f"{a.name.en} ({a.ages})") for a in lib.audiences.values()]
-    form.nation.choices = [(n.id, n.name.en) for n in lib.nations.values()]
+    form.audience.choices = choices([("", "Choose who the session is for")] + [
+        (a.id, f"{a.name.en} ({a.ages})") for a in lib.audiences.values()])
+    form.nation.choices = choices((n.id, n.name.en) for n in lib.nations.values())
     return form
 
 
@@ -68,9 +68,8 @@ def new():
     form = _details_form()
     if not _details_ok(form, form.audience.data):
         return render_template("sessions/new.html", form=form, advice=build.CEOP_ASSEMBLY_ADVICE)
-    spec = build.start(library(), form.audience.data, bool(form.use_plan.data), **_details(form))
-    spec = replace(spec, lesson_minutes=form.lesson_minutes.data,
-                   title=(form.title.data or "").strip() or spec.title)
+    spec = build.start(library(), form.audience.data, bool(form.use_plan.data), **_details(form),
+                       lesson_minutes=form.lesson_minutes.data, title=(form.title.data or "").strip())
     record = store.create(db_session(), current_user.user, spec)
     return redirect(url_for("sessions.builder", session_id=record.id))
 

@@ -1,0 +1,91 @@
+"""Who may open what: anonymous users sign in first; officers see only their own sessions."""
+
+import pytest
+
+from tests.web.conftest import AuthActions
+
+# (method, URL with {id}) for every route that shows or changes a session.
+SESSION_URLS = [
+    ("GET", "/sessions/{id}"),
+    ("GET", "/sessions/{id}/details"),
+    ("POST", "/sessions/{id}/details"),
+    ("POST", "/sessions/{id}/duplicate"),
+    ("GET", "/sessions/{id}/delete"),
+    ("POST", "/sessions/{id}/delete"),
+    ("POST", "/sessions/{id}/modules/add"),
+    ("POST", "/sessions/{id}/modules/ground-rules/remove"),
+    ("POST", "/sessions/{id}/modules/ground-rules/move"),
+    ("POST", "/sessions/{id}/modules/order"),
+    ("POST", "/sessions/{id}/questions"),
+    ("POST", "/sessions/{id}/notes"),
+    ("POST", "/sessions/{id}/keep-mine"),
+    ("GET", "/sessions/{id}/preview"),
+    ("GET", "/sessions/{id}/download/handout.pdf"),
+]
+SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
+                  "/library/links", "/library/modules/ground-rules"]
+
+
+def _call(client, method, url):
+    return client.open(url, method=method, data={"version": "1"})
+
+
+@pytest.mark.parametrize("method, url", SESSION_URLS)
+def test_anonymous_users_are_sent_to_sign_in(client, make_user, make_session, method, url):
+    record = make_session(make_user())
+    response = _call(client, method, url.format(id=record.id))
+    assert response.status_code == 302
+    assert response.location.startswith("/login?next=")
+
+
+@pytest.mark.parametrize("url", SIGNED_IN_URLS)
+def test_pages_need_sign_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/login" in response.location
+
+
+@pytest.mark.parametrize("method, url", SESSION_URLS)
+def test_another_officers_session_is_not_found(client, make_user, make_session, officer, method, url):
+    record = make_session(make_user())
+    response = _call(client, method, url.format(id=record.id))
+    assert response.status_code == 404
+    assert b"Page not found" in response.data
+
+
+@pytest.mark.parametrize("method, url", [u for u in SESSION_URLS if u[0] == "GET"])
+def test_a_lead_sees_every_session(client, make_user, make_session, method, url):
+    record = make_session(make_user())
+    lead = make_user("lead")
+    AuthActions(client).login(lead.email)
+    response = _call(client, method, url.format(id=record.id))
+    assert response.status_code in (200, 404 if "download" in url else 200)
+
+
+@pytest.mark.parametrize("url", SIGNED_IN_URLS)
+def test_signed_in_pages_open(client, officer, url):
+    assert client.get(url).status_code == 200
+
+
+def test_the_dashboard_lists_only_my_sessions(client, make_user, make_session, officer):
+    mine = make_session(officer, title="Mine for Year 8")
+    make_session(make_user(), title="Someone else's")
+    page = client.get("/sessions/").get_data(as_text=True)
+    assert "Mine for Year 8" in page and "Someone else" not in page
+    assert mine.id
+
+
+def test_the_dashboard_pages_newest_first(client, make_session, officer):
+    for n in range(12):
+        make_session(officer, title=f"Session number {n:02d}")
+    first = client.get("/sessions/").get_data(as_text=True)
+    second = client.get("/sessions/?page=2").get_data(as_text=True)
+    assert "Session number 11" in first and "Session number 00" not in first
+    assert "Session number 00" in second and "Page 2 of 2" in second
+    assert client.get("/sessions/?page=abc").status_code == 200
+
+
+def test_front_page_and_health(client):
+    assert client.get("/").status_code == 200
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json == {"status": "ok"}
