@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import QRCode, boxed, safe, short_url
 from kit.pdf.handout import OWN_PLACE, banner, key_messages
 from kit.pdf.story import Context, numbers, with_url
-from kit.pdf.templates import MARGIN, Output
+from kit.pdf.templates import FRAME_HEIGHT, MARGIN, Output
 
 WIDTH = A4[0] - 2 * MARGIN
+HEIGHT = FRAME_HEIGHT - 1
 POSTER_PT = 20
 QR_SIZE = 55 * mm
 
@@ -47,4 +48,6 @@ def compose(out: Output, ctx: Context) -> None:
     story = [banner(big, WIDTH), Spacer(1, 10), Paragraph(safe(big.words("threatened")), big.st.big)]
     story += steps(big) + big_code(big)
     story.append(Paragraph(safe(big.words("not-fault")), big.st.closing))
-    out.print_pages(out.layout(story), ctx.options.copies)
+    # A poster is one sheet: shrink to fit rather than spill (the QR code stays over 20 mm).
+    fitted = KeepInFrame(WIDTH, HEIGHT, story, mode="shrink")
+    out.print_pages(out.layout([fitted]), ctx.options.copies)

@@ -18,7 +18,9 @@ from kit.pdf import fonts
 from kit.pdf.styles import INK, NAVY, RULE
 
 MARGIN = 16 * mm
+FOOTER_ROOM = 10 * mm  # below the frame: the footer line and text
 FOOTER_PT = 10
+FRAME_HEIGHT = A4[1] - 2 * MARGIN - FOOTER_ROOM
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ class Output:
         doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1, title=self.meta.title,
                               author=self.meta.author, subject=self.meta.subject,
                               creator=self.meta.author, lang=self.meta.lang)
-        frame = Frame(margin, margin + 10 * mm, size[0] - 2 * margin, size[1] - 2 * margin - 10 * mm,
+        frame = Frame(margin, margin + FOOTER_ROOM, size[0] - 2 * margin,
+                      size[1] - 2 * margin - FOOTER_ROOM,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([FormPage(id="page", frames=[frame], pagesize=size)])
         start = len(self.canv.forms)

@@ -1,0 +1,71 @@
+"""Fixtures for the PDF tests: sessions from the real library, rendered pages, story walking."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.platypus import KeepInFrame, KeepTogether, Paragraph, Table
+
+from kit.content.loader import load
+from kit.sessions.model import assemble, from_plan
+from tests.conftest import LESSONS
+
+# Print languages worth testing per nation: bilingual only where it is printed (Wales).
+LANGS = {"england": ("en", "cy"), "scotland": ("en", "cy"), "wales": ("en", "cy", "bilingual"),
+         "northern-ireland": ("en", "cy")}
+
+
+@cache
+def plan_ids() -> tuple[str, ...]:
+    """Return the ids of every plan in the shipped library, read at collection time."""
+    library, _ = load(LESSONS)
+    return tuple(library.plans)
+
+
+@pytest.fixture(scope="session")
+def make_session(library):
+    """Return a factory: make_session(plan_id, nation, lang, **spec_fields) -> Session."""
+    def make(plan_id: str | None = None, nation: str = "england", lang: str = "en", **extra):
+        plan_id = plan_id or next(iter(library.plans))
+        return assemble(library, from_plan(library, plan_id, nation, lang, **extra))
+    return make
+
+
+def pdf_pages(data: bytes):
+    """Yield each page of the PDF DATA (pypdfium2 pages)."""
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            yield document[index]
+    finally:
+        document.close()
+
+
+def pdf_text(data: bytes) -> str:
+    """Return the text of every page of DATA, pages joined by newlines."""
+    return "\n".join(page.get_textpage().get_text_range() for page in pdf_pages(data))
+
+
+def squash(text: str) -> str:
+    """Return TEXT without white space, so wrapped lines compare equal to the input."""
+    return "".join(text.split())
+
+
+def walk(flowables):
+    """Yield every flowable inside FLOWABLES, descending into tables and keep-togethers."""
+    for item in flowables:
+        if isinstance(item, (list, tuple)):
+            yield from walk(item)
+            continue
+        yield item
+        if isinstance(item, Table):
+            yield from walk([cell for row in item._cellvalues for cell in row])
+        elif isinstance(item, (KeepTogether, KeepInFrame)):
+            yield from walk(item._content)
+
+
+def story_text(flowables) -> str:
+    """Return the plain text of every paragraph in FLOWABLES."""
+    return "\n".join(f.getPlainText() for f in walk(flowables) if isinstance(f, Paragraph))

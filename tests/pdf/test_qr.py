@@ -1,0 +1,88 @@
+"""Every QR code on every page of every kind scans back to its registry URL, byte for byte."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+import zxingcpp
+from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
+from reportlab.lib.units import mm
+
+from kit.pdf import KINDS, render_document
+from kit.pdf.flowables import MIN_MODULE, QUIET, QRCode, error_correction, qr_matrix, short_url
+from tests.pdf.conftest import pdf_pages, plan_ids
+
+DPI = 150
+QR = zxingcpp.BarcodeFormat.QRCode
+# Three nations cover every QR-bearing link route: UK-wide, Scotland's own, Wales bilingual.
+EDITIONS = (("england", "en"), ("scotland", "en"), ("wales", "bilingual"))
+SINGLE_KINDS = [k for k in KINDS if k != "pack"]
+
+
+def decode(data: bytes) -> list[list[str]]:
+    """Return the QR texts found on each page of the PDF DATA rendered at DPI."""
+    found = []
+    for page in pdf_pages(data):
+        image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+        found.append([r.text for r in zxingcpp.read_barcodes(image, formats=QR)])
+    return found
+
+
+@pytest.mark.parametrize("kind", SINGLE_KINDS)
+@pytest.mark.parametrize("nation, lang", EDITIONS)
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_every_code_scans_to_its_registry_url(make_session, library, plan_id, nation, lang, kind):
+    session = make_session(plan_id, nation, lang)
+    rendered = render_document(kind, session)
+    registry = {k.url for k in library.links.values() if k.url}
+    found = decode(rendered.pdf)
+    assert len(found) == len(rendered.qr_urls)
+    for page, (drawn, scanned) in enumerate(zip(rendered.qr_urls, found, strict=True), 1):
+        assert set(drawn) <= registry, f"page {page} drew a URL not in the registry"
+        assert Counter(scanned) == Counter(drawn), f"page {page}"
+
+
+def test_handout_draws_a_code_for_every_link_with_a_url(make_session):
+    session = make_session()
+    drawn = [url for page in render_document("handout", session).qr_urls for url in page]
+    assert sorted(drawn) == sorted(k.url for k in session.links if k.url)
+
+
+def test_pack_draws_what_its_documents_draw(make_session):
+    session = make_session()
+    pack = [u for page in render_document("pack", session).qr_urls for u in page]
+    parts = [u for kind in ("handout", "cards", "poster", "parent-letter")
+             for page in render_document(kind, session).qr_urls for u in page]
+    assert Counter(pack) == Counter(parts)
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.ceop.police.uk/Safety-Centre/",
+    "https://hwb.gov.wales/keeping-safe-online",
+    "https://www.scotland.police.uk/advice-and-information/internet-safety/sextortion/",
+    "https://stopncii.org/",
+])
+def test_codes_are_big_enough_with_a_quiet_zone(url):
+    code = QRCode(url, 20 * mm)
+    assert code.size >= 20 * mm
+    assert code.module >= 0.5 * mm
+    assert MIN_MODULE >= 0.5 * mm  # noqa: SIM300
+    matrix = qr_matrix(url)
+    border = [*matrix[:QUIET], *matrix[-QUIET:], *(row[:QUIET] + row[-QUIET:] for row in matrix)]
+    assert not any(any(row) for row in border)
+
+
+@pytest.mark.parametrize("length, level", [(20, ERROR_CORRECT_H), (45, ERROR_CORRECT_Q),
+                                           (90, ERROR_CORRECT_M), (200, ERROR_CORRECT_M)])
+def test_error_correction_follows_payload_length_never_below_m(length, level):
+    assert error_correction("x" * length) == level
+
+
+@pytest.mark.parametrize("url, short", [
+    ("https://www.ceop.police.uk/Safety-Centre/", "ceop.police.uk/Safety-Centre"),
+    ("https://stopncii.org/", "stopncii.org"),
+    ("https://hwb.gov.wales/keeping-safe-online", "hwb.gov.wales/keeping-safe-online"),
+])
+def test_short_url_is_printed_without_scheme_or_www(url, short):
+    assert short_url(url) == short
