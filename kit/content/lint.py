@@ -114,7 +114,11 @@ def message_coverage(library: Library) -> Iterator[Problem]:
 
 
 def link_suitability(library: Library) -> Iterator[Problem]:
-    """Links a plan uses suit its audience, and `verify` links are never the only route."""
+    """Links a plan uses suit its audience, and `verify` links are never the only route.
+
+    A link for other nations (Meic in a plan for all four) is not an error: the handout for
+    each nation prints only the links for that nation, and the route check runs per nation.
+    """
     for plan in library.plans.values():
         used = plan_links(library, plan)
         for where, link, path in used:
@@ -122,9 +126,6 @@ def link_suitability(library: Library) -> Iterator[Problem]:
             if plan.audience not in link.audiences:
                 yield _at(library, kind, item_id, f"link '{link.id}' is not for {plan.audience}, "
                           f"but plan '{plan.id}' uses it", *path)
-            elif not set(link.nations) & set(plan.nations):
-                yield _at(library, kind, item_id, f"link '{link.id}' serves none of plan "
-                          f"'{plan.id}''s nations", *path)
         required = library.audiences[plan.audience].required_messages if plan.audience in library.audiences else []
         for nation in plan.nations:
             offered = [k for _, k, _ in used if nation in k.nations and plan.audience in k.audiences]
