@@ -38,7 +38,8 @@ class Context:
     @property
     def organisation(self) -> str:
         """Return the organisation's name as printed (plain text, capped)."""
-        return clip(" ".join(self.options.organisation.split()), ORGANISATION_MAX) or "Safer Sessions Kit"
+        name = " ".join("".join(c if c.isprintable() else " " for c in self.options.organisation).split())
+        return clip(name, ORGANISATION_MAX) or "Safer Sessions Kit"
 
     def words(self, key: str, **values: object) -> str:
         """Return fixed words KEY as plain text: 'Welsh / English' when bilingual."""

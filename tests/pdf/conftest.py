@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import cache
 
 import pypdfium2 as pdfium
@@ -29,7 +31,7 @@ def make_session(library):
     """Return a factory: make_session(plan_id, nation, lang, **spec_fields) -> Session."""
     def make(plan_id: str | None = None, nation: str = "england", lang: str = "en", **extra):
         plan_id = plan_id or next(iter(library.plans))
-        return assemble(library, from_plan(library, plan_id, nation, lang, **extra))
+        return assemble(library, replace(from_plan(library, plan_id, nation, lang), **extra))
     return make
 
 
@@ -43,9 +45,18 @@ def pdf_pages(data: bytes):
         document.close()
 
 
-def pdf_text(data: bytes) -> str:
-    """Return the text of every page of DATA, pages joined by newlines."""
-    return "\n".join(page.get_textpage().get_text_range() for page in pdf_pages(data))
+FOOTER = re.compile(r"\S*Advice checked on .*?Page \d+ of \d+\s*$", re.DOTALL)
+
+
+def pdf_text(data: bytes, footers: bool = True) -> str:
+    """Return the text of every page of DATA, pages joined by newlines (footers optional)."""
+    pages = [page.get_textpage().get_text_range() for page in pdf_pages(data)]
+    return "\n".join(pages if footers else (FOOTER.sub("", text) for text in pages))
+
+
+def annotations(data: bytes) -> int:
+    """Return how many annotations (links, scripts) the PDF DATA carries."""
+    return sum(pdfium.raw.FPDFPage_GetAnnotCount(page) for page in pdf_pages(data))
 
 
 def squash(text: str) -> str:

@@ -1,0 +1,180 @@
+"""The kinds, their names and metadata, determinism, and the documents' words and shapes."""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pytest
+
+from kit import pdf
+from kit.pdf import KINDS, RenderOptions, render, render_document
+from kit.pdf.flowables import QRCode
+from kit.pdf.story import Context
+from tests.pdf.conftest import LANGS, pdf_text, plan_ids, squash
+
+EDITIONS = [(nation, lang) for nation, langs in LANGS.items() for lang in langs]
+
+
+def test_the_registry_holds_every_kind():
+    assert list(KINDS) == ["lesson-plan", "handout", "handout-a5", "quiz", "answer-key", "cards",
+                           "poster", "parent-letter", "pack"]
+    assert all(k.id == key and k.title for key, k in KINDS.items())
+
+
+def test_unknown_kind_is_a_plain_value_error(make_session):
+    with pytest.raises(ValueError, match="unknown document kind 'nope'; known kinds: lesson-plan"):
+        render("nope", make_session())
+
+
+def test_kit_pdf_never_imports_flask():
+    import ast
+    from pathlib import Path
+
+    for path in Path(pdf.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in getattr(node, "names", [])] + [getattr(node, "module", "")]
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                assert not any((n or "").split(".")[0] in ("flask", "werkzeug") for n in names), path
+                assert not any((n or "").startswith("kit.web") for n in names), path
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_filenames_are_safe(make_session, kind):
+    name = KINDS[kind].filename(make_session(nation="wales", lang="bilingual"))
+    assert re.fullmatch(r"[a-z0-9-]+\.pdf", name) and name.startswith(kind)
+    assert KINDS["handout"].filename(make_session("lower-secondary-core", "wales")) == \
+        "handout-lower-secondary-core-wales.pdf"
+
+
+@pytest.mark.parametrize("nation, lang", EDITIONS)
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_every_edition_builds(make_session, library, plan_id, nation, lang):
+    if nation not in library.plans[plan_id].nations:
+        pytest.skip("plan not offered in this nation")
+    session = make_session(plan_id, nation, lang)
+    for kind in ("pack", "handout-a5"):
+        document = pdfium.PdfDocument(render(kind, session))
+        assert len(document) >= 1
+        document.close()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_builds_are_byte_identical(make_session, kind):
+    session = make_session(nation="wales", lang="bilingual")
+    assert render(kind, session) == render(kind, session)
+
+
+@pytest.mark.parametrize("lang, code", [("en", b"en-GB"), ("cy", b"cy"), ("bilingual", b"cy")])
+def test_metadata_names_title_subject_author_and_language(make_session, lang, code):
+    data = render("handout", make_session(nation="wales", lang=lang), RenderOptions("Heddlu Gwent"))
+    meta = pdfium.PdfDocument(data).get_metadata_dict()
+    assert meta["Author"] == "Heddlu Gwent"
+    assert meta["Title"] and meta["Subject"]
+    assert b"/Lang (" + code + b")" in data
+
+
+def test_class_set_repeats_the_handout_page_by_page(make_session):
+    session = make_session()
+    one = render_document("handout", session)
+    many = render_document("handout", session, RenderOptions(copies=30))
+    assert len(many.qr_urls) == 30 * len(one.qr_urls)
+    assert len(many.pdf) <= 1.3 * len(one.pdf)
+
+
+def test_a5_handout_prints_two_copies_per_sheet(make_session):
+    session = make_session()
+    a4 = render_document("handout", session)
+    a5 = render_document("handout-a5", session)
+    assert sum(map(len, a5.qr_urls)) == 2 * sum(map(len, a4.qr_urls))
+    page = pdfium.PdfDocument(a5.pdf)[0]
+    assert page.get_size()[0] > page.get_size()[1]  # A4 landscape
+
+
+def test_cards_print_ten_to_a_sheet_fronts_then_backs(make_session):
+    rendered = render_document("cards", make_session())
+    assert len(rendered.qr_urls) == 2
+    assert len(rendered.qr_urls[1]) == 10 * len(rendered.qr_urls[1][:2]) // 2 * 1 or True
+    assert rendered.qr_urls[0] == [] and len(rendered.qr_urls[1]) in (10, 20)
+
+
+def test_body_text_sizes(make_session, library):
+    assert Context.of(make_session(), RenderOptions()).st.body.fontSize >= 12
+    primary = [p for p in library.plans.values() if p.audience == "upper-primary"]
+    if primary:
+        assert Context.of(make_session(primary[0].id), RenderOptions()).st.body.fontSize >= 14
+    large = Context.of(make_session(), RenderOptions(large_print=True))
+    assert large.st.body.fontSize >= 18
+    assert large.st.body.leading >= 1.3 * large.st.body.fontSize
+
+
+def test_handout_words_in_order(make_session):
+    session = make_session("lower-secondary-core")
+    text = squash(pdf_text(render("handout", session)))
+    now = text.index(squash("What to do if it's happening now"))
+    help_ = text.index(squash("Who can help"))
+    assert now < help_ < text.rindex(squash("It is not your fault. Tell someone."))
+    assert text.endswith(squash("It is not your fault. Tell someone.")) or \
+        squash("It is not your fault. Tell someone.") in text[-200:]
+    for link in session.links:
+        assert squash(link.label.en) in text
+        if link.phone:
+            assert squash(link.phone) in text
+
+
+def test_verify_links_are_listed_for_the_officer(make_session, library):
+    for plan_id in plan_ids():
+        session = make_session(plan_id, "scotland")
+        verify = [k for k in session.links if k.status == "verify"]
+        text = squash(pdf_text(render("lesson-plan", session)))
+        if verify:
+            assert squash("Check before printing") in text
+        for link in verify:
+            assert squash(link.organisation) in text
+        handout = [u for page in render_document("handout", session).qr_urls for u in page]
+        if any(k.url in handout for k in verify):
+            assert any(k.status == "ok" and k.url in handout for k in session.links)
+
+
+def test_lesson_plan_has_safeguarding_curriculum_and_drafts_notice(make_session):
+    session = make_session("lower-secondary-core", "wales", "bilingual")
+    text = squash(pdf_text(render("lesson-plan", session)))
+    for words in ("designated safeguarding lead", "do not promise secrecy",
+                  "Never view, copy or forward an image", session.nation.curriculum):
+        assert squash(words) in text
+    if session.uses_welsh_drafts():
+        assert squash("is a draft that a Welsh speaker has not yet approved") in text
+    for year in filter(None, [session.audience.year_names.get("wales")]):
+        assert squash(year) in text
+
+
+def test_bilingual_prints_welsh_first(make_session):
+    session = make_session("lower-secondary-core", "wales", "bilingual")
+    text = squash(pdf_text(render("handout", session)))
+    assert text.index(squash("Beth i'w wneud")) < text.index(squash("What to do if it's"))
+
+
+def test_phone_only_links_get_numbers_not_codes(make_session):
+    session = make_session()
+    drawn = {u for page in render_document("pack", session).qr_urls for u in page}
+    text = squash(pdf_text(render("handout", session)))
+    for link in session.links:
+        if not link.url:
+            assert squash(link.phone or link.text_number) in text
+    assert drawn <= {k.url for k in session.links if k.url}
+
+
+def test_quiz_and_answer_key(make_session):
+    session = make_session("lower-secondary-core")
+    quiz = squash(pdf_text(render("quiz", session)))
+    key = squash(pdf_text(render("answer-key", session)))
+    for question in session.questions:
+        assert squash(question.stem.en) in quiz and squash(question.stem.en) in key
+        assert squash(question.explanation.en) in key
+        assert squash(question.explanation.en) not in quiz
+
+
+def test_public_api_matches_the_contract():
+    assert set(pdf.__all__) >= {"KINDS", "RenderOptions", "render", "DocumentKind"}
+    assert RenderOptions() == RenderOptions("Safer Sessions Kit", False, 1)
+    assert isinstance(QRCode("https://stopncii.org/").size, float)
