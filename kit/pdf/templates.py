@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -63,6 +65,34 @@ class SheetCanvas(Canvas):
         self.sheet_qr: list[list[str]] = []
         self.qr_log: list[str] | None = None
         self._on_sheet: list[str] = []
+        self._streams: dict[tuple, tuple] = {}
+        self._add_page = self._doc.addPage
+        self._doc.addPage = self._add_shared
+
+    def _add_shared(self, page) -> None:
+        """Add PAGE, pointing it at an identical earlier sheet's content stream (class sets)."""
+        key = (page.stream, page.pagewidth, page.pageheight)
+        if key not in self._streams:
+            filters = [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 \
+                else [pdfdoc.PDFZCompress]
+            stream = pdfdoc.PDFStream(content=page.stream, filters=filters)
+            self._streams[key] = (stream, self._doc.Reference(self._resources(page)))
+        page.Contents, page.Resources = self._streams[key]
+        self._add_page(page)
+
+    @staticmethod
+    def _resources(page) -> pdfdoc.PDFResourceDictionary:
+        """Return PAGE's resource dictionary, as ReportLab would build it, to share by reference."""
+        resources = pdfdoc.PDFResourceDictionary()
+        resources.basicFonts()
+        resources.basicProcs()
+        if page.XObjects:
+            resources.XObject = page.XObjects
+        if getattr(page, "ExtGState", None):
+            resources.ExtGState = page.ExtGState
+        resources.setShading(getattr(page, "_shadingUsed", {}))
+        resources.setColorSpace(getattr(page, "_colorsUsed", {}))
+        return resources
 
     def start_form(self, size: tuple[float, float]) -> None:
         """Begin recording a laid-out page as a form."""
