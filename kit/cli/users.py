@@ -88,4 +88,25 @@ def disable_command(email: str) -> None:
     click.echo(f"disabled {users.normalise_email(email)}")
 
 
-commands = [users_group]
+@click.group("db")
+def db_group() -> None:
+    """Manage the database schema."""
+
+
+@db_group.command("upgrade")
+def upgrade_command() -> None:
+    """Bring the database schema up to date (for deployments that set KIT_AUTO_MIGRATE=false)."""
+    from kit import create_app  # noqa: PLC0415
+
+    try:
+        app = create_app({"AUTO_MIGRATE": False})
+    except ConfigError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(2) from None
+    database = app.extensions["kit.db"]
+    database.upgrade()
+    database.dispose()
+    click.echo("the database schema is up to date")
+
+
+commands = [users_group, db_group]

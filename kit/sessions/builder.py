@@ -37,7 +37,8 @@ def in_band(library: Library, kind: str, item_id: str, audience: str) -> bool:
 def start(library: Library, audience: str, use_plan: bool = True, **details) -> SessionSpec:
     """Return a new spec for AUDIENCE, from its first ready-made plan when USE_PLAN."""
     plans = library.plans_for(audience)
-    own = {k: details.pop(k) for k in ("title", "lesson_minutes") if details.get(k)}
+    own = {k: details.pop(k) for k in ("title", "lesson_minutes") if k in details}
+    own = {k: v for k, v in own.items() if v}  # empty: keep the plan's title and length
     if use_plan and plans:
         return replace(from_plan(library, plans[0].id, **details), **own)
     return SessionSpec(audience=audience, **details, **own)

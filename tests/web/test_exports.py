@@ -1,0 +1,63 @@
+"""Preview and downloads: PDFs with safe names; nothing about the session changes."""
+
+import pytest
+
+from kit.web.exports import DOCUMENTS, available, download_name
+
+
+@pytest.mark.parametrize("kind", list(DOCUMENTS))
+def test_every_document_downloads_as_a_pdf(client, officer, make_session, kind):
+    record = make_session(officer, nation="wales", lang="bilingual")
+    if kind not in available():
+        pytest.skip(f"kit.pdf cannot render {kind} yet")
+    response = client.get(f"/sessions/{record.id}/download/{kind}.pdf")
+    assert response.status_code == 200
+    assert response.data.startswith(b"%PDF-")
+    assert response.mimetype == "application/pdf"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment; filename=") and disposition.endswith('.pdf')
+    assert disposition.isascii() and "\r" not in disposition and "\n" not in disposition
+
+
+def test_an_unknown_document_is_not_found(client, officer, make_session):
+    record = make_session(officer)
+    assert client.get(f"/sessions/{record.id}/download/secrets.pdf").status_code == 404
+
+
+def test_preview_shows_plan_handout_and_links(client, officer, make_session):
+    record = make_session(officer)
+    page = client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+    assert "Handout" in page and "Lesson plan" in page and "Where to get help" in page
+    for kind in available():
+        assert f"/download/{kind}.pdf" in page
+
+
+@pytest.mark.parametrize("name, kind, expected", [
+    ("handout-lower-secondary-core.pdf", "handout", "handout-lower-secondary-core.pdf"),
+    ("../../etc/passwd", "handout", "etc_passwd.pdf"),
+    ("evil\r\nSet-Cookie: x=1.pdf", "quiz", "evil_Set-Cookie_x1.pdf"),
+    ("CON.pdf", "poster", "poster-CON.pdf"),
+    ("nul", "pack", "pack-nul.pdf"),
+    ("", "cards", "cards.pdf"),
+    ("Taflen-ŵŷ-ysgol.pdf", "handout", "Taflen-wy-ysgol.pdf"),
+    ("....", "quiz", "quiz.pdf"),
+])
+def test_download_names_are_safe(name, kind, expected):
+    safe = download_name(name, kind)
+    assert safe == expected
+    assert safe.isascii() and "/" not in safe and "\\" not in safe and safe.endswith(".pdf")
+
+
+def test_markup_typed_by_an_officer_prints_literally(client, officer, make_session, db):
+    if "lesson-plan" not in available():
+        pytest.skip("kit.pdf cannot render the lesson plan yet")
+    pdfium = pytest.importorskip("pypdfium2")
+    record = make_session(officer)
+    notes = '<b>DSL</b> <font color="[[[x]]]">Ms Jones</font> <img src="/etc/passwd"/>'
+    client.post(f"/sessions/{record.id}/notes", data={"version": 1, "school_notes": notes})
+    data = client.get(f"/sessions/{record.id}/download/lesson-plan.pdf").data
+    pdf = pdfium.PdfDocument(data)
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    squashed = "".join(text.split())
+    assert '<b>DSL</b>' in squashed and '<imgsrc="/etc/passwd"/>' in squashed

@@ -1,0 +1,223 @@
+"""The session pages: new session, builder actions, conflicts, copy and delete."""
+
+import pytest
+from sqlalchemy import select
+
+from kit.db import SessionRecord
+from kit.store import sessions as store
+
+NEW = {"audience": "lower-secondary", "nation": "wales", "lang": "bilingual",
+       "setting": "classroom", "lesson_minutes": "60", "use_plan": "y"}
+
+
+def _stored(db, record_id):
+    db.expire_all()
+    record = db.scalar(select(SessionRecord).where(SessionRecord.id == record_id))
+    return record, (store.spec_of(record) if record else None)
+
+
+def test_new_session_starts_from_the_plan(client, officer, db, library):
+    response = client.post("/sessions/new", data={**NEW, "title": "Year 8 at Ysgol"})
+    assert response.status_code == 302
+    record_id = int(response.location.rsplit("/", 1)[1])
+    record, spec = _stored(db, record_id)
+    assert spec.title == "Year 8 at Ysgol" and spec.lang == "bilingual" and spec.nation == "wales"
+    assert spec.modules == tuple(library.plans_for("lower-secondary")[0].modules)
+    page = client.get(response.location).get_data(as_text=True)
+    assert "Year 8 at Ysgol" in page and "of 60 minutes" in page
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"audience": ""}, "Choose who the session is for"),
+    ({"nation": "england"}, "Welsh and bilingual handouts are for sessions in Wales"),
+    ({"lesson_minutes": "0"}, "Enter 5 to 600 minutes"),
+    ({"group_size": "lots"}, "group size"),
+    ({"setting": "assembly"}, "Tick the box to confirm an assembly"),
+    ({"title": "x" * 121}, "121"),
+])
+def test_new_session_errors_are_summarised_and_linked(client, officer, db, change, message):
+    response = client.post("/sessions/new", data={**NEW, **change})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "There is a problem" in page and page.count('href="#') >= 2
+    assert message.lower() in page.lower() or change.get("title") and "characters" in page
+    assert "<title>Error:" in page
+    assert db.scalar(select(SessionRecord)) is None
+
+
+def test_assembly_for_pupils_shows_ceop_advice_and_can_be_confirmed(client, officer):
+    page = client.post("/sessions/new", data={**NEW, "setting": "assembly"}).get_data(as_text=True)
+    assert "CEOP Education advises" in page
+    response = client.post("/sessions/new", data={**NEW, "setting": "assembly", "confirm_assembly": "y"})
+    assert response.status_code == 302
+    assert "CEOP Education advises" in client.get(response.location).get_data(as_text=True)
+
+
+def test_move_remove_and_add(client, officer, make_session, db):
+    record = make_session(officer)
+    _, spec = _stored(db, record.id)
+    first, second = spec.modules[:2]
+    url = f"/sessions/{record.id}"
+    assert client.post(f"{url}/modules/{second}/move", data={"version": 1, "direction": "up"}).status_code == 302
+    _, spec = _stored(db, record.id)
+    assert spec.modules[:2] == (second, first)
+    assert client.post(f"{url}/modules/{first}/remove", data={"version": 2}).status_code == 302
+    _, spec = _stored(db, record.id)
+    assert first not in spec.modules
+    assert client.post(f"{url}/modules/add", data={"version": 3, "item": first}).status_code == 302
+    record, spec = _stored(db, record.id)
+    assert spec.modules[-1] == first and record.version == 4
+
+
+def test_out_of_band_module_needs_a_reason_which_is_shown(client, officer, make_session, db, library):
+    record = make_session(officer)
+    other = next(m for m in library.modules.values() if "lower-secondary" not in m.audiences)
+    url = f"/sessions/{record.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert other.title.en not in page
+    assert other.title.en in client.get(f"{url}?all=1").get_data(as_text=True)
+    refused = client.post(f"{url}/modules/add", data={"version": 1, "item": other.id, "reason": ""})
+    assert refused.status_code == 400 and "There is a problem" in refused.get_data(as_text=True)
+    assert _stored(db, record.id)[0].version == 1
+    client.post(f"{url}/modules/add", data={"version": 1, "item": other.id, "reason": "Mature group"})
+    _, spec = _stored(db, record.id)
+    assert spec.reasons[other.id] == "Mature group"
+    assert "Mature group" in client.get(url).get_data(as_text=True)
+    assert "Mature group" in client.get(f"{url}/preview").get_data(as_text=True)
+
+
+def test_questions_and_notes_are_saved(client, officer, make_session, db):
+    record = make_session(officer)
+    _, spec = _stored(db, record.id)
+    keep = list(spec.questions[:1])
+    url = f"/sessions/{record.id}"
+    client.post(f"{url}/questions", data={"version": 1, "question": keep})
+    client.post(f"{url}/notes", data={"version": 2, "school_notes": "DSL: Ms Jones, ext 204"})
+    _, spec = _stored(db, record.id)
+    assert list(spec.questions) == keep and spec.school_notes == "DSL: Ms Jones, ext 204"
+
+
+def test_reorder_by_drag_posts_the_whole_order(client, officer, make_session, db):
+    record = make_session(officer)
+    _, spec = _stored(db, record.id)
+    order = list(reversed(spec.modules))
+    client.post(f"/sessions/{record.id}/modules/order", data={"version": 1, "order": order})
+    assert list(_stored(db, record.id)[1].modules) == order
+
+
+def test_details_can_change_but_not_the_audience(client, officer, make_session, db):
+    record = make_session(officer)
+    url = f"/sessions/{record.id}/details"
+    assert "Save details" in client.get(url).get_data(as_text=True)
+    data = {**NEW, "audience": "adults", "nation": "scotland", "lang": "en", "school": "Hillhead",
+            "lesson_minutes": "50", "version": "1"}
+    assert client.post(url, data=data).status_code == 302
+    _, spec = _stored(db, record.id)
+    assert (spec.audience, spec.nation, spec.school, spec.lesson_minutes) == (
+        "lower-secondary", "scotland", "Hillhead", 50)
+
+
+MARKUP = ('<script>alert(1)</script><font color="[[[getattr(pow, Word(\'__globals__\'))]]]">x</font>'
+          '<img src="/etc/passwd"/>')
+
+
+def test_markup_is_stored_as_typed_and_escaped(client, officer, make_session, db):
+    record = make_session(officer)
+    url = f"/sessions/{record.id}"
+    client.post(f"{url}/notes", data={"version": 1, "school_notes": MARKUP})
+    data = {**NEW, "title": "<b>Bold</b> & <i>x</i>", "school": "<script>s()</script>", "version": "2"}
+    client.post(f"{url}/details", data=data)
+    _, spec = _stored(db, record.id)
+    assert spec.school_notes == MARKUP and spec.title == "<b>Bold</b> & <i>x</i>"
+    for page_url in (url, f"{url}/preview", "/sessions/"):
+        page = client.get(page_url).get_data(as_text=True)
+        assert "<script>alert" not in page and "<script>s()" not in page and "<b>Bold" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(f"{url}/preview").get_data(as_text=True)
+
+
+def test_two_tabs_the_later_save_gets_the_conflict_page(client, officer, make_session, db):
+    record = make_session(officer)
+    url = f"/sessions/{record.id}"
+    client.post(f"{url}/notes", data={"version": 1, "school_notes": "From tab one"})
+    response = client.post(f"{url}/notes", data={"version": 1, "school_notes": "From tab two"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "From tab one" in page and "From tab two" in page and "Keep your version" in page
+    record_now, spec = _stored(db, record.id)
+    assert spec.school_notes == "From tab one" and record_now.version == 2
+    mine = page.split('name="spec" value="')[1].split('"')[0]
+    import html
+
+    kept = client.post(f"{url}/keep-mine", data={"version": 2, "spec": html.unescape(mine)})
+    assert kept.status_code == 302
+    assert _stored(db, record.id)[1].school_notes == "From tab two"
+
+
+def test_keep_mine_after_another_save_conflicts_again(client, officer, make_session, db):
+    record = make_session(officer)
+    url = f"/sessions/{record.id}"
+    spec_json = _stored(db, record.id)[0].spec
+    client.post(f"{url}/notes", data={"version": 1, "school_notes": "newer"})
+    assert client.post(f"{url}/keep-mine", data={"version": 1, "spec": spec_json}).status_code == 409
+
+
+@pytest.mark.parametrize("spec", [
+    "not json", '{"audience": "adults"}', '{"audience": "lower-secondary", "lang": "xx"}'])
+def test_keep_mine_refuses_bad_specs(client, officer, make_session, db, spec):
+    record = make_session(officer)
+    response = client.post(f"/sessions/{record.id}/keep-mine", data={"version": 1, "spec": spec})
+    assert response.status_code == 400
+    assert _stored(db, record.id)[0].version == 1
+
+
+def test_a_missing_version_is_a_conflict_not_an_overwrite(client, officer, make_session, db):
+    record = make_session(officer)
+    response = client.post(f"/sessions/{record.id}/details", data={**NEW, "school": "X"})
+    assert response.status_code == 409
+    assert _stored(db, record.id)[1].school == ""
+
+
+@pytest.mark.parametrize("url, data", [
+    ("modules/no-such/move", {"version": 1, "direction": "up"}),
+    ("modules/ground-rules/move", {"version": 1, "direction": "sideways"}),
+    ("modules/no-such/remove", {"version": 1}),
+    ("widgets/add", {"version": 1, "item": "x"}),
+    ("modules/add", {"version": "x", "item": "ground-rules"}),
+    ("questions", {"version": 1, "question": ["no-such"]}),
+    ("notes", {"version": 1, "school_notes": "x" * 2001}),
+])
+def test_bad_builder_posts_change_nothing(client, officer, make_session, db, url, data):
+    record = make_session(officer)
+    response = client.post(f"/sessions/{record.id}/{url}", data=data)
+    assert response.status_code == 400
+    assert _stored(db, record.id)[0].version == 1
+
+
+def test_duplicate_and_delete_with_confirmation(client, officer, make_session, db):
+    record = make_session(officer, title="Original")
+    response = client.post(f"/sessions/{record.id}/duplicate")
+    copy_id = int(response.location.rsplit("/", 1)[1])
+    assert _stored(db, copy_id)[1].title == "Copy of Original"
+    confirm = client.get(f"/sessions/{record.id}/delete").get_data(as_text=True)
+    assert "Yes, delete this session" in confirm
+    assert _stored(db, record.id)[0] is not None
+    assert client.post(f"/sessions/{record.id}/delete").status_code == 302
+    assert _stored(db, record.id)[0] is None
+    assert client.get(f"/sessions/{record.id}").status_code == 404
+
+
+def test_a_lead_can_duplicate_anyones_session_into_their_own(client, make_user, make_session, auth, db):
+    record = make_session(make_user(), title="Theirs")
+    lead = make_user("lead")
+    auth.login(lead.email)
+    copy_id = int(client.post(f"/sessions/{record.id}/duplicate").location.rsplit("/", 1)[1])
+    assert _stored(db, copy_id)[0].owner_id == lead.id
+
+
+def test_welsh_drafts_are_flagged(client, officer, make_session, library):
+    record = make_session(officer, nation="wales", lang="bilingual")
+    page = client.get(f"/sessions/{record.id}").get_data(as_text=True)
+    from kit.sessions.model import assemble
+
+    session = assemble(library, store.spec_of(record))
+    assert ("waits for a Welsh speaker" in page) == session.uses_welsh_drafts()

@@ -1,0 +1,76 @@
+"""`kit users add | list | disable`: plain messages, non-zero exits, never a traceback."""
+
+import pytest
+from click.testing import CliRunner
+
+from kit.accounts import users
+from kit.cli import _attach, cli
+
+
+@pytest.fixture
+def kit(app, monkeypatch, database_url, tmp_path):
+    """Return run(args, input) for the kit command on the test app's database."""
+    _attach()
+    monkeypatch.setenv("KIT_DATABASE_URL", database_url)
+
+    def run(*args, input=None):
+        return CliRunner().invoke(cli, list(args), input=input)
+
+    return run
+
+
+def test_add_with_password_on_stdin_then_sign_in(kit, client):
+    result = kit("users", "add", "Officer@Example.Police.UK", "--role", "lead", "--password-stdin",
+                 input="a long enough password\n")
+    assert result.exit_code == 0, result.output
+    assert "added officer@example.police.uk (lead)" in result.output
+    response = client.post("/login", data={"email": "officer@example.police.uk",
+                                           "password": "a long enough password"})
+    assert response.status_code == 302
+
+
+def test_add_prompts_twice_without_echo(kit):
+    result = kit("users", "add", "pc@example.police.uk", input="twelve chars ok\ntwelve chars ok\n")
+    assert result.exit_code == 0, result.output
+    assert "twelve chars ok" not in result.output
+    assert "Repeat the password" in result.output
+
+
+def test_list_and_disable(kit, client):
+    kit("users", "add", "a@example.police.uk", "--password-stdin", input="a long enough password\n")
+    listed = kit("users", "list")
+    assert "a@example.police.uk" in listed.output and "active" in listed.output
+    assert kit("users", "disable", "A@example.police.uk").exit_code == 0
+    assert "disabled" in kit("users", "list").output
+    response = client.post("/login", data={"email": "a@example.police.uk",
+                                           "password": "a long enough password"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("args, stdin, message", [
+    (["users", "add", "not-an-email", "--password-stdin"], "a long enough password\n", "not an email address"),
+    (["users", "add", "x@example.police.uk", "--password-stdin"], "short\n", "at least 12 characters"),
+    (["users", "add", "x@example.police.uk", "--role", "boss"], None, "'boss' is not one of"),
+    (["users", "disable", "ghost@example.police.uk"], None, "no account for ghost@example.police.uk"),
+    (["users", "add"], None, "Missing argument"),
+])
+def test_wrong_arguments_get_plain_messages(kit, args, stdin, message):
+    result = kit(*args, input=stdin)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_second_account_with_the_same_email_is_refused(kit):
+    first = kit("users", "add", "dup@example.police.uk", "--password-stdin", input="a long enough password\n")
+    assert first.exit_code == 0
+    second = kit("users", "add", "dup@example.police.uk", "--password-stdin", input="a long enough password\n")
+    assert second.exit_code == 1 and "already has an account" in second.output
+
+
+def test_passwords_are_hashed(app, db, make_user):
+    user = make_user(password="a long enough password")
+    assert user.password_hash.startswith("scrypt:") and "a long enough" not in user.password_hash
+    with pytest.raises(users.AccountError):
+        users.create_user(db, "z@example.police.uk", "x" * 201)
