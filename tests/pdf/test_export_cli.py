@@ -1,0 +1,91 @@
+"""`kit export` as a content lead runs it: files written atomically, plain errors, no tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kit.cli import _attach, cli
+from kit.cli.export import write_atomically
+from kit.pdf import KINDS
+
+_attach()
+
+
+def run(*args: str, **env: str):
+    """Run `kit export ARGS` and return the result."""
+    return CliRunner().invoke(cli, ["export", *args], env=env or None)
+
+
+def test_writes_every_kind_and_prints_each_path(tmp_path, library):
+    plan_id = next(iter(library.plans))
+    result = run("--plan", plan_id, "--out", str(tmp_path / "pack"), KIT_ORGANISATION="Heddlu")
+    assert result.exit_code == 0, result.output
+    paths = [Path(line) for line in result.output.splitlines()]
+    assert len(paths) == len(KINDS)
+    for path in paths:
+        assert path.read_bytes().startswith(b"%PDF") and path.parent == tmp_path / "pack"
+    assert not list((tmp_path / "pack").glob(".*"))  # no temporary files left behind
+
+
+def test_kind_nation_language_and_large_print(tmp_path, library):
+    plan_id = next(iter(library.plans))
+    result = run("--plan", plan_id, "--out", str(tmp_path), "--nation", "wales", "--lang",
+                 "bilingual", "--kind", "handout", "--kind", "cards", "--large-print")
+    assert result.exit_code == 0, result.output
+    assert [Path(p).name for p in result.output.split()] == [
+        f"handout-{plan_id}-wales-bilingual.pdf", f"cards-{plan_id}-wales-bilingual.pdf"]
+
+
+def test_welsh_for_another_nation_is_fine(tmp_path, library):
+    result = run("--plan", next(iter(library.plans)), "--out", str(tmp_path), "--nation",
+                 "england", "--lang", "cy", "--kind", "handout")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["--plan", "no-such-plan"], 2, "unknown plan 'no-such-plan'; known plans: "),
+    (["--kind", "flyer"], 2, "unknown kind 'flyer'; known kinds: lesson-plan"),
+    (["--nation", "france"], 2, "Invalid value for '--nation'"),
+    (["--lang", "fr"], 2, "Invalid value for '--lang'"),
+    (["--lang", "bilingual", "--nation", "england"], 2, "use it with --nation wales"),
+])
+def test_wrong_arguments_are_one_plain_error(tmp_path, library, args, code, message):
+    base = {"--plan": next(iter(library.plans)), "--out": str(tmp_path)}
+    for flag, value in zip(args[::2], args[1::2], strict=True):
+        base[flag] = value
+    result = run(*[item for pair in base.items() for item in pair])
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output and result.exception is None or \
+        isinstance(result.exception, SystemExit)
+
+
+def test_unknown_plan_lists_the_known_ones(tmp_path, library):
+    result = run("--plan", "nope", "--out", str(tmp_path))
+    for plan_id in library.plans:
+        assert plan_id in result.output
+
+
+def test_unwritable_folder_exits_1(tmp_path, library):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run("--plan", next(iter(library.plans)), "--out", str(blocker / "sub"))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot create") and len(result.output.splitlines()) == 1
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
+    target = tmp_path / "doc.pdf"
+    target.write_bytes(b"old")
+
+    def fail(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", fail)
+    with pytest.raises(OSError):
+        write_atomically(target, b"%PDF-new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.pdf"]
