@@ -86,19 +86,28 @@ class QRCode(Flowable):
         return self.size, self.size
 
     def draw(self):
-        """Draw white ground, then each horizontal run of dark modules as one rectangle."""
-        canv, n, m = self.canv, len(self.matrix), self.module
+        """Draw white ground, then the dark modules as one filled path in module units."""
+        canv = self.canv
+        canv.saveState()
         canv.setFillColor(WHITE)
         canv.rect(0, 0, self.size, self.size, stroke=0, fill=1)
-        path = canv.beginPath()
-        for r, row in enumerate(self.matrix):
-            for start, length in _runs(row):
-                path.rect(start * m, (n - r - 1) * m, length * m, m)
+        canv.scale(self.module, self.module)
         canv.setFillColor(INK)
-        canv.drawPath(path, stroke=0, fill=1)
+        canv.addLiteral(qr_path(self.url))
+        canv.restoreState()
         log = getattr(canv, "qr_log", None)
         if log is not None:
             log.append(self.url)
+
+
+@lru_cache(maxsize=256)
+def qr_path(payload: str) -> str:
+    """Return PDF path operators filling each run of dark modules (one unit per module)."""
+    matrix = qr_matrix(payload)
+    n = len(matrix)
+    rects = [f"{start} {n - r - 1} {length} 1 re"
+             for r, row in enumerate(matrix) for start, length in _runs(row)]
+    return "\n".join(rects) + "\nf"
 
 
 class TickBox(Flowable):
