@@ -12,7 +12,7 @@ from kit.content.loader import LibraryError
 
 
 def _database():
-    """Return the app's database session, or exit with a plain message."""
+    """Return the app's Database (call .dispose() when done), or exit with a plain message."""
     from kit import create_app  # noqa: PLC0415 - keeps `kit --help` fast
 
     try:
@@ -23,7 +23,7 @@ def _database():
     except LibraryError:
         click.echo("the content library has errors; run `kit check` to see them", err=True)
         raise SystemExit(1) from None
-    return app.extensions["kit.db"].session
+    return app.extensions["kit.db"]
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -52,39 +52,41 @@ def add_command(email: str, role: str, password_stdin: bool) -> None:
         click.echo(f"'{email}' is not an email address", err=True)
         raise SystemExit(1)
     password = _read_password(password_stdin)
-    db = _database()
+    database = _database()
     try:
-        users.create_user(db, email, password, role)
+        users.create_user(database.session, email, password, role)
     except users.AccountError as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(1) from None
     finally:
-        db.remove()
+        database.dispose()
     click.echo(f"added {email} ({role})")
 
 
 @users_group.command("list")
 def list_command() -> None:
     """List every account: email, role and whether it can sign in."""
-    db = _database()
-    for user in users.list_users(db):
-        state = "active" if user.active else "disabled"
-        click.echo(f"{user.email:<40} {user.role:<8} {state}")
-    db.remove()
+    database = _database()
+    try:
+        for user in users.list_users(database.session):
+            state = "active" if user.active else "disabled"
+            click.echo(f"{user.email:<40} {user.role:<8} {state}")
+    finally:
+        database.dispose()
 
 
 @users_group.command("disable")
 @click.argument("email")
 def disable_command(email: str) -> None:
     """Stop EMAIL signing in and end their current sign-ins (sessions they built are kept)."""
-    db = _database()
+    database = _database()
     try:
-        users.disable_user(db, email)
+        users.disable_user(database.session, email)
     except users.AccountError as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(1) from None
     finally:
-        db.remove()
+        database.dispose()
     click.echo(f"disabled {users.normalise_email(email)}")
 
 
