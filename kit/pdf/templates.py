@@ -13,6 +13,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -189,11 +190,15 @@ class Output:
             canv.setStrokeColor(RULE)
             canv.setLineWidth(0.6)
             canv.line(margin, margin + 5 * mm, width - margin, margin + 5 * mm)
+            label = self.meta.page_label.format(n=number, total=total)
+            room = width - 2 * margin - stringWidth(label, fonts.REGULAR, FOOTER_PT) - 6 * mm
+            # Narrow pages (A5) shrink the footer text to fit beside the page number.
+            pt = min(FOOTER_PT, FOOTER_PT * room / stringWidth(self.meta.footer, fonts.REGULAR, FOOTER_PT))
             canv.setFillColor(INK)
-            canv.setFont(fonts.REGULAR, FOOTER_PT)
+            canv.setFont(fonts.REGULAR, max(pt, 6))
             canv.drawString(margin, margin, self.meta.footer)
             canv.setFillColor(NAVY)
-            label = self.meta.page_label.format(n=number, total=total)
+            canv.setFont(fonts.REGULAR, FOOTER_PT)
             canv.drawRightString(width - margin, margin, label)
         return self.form(f"{page.name}F", page.size, draw).name
 
