@@ -53,12 +53,12 @@ def notices(ctx: Context) -> list:
     """Return what the officer must know first: warnings, Welsh drafts, links to check."""
     rows = [[ctx.plain(w)] for w in ctx.session.warnings]
     if ctx.session.uses_welsh_drafts():
-        rows.append([Paragraph(safe(ctx.words("drafts")), ctx.st.label)])
+        rows.append([ctx.say("drafts", ctx.st.label)])
     out = [Spacer(1, 6), boxed([[ctx.heading("notice", ctx.st.h3)], *rows])] if rows else []
     verify = [k for k in ctx.session.links if k.status == "verify"]
     if verify:
         out.append(ctx.heading("check"))
-        out.append(ctx.plain(ctx.words("check-link")))
+        out += ctx.say("check-link")
         for link in verify:
             where = short_url(link.url) if link.url else " / ".join(numbers(link, "en"))
             out.append(ctx.plain(f"☐ {link.organisation}: {where}", ctx.st.label))
@@ -67,7 +67,8 @@ def notices(ctx: Context) -> list:
 
 def timings(ctx: Context) -> list:
     """Return the timings table: each activity with its minutes and clock from the start."""
-    rows, clock = [[Paragraph(safe(ctx.words("activities")), ctx.st.label), "", ""]], 0
+    rows = [[Paragraph(safe(ctx.words(key)), ctx.st.label) for key in ("activity", "min", "clock")]]
+    clock = 0
     for module in ctx.session.modules:
         for activity in module.activities:
             span = f"{clock // 60}:{clock % 60:02d}–{(clock + activity.minutes) // 60}:" \
@@ -95,7 +96,7 @@ def activities(ctx: Context) -> list:
     """Return each module's activities: steps, then the facilitator's notes in a box."""
     out = [ctx.heading("activities")]
     for module in ctx.session.modules:
-        out += ctx.paras(module.title, ctx.st.h3, prefix=f"{module.minutes}′ · ")
+        out += ctx.paras(module.title, ctx.st.h3, suffix=f" ({module.minutes} min)")
         out += ctx.paras(module.summary)
         for activity in module.activities:
             out += ctx.paras(activity.title, ctx.st.label, prefix=f"{activity.minutes} min · ")
@@ -112,7 +113,7 @@ def activities(ctx: Context) -> list:
 def language(ctx: Context) -> list:
     """Return the keywords and the misconceptions with their responses."""
     out = []
-    words = [k for m in ctx.session.modules for k in m.keywords]
+    words = list({k.term.en.casefold(): k for m in ctx.session.modules for k in m.keywords}.values())
     if words:
         out.append(ctx.heading("keywords"))
         for word in words:
@@ -122,7 +123,7 @@ def language(ctx: Context) -> list:
     if wrong:
         out.append(ctx.heading("misconceptions"))
         for item in wrong:
-            out += ctx.paras(item.misconception, ctx.st.label, prefix="“")
+            out += ctx.paras(item.misconception, ctx.st.label, prefix="“", suffix="”")
             out += ctx.paras(item.response, prefix="→ ")
     return out
 
@@ -132,9 +133,9 @@ def safeguarding(ctx: Context) -> list:
     out = [ctx.heading("safeguarding")]
     for note in SAFEGUARDING:
         out += ctx.fixed(note, ctx.st.label, prefix="• ")
-    for module in ctx.session.modules:
-        for note in module.safeguarding:
-            out += ctx.paras(note, prefix="• ")
+    notes = {n.en: n for module in ctx.session.modules for n in module.safeguarding}
+    for note in notes.values():
+        out += ctx.paras(note, prefix="• ")
     return out
 
 

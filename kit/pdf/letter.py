@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import WriteLine, clip, safe
-from kit.pdf.handout import phone_list, qr_cell
+from kit.pdf.handout import grid, qr_row
 from kit.pdf.labels import TALK, long_date
-from kit.pdf.story import Context, with_url
+from kit.pdf.story import Context, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output
 from kit.sessions.model import SCHOOL_MAX
 
@@ -24,14 +24,13 @@ def letterhead(ctx: Context) -> list:
         WriteLine(Paragraph(f"<b>{safe(ctx.words('school'))}:</b> {safe(school)}", ctx.st.body)),
         Spacer(1, 6),
         WriteLine(Paragraph(f"<b>{safe(ctx.words('date'))}:</b> {safe(day)}", ctx.st.body), 0.5),
-        Spacer(1, 14),
+        Spacer(1, 8),
     ]
 
 
 def body(ctx: Context) -> list:
     """Return the letter's words: why we write, what the lesson covers, how to talk about it."""
-    out = [ctx.plain(ctx.words("dear")),
-           ctx.plain(ctx.words("intro", organisation=ctx.organisation, title=ctx.title()))]
+    out = ctx.say("dear") + ctx.say("intro", organisation=ctx.organisation, title=ctx.title())
     out.append(ctx.heading("covers"))
     for module in ctx.session.modules:
         out += ctx.paras(module.summary, prefix=f"• <b>{safe(ctx.session.text(module.title))}</b>: ")
@@ -42,23 +41,23 @@ def body(ctx: Context) -> list:
 
 
 def help_block(ctx: Context) -> list:
-    """Return up to two QR codes side by side, then the helplines with no URL."""
+    """Return up to two QR codes side by side, then every helpline number on one line."""
     links = with_url(ctx.session.links)[:2]
     out = [ctx.heading("where-help")]
     if links:
-        table = Table([[qr_cell(ctx, link) for link in links]], colWidths=[WIDTH / 2] * len(links),
-                      hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        out.append(table)
-    return out + phone_list(ctx, [k for k in ctx.session.links if not k.url], WIDTH)
+        out.append(grid([qr_row(ctx, link, WIDTH / 2) for link in links], WIDTH, 2))
+    phones = [phone_line(k, ctx.langs[0]) for k in ctx.session.links if k.phone or k.text_number]
+    return out + ([ctx.plain(" · ".join(phones))] if phones else [])
 
 
 def signature(ctx: Context) -> list:
-    """Return the close and lines to sign and name."""
-    return [Spacer(1, 8), ctx.plain(ctx.words("questions")), ctx.plain(ctx.words("sincerely")),
-            Spacer(1, 10), WriteLine(Paragraph(safe(ctx.words("signed")), ctx.st.label), 0.6),
-            Spacer(1, 8), WriteLine(Paragraph(safe(ctx.words("name-role")), ctx.st.label), 0.6)]
+    """Return the close and lines to sign and name, side by side."""
+    lines = [[WriteLine(Paragraph(safe(ctx.words(key)), ctx.st.label), 0.9)
+              for key in ("signed", "name-role")]]
+    table = Table(lines, colWidths=[WIDTH / 2] * 2, hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return [Spacer(1, 6), *ctx.say("questions"), *ctx.say("sincerely"), Spacer(1, 16),
+            KeepTogether([table])]
 
 
 def compose(out: Output, ctx: Context) -> None:

@@ -29,8 +29,10 @@ def header(ctx: Context, key: str) -> list:
 def options(ctx: Context, question: Question) -> list:
     """Return the answer options beside tick boxes, or True / False to circle."""
     if question.type == "true-false" or not question.options:
-        words = f"{ctx.words('true')}          {ctx.words('false')}"
-        return [Paragraph(safe(words), ctx.st.step)]
+        cells = [[Paragraph(safe(ctx.words(key)), ctx.st.step) for key in ("true", "false")]]
+        table = Table(cells, colWidths=[ctx.st.pt * 8] * 2, hAlign="LEFT")
+        table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        return [table]
     box = ctx.st.pt * 1.1
     rows = [[TickBox(box), ctx.paras(option.text)] for option in question.options]
     table = Table(rows, colWidths=[box * 2, None], hAlign="LEFT")
@@ -43,14 +45,14 @@ def question_block(ctx: Context, n: int, question: Question) -> KeepTogether:
     """Return question N: its stem, how to answer, and its options, kept on one page."""
     out = ctx.paras(question.stem, ctx.st.step, prefix=f"{n}. ")
     out.append(Paragraph(safe(instruction(ctx, question)), ctx.st.second))
-    return KeepTogether([*out, *options(ctx, question), Spacer(1, ctx.st.pt)])
+    return KeepTogether([*out, *options(ctx, question), Spacer(1, ctx.st.pt * 0.5)])
 
 
 def quiz_story(ctx: Context) -> list:
     """Return the quiz sheet's story: no names, before or after, then the questions."""
     out = header(ctx, "quiz")
     when = f"{ctx.words('before-after')}   ☐ {ctx.words('before')}      ☐ {ctx.words('after')}"
-    out += [Paragraph(safe(when), ctx.st.label), Paragraph(safe(ctx.words("no-names")), ctx.st.body)]
+    out += [Paragraph(safe(when), ctx.st.label), *ctx.say("no-names")]
     out.append(Spacer(1, ctx.st.pt))
     return out + [question_block(ctx, n, q) for n, q in enumerate(ctx.session.questions, 1)]
 

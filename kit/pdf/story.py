@@ -56,18 +56,24 @@ class Context:
         """Return VALUE in each print language (once when there is no Welsh)."""
         return list(dict.fromkeys(value.get(lang) for lang in self.langs))
 
-    def paras(self, value: Text, style: ParagraphStyle | None = None, prefix: str = "") -> list:
+    def paras(self, value: Text, style: ParagraphStyle | None = None, prefix: str = "",
+              suffix: str = "") -> list:
         """Return VALUE as escaped paragraphs, the second language in the second style."""
         style = style or self.st.body
         found = self.versions(value)
-        out = [Paragraph(prefix + safe(found[0]), style)]
+        out = [Paragraph(prefix + safe(found[0]) + suffix, style)]
         if len(found) > 1:
-            out.append(Paragraph(prefix + safe(found[1]), self.st.second))
+            out.append(Paragraph(prefix + safe(found[1]) + suffix, self.st.second))
         return out
 
     def fixed(self, words: dict[str, str], style: ParagraphStyle | None = None, prefix: str = ""):
         """Return fixed bilingual WORDS ({'en': …, 'cy': …}) as paragraphs, like paras()."""
         return self.paras(Text(en=words["en"], cy=words["cy"], cy_review="draft"), style, prefix)
+
+    def say(self, key: str, style: ParagraphStyle | None = None, **values: object) -> list:
+        """Return fixed sentences KEY as paragraphs: Welsh, then English in the second style."""
+        words = {lang: label(key, lang, **values) for lang in ("en", "cy")}
+        return self.fixed(words, style)
 
     def plain(self, text: str, style: ParagraphStyle | None = None, limit: int | None = None):
         """Return officer-entered or fixed TEXT as one escaped paragraph."""
@@ -99,6 +105,12 @@ class Context:
 def with_url(links: tuple[Link, ...]) -> list[Link]:
     """Return the links that get a QR code: those with a URL, 'ok' ones first."""
     return sorted((k for k in links if k.url), key=lambda k: k.status != "ok")
+
+
+def phone_line(link: Link, lang: str) -> str:
+    """Return 'Childline: 0800 1111' for a link with a phone or text number."""
+    number = link.phone or label("text", lang, number=link.text_number)
+    return f"{link.title.get(lang)}: {number}"
 
 
 def numbers(link: Link, lang: str) -> list[str]:
