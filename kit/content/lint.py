@@ -5,8 +5,9 @@ Each rule is a function library -> Iterator[Problem], located by file, line and 
 required-message coverage of each plan's handout; links suit the plan's audience and a
 `verify` link is never the only route; Welsh for every field a reader sees (error for pupil
 plans, warning otherwise); every module has sources, and modules in pupil plans cite the
-curriculum of each plan nation; pupil plans open with ground rules; each plan has a 5–8
-question baseline/end-point quiz.
+curriculum of each plan nation; pupil plans open with ground rules; key message ids are
+unique within a plan (the handout keys messages by id); each plan has a 5–8 question
+baseline/end-point quiz.
 """
 
 from __future__ import annotations
@@ -179,10 +180,17 @@ def welsh_coverage(library: Library) -> Iterator[Problem]:
 
 
 def plan_shape(library: Library) -> Iterator[Problem]:
-    """Pupil plans open with ground rules; every plan has a 5–8 question quiz."""
+    """Pupil plans open with ground rules; key message ids are unique in a plan; 5–8 questions."""
     for plan in library.plans.values():
         if plan.audience in PUPIL_AUDIENCES and plan.modules[:1] != [GROUND_RULES]:
             yield _at(library, "plans", plan.id, f"a pupil plan must start with '{GROUND_RULES}'", "modules")
+        seen: dict[str, str] = {}
+        for module_id in (m for m in plan.modules if m in library.modules):
+            for i, message in enumerate(library.modules[module_id].key_messages):
+                if seen.setdefault(message.id, module_id) != module_id:
+                    yield _at(library, "modules", module_id, f"key message id '{message.id}' is also used by "
+                              f"'{seen[message.id]}' in plan '{plan.id}'; the handout would print only one",
+                              "key_messages", i, "id")
         if not QUIZ_MIN <= len(plan.questions) <= QUIZ_MAX:
             yield _at(library, "plans", plan.id, f"the baseline/end-point quiz has {len(plan.questions)} "
                       f"question(s); use {QUIZ_MIN} to {QUIZ_MAX}", "questions")

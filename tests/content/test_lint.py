@@ -163,6 +163,12 @@ def no_curriculum(root: Path) -> str:
             "northern-ireland, where a pupil plan uses this module")
 
 
+def duplicate_message_id(root: Path) -> str:
+    line = edit(root, "modules/not-alone.yaml", "{id: never-fault, covers:", "{id: not-your-fault, covers:")
+    return (f"lessons/modules/not-alone.yaml:{line}: key_messages[0].id: key message id 'not-your-fault' is also "
+            "used by 'what-to-do' in plan 'lower-secondary-core'; the handout would print only one")
+
+
 CASES: dict[str, Case] = {
     "banned phrase": banned_phrase,
     "banned fear phrase added in lint.yaml": new_banned_phrase,
@@ -179,6 +185,7 @@ CASES: dict[str, Case] = {
     "quiz too short": quiz_too_short,
     "module without sources": no_sources,
     "module without a curriculum reference": no_curriculum,
+    "key message id repeated within a plan": duplicate_message_id,
 }
 
 
