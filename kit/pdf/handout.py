@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from kit.content.models import KeyMessage, Link
 from kit.content.vocab import MESSAGES
 from kit.pdf.flowables import QRCode, boxed, safe, short_url
 from kit.pdf.story import Context, numbers, with_url
 from kit.pdf.styles import NAVY, WHITE
-from kit.pdf.templates import MARGIN, Output
+from kit.pdf.templates import Output, frame_size, story_height
 
+QR_SIZE = 22 * mm
+ROOMY_QR = 27 * mm  # when the handout takes both sides, the front has room for bigger codes
+A4_MARGIN = 13 * mm  # a handout is read, not filed: use the page
 A5_MARGIN = 12 * mm
 CELL_MIN = 85 * mm  # narrowest column that holds a QR code and its words side by side
 NO_PAD = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -72,9 +75,9 @@ def qr_words(ctx: Context, link: Link) -> list:
     return words + [Paragraph(safe(line), ctx.st.url) for line in numbers(link, ctx.langs[0])]
 
 
-def qr_row(ctx: Context, link: Link, width: float) -> Table:
+def qr_row(ctx: Context, link: Link, width: float, size: float = QR_SIZE) -> Table:
     """Return a QR code with its words to the right, WIDTH wide."""
-    code = QRCode(link.url)
+    code = QRCode(link.url, size)
     table = Table([[code, qr_words(ctx, link)]], colWidths=[code.size + 3 * mm, None])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD]))
     return table
@@ -109,14 +112,14 @@ def phone_list(ctx: Context, links: list[Link], width: float) -> list:
     return [grid([phone_cell(ctx, link) for link in links], width, columns(width))]
 
 
-def help_section(ctx: Context, width: float) -> list:
+def help_section(ctx: Context, width: float, size: float = QR_SIZE) -> list:
     """Return 'who can help': QR codes for links with a URL, then numbers for the rest."""
     links = ctx.session.links
     coded = with_url(links)
     out = [ctx.heading("help")]
     n = columns(width)
     if coded:
-        out.append(grid([qr_row(ctx, k, width / n) for k in coded], width, n))
+        out.append(grid([qr_row(ctx, k, width / n, size) for k in coded], width, n))
     out += phone_list(ctx, [k for k in links if not k.url], width)
     return out
 
@@ -130,10 +133,15 @@ def closing(ctx: Context) -> list:
     return out[:-1] + [KeepTogether([*out[-1:], last])]
 
 
-def story(ctx: Context, width: float) -> list:
-    """Return the handout's story for a frame WIDTH wide."""
+def front(ctx: Context, width: float, size: float = QR_SIZE) -> list:
+    """Return the front: title, what to do now, who can help."""
     out = [banner(ctx, width), Spacer(1, 10), steps_box(ctx, width), Spacer(1, 4)]
-    out += help_section(ctx, width)
+    return out + help_section(ctx, width, size)
+
+
+def back(ctx: Context) -> list:
+    """Return how it usually starts, then the closing words."""
+    out = []
     starts = key_messages(ctx, covers=("spot-the-signs",))
     if starts:
         out.append(ctx.heading("starts"))
@@ -142,13 +150,25 @@ def story(ctx: Context, width: float) -> list:
     return out + closing(ctx)
 
 
+def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
+    """Return the handout's story; when it needs two sides, 'how it starts' opens the back."""
+    width, height = frame_size(size, margin)
+    if story_height(front(ctx, width) + back(ctx), width) <= height:
+        return front(ctx, width) + back(ctx)
+    if story_height(front(ctx, width), width) > height:
+        return front(ctx, width) + back(ctx)  # long either way: let it flow
+    roomy = front(ctx, width, ROOMY_QR)
+    first = roomy if story_height(roomy, width) <= height else front(ctx, width)
+    return [*first, PageBreak(), *back(ctx)]
+
+
 def compose(out: Output, ctx: Context) -> None:
     """Print the A4 handout, COPIES times."""
-    pages = out.layout(story(ctx, A4[0] - 2 * MARGIN))
+    pages = out.layout(story(ctx, A4, A4_MARGIN), A4, A4_MARGIN)
     out.print_pages(pages, ctx.options.copies)
 
 
 def compose_a5(out: Output, ctx: Context) -> None:
     """Print the A5 handout two to an A4 sheet."""
-    pages = out.layout(story(ctx, A5[0] - 2 * A5_MARGIN), A5, A5_MARGIN)
+    pages = out.layout(story(ctx, A5, A5_MARGIN), A5, A5_MARGIN)
     out.print_two_up(pages, ctx.options.copies)

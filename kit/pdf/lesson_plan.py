@@ -77,7 +77,7 @@ def timings(ctx: Context) -> list:
             rows.append([ctx.plain(name, limit=CELL_MAX), ctx.plain(str(activity.minutes)),
                          ctx.plain(span)])
             clock += activity.minutes
-    return [ctx.heading("timings"), grid(rows, [WIDTH - 55 * mm, 20 * mm, 35 * mm], header=True)]
+    return [ctx.heading("timings"), grid(rows, [WIDTH - 60 * mm, 25 * mm, 35 * mm], header=True)]
 
 
 def outcomes(ctx: Context) -> list:

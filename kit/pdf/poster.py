@@ -9,10 +9,9 @@ from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table, TableStyle
 from kit.pdf.flowables import QRCode, boxed, safe, short_url
 from kit.pdf.handout import OWN_PLACE, key_messages
 from kit.pdf.story import Context, phone_line, with_url
-from kit.pdf.templates import FRAME_HEIGHT, MARGIN, Output
+from kit.pdf.templates import MARGIN, Output, frame_size
 
-WIDTH = A4[0] - 2 * MARGIN
-HEIGHT = FRAME_HEIGHT - 1
+WIDTH, HEIGHT = frame_size(A4, MARGIN)
 POSTER_PT = 20
 QR_SIZE = 60 * mm
 STEPS = 5
@@ -56,5 +55,5 @@ def compose(out: Output, ctx: Context) -> None:
     """Print the poster, COPIES times."""
     big = Context.of(ctx.session, ctx.options, pt=POSTER_PT)
     # A poster is one sheet: shrink to fit rather than spill (the QR code stays over 20 mm).
-    fitted = KeepInFrame(WIDTH, HEIGHT, story(big), mode="shrink", hAlign="LEFT")
+    fitted = KeepInFrame(WIDTH, HEIGHT - 1, story(big), mode="shrink", hAlign="LEFT")
     out.print_pages(out.layout([fitted]), ctx.options.copies)

@@ -23,7 +23,18 @@ from kit.pdf.styles import INK, NAVY, RULE
 MARGIN = 16 * mm
 FOOTER_ROOM = 10 * mm  # below the frame: the footer line and text
 FOOTER_PT = 10
-FRAME_HEIGHT = A4[1] - 2 * MARGIN - FOOTER_ROOM
+
+
+def frame_size(size: tuple[float, float], margin: float = MARGIN) -> tuple[float, float]:
+    """Return the width and height that a story has on a page of SIZE."""
+    return size[0] - 2 * margin, size[1] - 2 * margin - FOOTER_ROOM
+
+
+def story_height(story: list, width: float) -> float:
+    """Return roughly how tall STORY is at WIDTH (ignoring page breaks), to choose a layout."""
+    canv = Canvas(io.BytesIO(), invariant=1)  # measuring only; never saved
+    return sum(f.wrapOn(canv, width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in story)
 
 
 @dataclass(frozen=True)
@@ -156,8 +167,7 @@ class Output:
         doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1, title=self.meta.title,
                               author=self.meta.author, subject=self.meta.subject,
                               creator=self.meta.author, lang=self.meta.lang)
-        frame = Frame(margin, margin + FOOTER_ROOM, size[0] - 2 * margin,
-                      size[1] - 2 * margin - FOOTER_ROOM,
+        frame = Frame(margin, margin + FOOTER_ROOM, *frame_size(size, margin),
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([FormPage(id="page", frames=[frame], pagesize=size)])
         start = len(self.canv.forms)
