@@ -164,7 +164,7 @@ def no_curriculum(root: Path) -> str:
 
 
 def duplicate_message_id(root: Path) -> str:
-    line = edit(root, "modules/not-alone.yaml", "{id: never-fault, covers:", "{id: not-your-fault, covers:")
+    line = edit(root, "modules/not-alone.yaml", "{id: law-protects, covers:", "{id: not-your-fault, covers:")
     return (f"lessons/modules/not-alone.yaml:{line}: key_messages[0].id: key message id 'not-your-fault' is also "
             "used by 'what-to-do' in plan 'lower-secondary-core'; the handout would print only one")
 
