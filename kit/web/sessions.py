@@ -27,7 +27,7 @@ def _details_form(**kwargs) -> DetailsForm:
     lib = library()
     form = DetailsForm(**kwargs)
     form.audience.choices = choices([("", "Choose who the session is for")] + [
-        (a.id, f"{a.name.en} ({a.ages})") for a in lib.audiences.values()])
+        (a.id, a.name.en) for a in lib.audiences.values()])
     form.nation.choices = choices((n.id, n.name.en) for n in lib.nations.values())
     return form
 

@@ -1,0 +1,168 @@
+"""An officer's whole journey in Chromium: sign in, build, reorder, add with a reason, download.
+
+The same flow runs twice: once with the mouse (checked by axe-core on every page) and once with
+the keyboard alone.
+"""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import EMAIL, PASSWORD, ROOT
+
+SCREENSHOT = ROOT / "docs" / "builder.png"
+SCREENSHOT_MAX = 300 * 1024
+
+
+def _out_of_band(app, audience="lower-secondary"):
+    """Return a module written for other ages than AUDIENCE."""
+    library = app.extensions["kit.library"]
+    return next(m for m in library.modules.values() if audience not in m.audiences)
+
+
+def _module_order(page) -> list[str]:
+    return page.eval_on_selector_all(".module-item", "items => items.map(i => i.dataset.id)")
+
+
+def _qr_urls(pdf_bytes: bytes) -> list[str]:
+    """Render every page at 150 dpi and decode its QR codes."""
+    import pypdfium2
+    import zxingcpp
+
+    found = []
+    pdf = pypdfium2.PdfDocument(pdf_bytes)
+    try:
+        for index in range(len(pdf)):
+            image = pdf[index].render(scale=150 / 72).to_pil()
+            found += [code.text for code in zxingcpp.read_barcodes(image)]
+    finally:
+        pdf.close()
+    return found
+
+
+def _save_screenshot(page) -> None:
+    """Save the builder as docs/builder.png, squeezed under the size limit."""
+    from PIL import Image
+
+    raw = page.screenshot(full_page=False)
+    image = Image.open(io.BytesIO(raw)).convert("RGB")
+    for colours in (256, 128, 64):
+        out = io.BytesIO()
+        image.quantize(colors=colours).save(out, format="PNG", optimize=True)
+        if out.tell() <= SCREENSHOT_MAX:
+            break
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    SCREENSHOT.write_bytes(out.getvalue())
+
+
+@pytest.fixture
+def page(browser, live_app):
+    """Return a fresh page that may inject axe-core (CSP bypassed for the injected script only)."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000},
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
+    app, base = live_app
+    library = app.extensions["kit.library"]
+    page.goto(base + "/")
+    axe(page, "front page")
+    page.goto(base + "/login")
+    axe(page, "sign in")
+    page.fill("#email", EMAIL)
+    page.fill("#password", "wrong password!")
+    page.click("button:has-text('Sign in')")
+    assert "not right" in page.inner_text(".error-summary")
+    axe(page, "sign in with an error")
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url(re.compile(r"/sessions/$"))
+    axe(page, "dashboard")
+
+    page.click("text=New session")
+    axe(page, "new session")
+    page.click("button:has-text('Create the session')")
+    assert page.locator(".error-summary").is_visible()
+    axe(page, "new session with errors")
+    page.select_option("#audience", "lower-secondary")
+    page.select_option("#nation", "wales")
+    page.check("#lang-2")
+    page.fill("#title", "Year 8 online safety")
+    page.fill("#school", "Ysgol Example")
+    page.fill("#group_size", "28")
+    page.click("button:has-text('Create the session')")
+    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    axe(page, "builder")
+
+    before = _module_order(page)
+    with page.expect_navigation():
+        page.locator(f"#module-{before[1]} button:has-text('Move up')").click()
+    after = _module_order(page)
+    assert after[:2] == [before[1], before[0]]
+
+    other = _out_of_band(app)
+    page.click("text=Show modules and questions written for other ages")
+    axe(page, "builder showing other ages")
+    page.fill(f"#reason-module-{other.id}", "Mature group; agreed with the DSL")
+    with page.expect_navigation():
+        page.locator(f"form:has(#reason-module-{other.id}) button").click()
+    assert other.id in _module_order(page)
+    assert "Mature group; agreed with the DSL" in page.inner_text(f"#module-{other.id}")
+    page.goto(page.url.split("?")[0].split("#")[0])
+    _save_screenshot(page)
+
+    page.click("text=Change details")
+    axe(page, "details")
+    page.go_back()
+    page.click("a:has-text('Preview and download')")
+    axe(page, "preview")
+    with page.expect_download() as download_info:
+        page.click("text=Handout (A4)")
+    download = download_info.value
+    assert re.fullmatch(r"[A-Za-z0-9._-]+\.pdf", download.suggested_filename)
+    data = Path(download.path()).read_bytes()
+    assert data.startswith(b"%PDF-")
+    urls = _qr_urls(data)
+    registry = {link.url for link in library.links.values() if link.url}
+    assert urls, "no QR code decoded from the handout"
+    assert set(urls) <= registry
+
+    for path in ("/library/", "/library/questions", "/library/links", f"/library/modules/{other.id}"):
+        page.goto(base + path)
+        axe(page, path)
+
+
+def test_delete_and_conflict_pages_are_accessible(page, live_app, axe):
+    _app, base = live_app
+    page.goto(base + "/login")
+    page.fill("#email", EMAIL)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.click("text=New session")
+    page.select_option("#audience", "upper-secondary")
+    page.click("button:has-text('Create the session')")
+    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    builder_url = page.url
+    second = page.context.new_page()
+    second.goto(builder_url)
+    page.fill("#school_notes", "DSL: Ms Jones")
+    page.click("button:has-text('Save notes')")
+    second.fill("#school_notes", "DSL: Mr Evans")
+    second.click("button:has-text('Save notes')")
+    assert "changed while you were editing" in second.inner_text("h1")
+    axe(second, "conflict")
+    second.click("button:has-text('Keep your version')")
+    assert second.input_value("#school_notes") == "DSL: Mr Evans"
+    second.close()
+    page.goto(builder_url)
+    page.click(".builder-side a:has-text('Delete')")
+    axe(page, "delete confirmation")
+    page.click("button:has-text('Yes, delete this session')")
+    page.wait_for_url(re.compile(r"/sessions/\?deleted=1$"))
+    axe(page, "dashboard after delete")
