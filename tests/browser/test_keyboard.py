@@ -30,8 +30,8 @@ def page(browser, live_app):
 def _active(page) -> dict:
     return page.evaluate(r"""() => {
         const e = document.activeElement;
-        return {tag: e.tagName.toLowerCase(), id: e.id, text: (e.textContent || e.value || '').replace(/\s+/g, ' ').trim(),
-                type: e.type || '', name: e.name || ''};
+        const text = (e.textContent || e.value || '').replace(/\s+/g, ' ').trim();
+        return {tag: e.tagName.toLowerCase(), id: e.id, text: text, type: e.type || '', name: e.name || ''};
     }""")
 
 
