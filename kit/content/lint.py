@@ -69,6 +69,9 @@ def reader_items(library: Library) -> Iterator[tuple[str, str, tuple, list[str],
         if m.key_messages:
             yield "modules", m.id, ("key_messages",), m.audiences, \
                 readability.joined(k.text.en for k in m.key_messages)
+        if m.keywords:
+            yield "modules", m.id, ("keywords",), m.audiences, \
+                readability.joined(k.definition.en for k in m.keywords)
     for q in library.questions.values():
         passage = readability.joined([q.stem.en, *(o.text.en for o in q.options), q.explanation.en])
         yield "questions", q.id, ("stem",), q.audiences, passage

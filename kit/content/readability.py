@@ -8,6 +8,8 @@ Method (used by the `reading_grade` lint rule and by tests):
 - Text is measured per *item*, never per string, because the formula gives silly results on a
   few words ("Report to CEOP" can score anything from -3 to 9). The items are:
     * a module: its key messages joined, one sentence each (the handout's "what to do" block);
+    * a module's keyword definitions joined (not the terms: a term is the hard word being
+      taught, so grading it would penalise the very word the definition explains);
     * a question: its stem, options and explanation joined (one quiz-sheet entry);
     * a link: its label and description joined (one signposting line under a QR code).
 - Every string is closed with a full stop before joining, so an option with no punctuation

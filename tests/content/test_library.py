@@ -126,6 +126,7 @@ def test_reader_text_fits_the_audience_reading_grade(plan_id):
     plan = LIBRARY.plans[plan_id]
     limit = LIBRARY.audiences[plan.audience].reading_grade
     passages = [readability.joined(k.text.en for k in LIBRARY.modules[m].key_messages) for m in plan.modules]
+    passages += [readability.joined(k.definition.en for k in LIBRARY.modules[m].keywords) for m in plan.modules]
     for q in (LIBRARY.questions[i] for i in plan.questions):
         passages.append(readability.joined([q.stem.en, *(o.text.en for o in q.options), q.explanation.en]))
     for _, link, _ in lint.plan_links(LIBRARY, plan):

@@ -81,6 +81,14 @@ def question_reading_grade(root: Path) -> str:
     return f"lessons/questions/primary.yaml:{line}: questions[5].stem: reads at Flesch–Kincaid grade "
 
 
+def keyword_reading_grade(root: Path) -> str:
+    edit(root, "modules/up-getting-help.yaml", '"A picture of what is on your screen."',
+         '"An instantaneous photographic representation capturing everything currently displayed '
+         'on a device\'s screen, preserved electronically for subsequent consultation."')
+    line = line_of(root, "modules/up-getting-help.yaml", "keywords:")
+    return f"lessons/modules/up-getting-help.yaml:{line}: keywords: reads at Flesch–Kincaid grade "
+
+
 def message_missing(root: Path) -> str:
     edit(root, "modules/up-getting-help.yaml", "{id: not-fault, covers: not-your-fault,", "{id: not-fault,")
     line = line_of(root, "plans/upper-primary-core.yaml", "modules:")
@@ -174,6 +182,7 @@ CASES: dict[str, Case] = {
     "banned fear phrase added in lint.yaml": new_banned_phrase,
     "reading grade of key messages": reading_grade,
     "reading grade of a question": question_reading_grade,
+    "reading grade of keyword definitions": keyword_reading_grade,
     "required message missing": message_missing,
     "module link not for the audience": link_wrong_audience,
     "question link not for the audience": question_link_wrong_audience,
