@@ -157,7 +157,9 @@ def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
         return front(ctx, width) + back(ctx)
     if story_height(front(ctx, width), width) > height:
         return front(ctx, width) + back(ctx)  # long either way: let it flow
-    roomy = front(ctx, width, ROOMY_QR)
+    # Both sides then end on the same words, so either side alone says it.
+    last = [Spacer(1, ctx.st.pt), Paragraph(safe(ctx.words("not-fault")), ctx.st.closing)]
+    roomy = front(ctx, width, ROOMY_QR) + last
     first = roomy if story_height(roomy, width) <= height else front(ctx, width)
     return [*first, PageBreak(), *back(ctx)]
 

@@ -1,0 +1,93 @@
+"""Story-level checks: which flowables and words each document is made of, before any PDF."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.platypus import Paragraph
+
+from kit.pdf import RenderOptions, handout, lesson_plan, letter, poster, quiz
+from kit.pdf.flowables import QRCode
+from kit.pdf.story import Context
+from tests.pdf.conftest import plan_ids, story_text, walk
+
+
+def context(make_session, plan_id=None, nation="england", lang="en", **options):
+    """Return the Context for a plan's session."""
+    return Context.of(make_session(plan_id, nation, lang), RenderOptions(**options))
+
+
+def codes(story) -> list[str]:
+    """Return the URLs of the QR codes in STORY."""
+    return [f.url for f in walk(story) if isinstance(f, QRCode)]
+
+
+@pytest.mark.parametrize("size, margin", [(A4, handout.A4_MARGIN), (A5, handout.A5_MARGIN)])
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_handout_story_shape(make_session, plan_id, size, margin):
+    ctx = context(make_session, plan_id)
+    story = handout.story(ctx, size, margin)
+    text = story_text(story)
+    assert text.index("What to do if it's happening now") < text.index("Who can help")
+    assert text.rstrip().endswith("It is not your fault. Tell someone.")
+    with_url = [k for k in ctx.session.links if k.url]
+    assert sorted(codes(story)) == sorted(k.url for k in with_url)
+    for link in ctx.session.links:
+        assert link.label.en in text
+    if any(k.status == "verify" for k in with_url):
+        assert any(k.status == "ok" for k in with_url), "a verify link must never stand alone"
+    for message in handout.key_messages(ctx):
+        assert message.text.en in text
+
+
+def test_steps_follow_the_message_order(make_session):
+    ctx = context(make_session, "lower-secondary-core")
+    covers = [m.covers for m in handout.key_messages(ctx, exclude=handout.OWN_PLACE)]
+    assert covers[:3] == ["dont-pay", "stop-and-block", "keep-evidence"]
+
+
+def test_body_sizes_follow_the_audience_and_large_print(make_session, library):
+    for plan in library.plans.values():
+        ctx = context(make_session, plan.id)
+        assert ctx.st.body.fontSize == max(library.audiences[plan.audience].body_pt, 12)
+        assert ctx.st.body.leading >= 1.3 * ctx.st.body.fontSize
+    large = context(make_session, large_print=True)
+    paragraphs = [f for f in walk(handout.story(large, A4, handout.A4_MARGIN))
+                  if isinstance(f, Paragraph)]
+    assert min(p.style.fontSize for p in paragraphs) >= 16  # URLs 16 pt, body 18 pt
+
+
+def test_lesson_plan_story_holds_every_section(make_session):
+    ctx = context(make_session, "lower-secondary-core", "scotland")
+    text = story_text(lesson_plan.story(ctx))
+    for heading in ("Timings", "Learning outcomes", "Ground rules", "Activities",
+                    "Facilitator notes", "Keywords", "Misconceptions", "Safeguarding",
+                    "Curriculum links", "Signposting"):
+        assert heading in text
+    for module in ctx.session.modules:
+        for ref in module.curriculum.get("scotland", []):
+            assert ref in text
+    assert ctx.session.audience.year_names["scotland"] in text
+    assert codes(lesson_plan.story(ctx)) == []
+
+
+def test_lesson_plan_prints_reasons_and_school_notes(make_session):
+    session = make_session("lower-secondary-core", reasons={"how-it-works": "Asked by the DSL"},
+                           school_notes="DSL: Ms Jones, room 4")
+    text = story_text(lesson_plan.story(Context.of(session, RenderOptions())))
+    assert "how-it-works: Asked by the DSL" in text and "DSL: Ms Jones, room 4" in text
+
+
+def test_quiz_story_uses_the_type_instruction(make_session):
+    ctx = context(make_session, "lower-secondary-core")
+    text = story_text(quiz.quiz_story(ctx))
+    for question in ctx.session.questions:
+        assert quiz.instruction(ctx, question) in text
+
+
+def test_letter_and_poster_carry_codes_and_the_last_words(make_session):
+    ctx = context(make_session, "lower-secondary-core")
+    story = letter.letterhead(ctx) + letter.body(ctx) + letter.help_block(ctx)
+    assert 1 <= len(codes(story)) <= 2 and "Talking about it without blame" in story_text(story)
+    big = poster.story(ctx)
+    assert len(codes(big)) == 1 and story_text(big).rstrip().endswith("Tell someone.")
