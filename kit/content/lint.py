@@ -1,13 +1,17 @@
 """Content rules that judge the writing, not just the structure.
 
 Each rule is a function library -> Iterator[Problem], located by file, line and field through
-`library.origins`. Rules: banned phrases; reading grade (method in kit.content.readability);
-required-message coverage of each plan's handout; links suit the plan's audience and a
-`verify` link is never the only route; Welsh for every field a reader sees (error for pupil
-plans, warning otherwise); every module has sources, and modules in pupil plans cite the
-curriculum of each plan nation; pupil plans open with ground rules; key message ids are
-unique within a plan (the handout keys messages by id); each plan has a 5–8 question
-baseline/end-point quiz.
+`library.origins`. Rules:
+
+- banned phrases (lessons/lint.yaml, each with its reason);
+- reading grade of what a reader sees (method in kit.content.readability);
+- each plan's handout carries its audience's required messages, matched by message id;
+- links a plan uses suit its audience, and a `verify` link is never the only route (per nation);
+- Welsh for every field a reader sees: an error for pupil plans, a warning for the others;
+- every module names its sources; modules in pupil plans cite the curriculum of each nation;
+- every module has facilitator notes on each activity, misconceptions and safeguarding notes;
+- pupil plans open with ground rules; key message ids are unique within a plan (the handout
+  keys messages by id); each plan has a 5–8 question baseline/end-point quiz.
 """
 
 from __future__ import annotations
@@ -213,8 +217,19 @@ def module_provenance(library: Library) -> Iterator[Problem]:
                       "plan uses this module", "curriculum")
 
 
+def module_guidance(library: Library) -> Iterator[Problem]:
+    """Every module gives the facilitator notes on each activity, misconceptions and safeguarding."""
+    for m in library.modules.values():
+        for i, activity in enumerate(m.activities):
+            if activity.notes is None:
+                yield _at(library, "modules", m.id, "the activity has no facilitator notes", "activities", i)
+        for name in ("misconceptions", "safeguarding"):
+            if not getattr(m, name):
+                yield _at(library, "modules", m.id, f"the module has no {name}", name)
+
+
 RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link_suitability,
-                           welsh_coverage, plan_shape, module_provenance)
+                           welsh_coverage, plan_shape, module_provenance, module_guidance)
 
 
 def run(library: Library) -> list[Problem]:

@@ -171,6 +171,23 @@ def no_curriculum(root: Path) -> str:
             "northern-ireland, where a pupil plan uses this module")
 
 
+def activity_without_notes(root: Path) -> str:
+    path = root / "modules/scam-emails.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    notes: {en: \"The NCSC")
+    path.write_text(text[:start] + text[text.index("\n", start) + 1:], encoding="utf-8")
+    line = line_of(root, "modules/scam-emails.yaml", "  - title: {en: \"Real threat or mass scam?\"")
+    return f"lessons/modules/scam-emails.yaml:{line}: activities[0]: the activity has no facilitator notes"
+
+
+def no_safeguarding(root: Path) -> str:
+    path = root / "modules/scam-emails.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("safeguarding:")
+    path.write_text(text[:start] + text[text.index("key_messages:"):], encoding="utf-8")
+    return "lessons/modules/scam-emails.yaml:2: safeguarding: the module has no safeguarding"
+
+
 def duplicate_message_id(root: Path) -> str:
     line = edit(root, "modules/not-alone.yaml", "{id: law-protects, covers:", "{id: not-your-fault, covers:")
     return (f"lessons/modules/not-alone.yaml:{line}: key_messages[0].id: key message id 'not-your-fault' is also "
@@ -195,6 +212,8 @@ CASES: dict[str, Case] = {
     "module without sources": no_sources,
     "module without a curriculum reference": no_curriculum,
     "key message id repeated within a plan": duplicate_message_id,
+    "activity without facilitator notes": activity_without_notes,
+    "module without safeguarding notes": no_safeguarding,
 }
 
 
