@@ -153,15 +153,14 @@ def back(ctx: Context) -> list:
 def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
     """Return the handout's story; when it needs two sides, 'how it starts' opens the back."""
     width, height = frame_size(size, margin)
-    if story_height(front(ctx, width) + back(ctx), width) <= height:
-        return front(ctx, width) + back(ctx)
-    if story_height(front(ctx, width), width) > height:
-        return front(ctx, width) + back(ctx)  # long either way: let it flow
+    first, rest = front(ctx, width), back(ctx)
+    front_h = story_height(first, width)
+    if front_h + story_height(rest, width) <= height or front_h > height:
+        return first + rest  # one side, or long either way: let it flow
     # Both sides then end on the same words, so either side alone says it.
     last = [Spacer(1, ctx.st.pt), Paragraph(safe(ctx.words("not-fault")), ctx.st.closing)]
     roomy = front(ctx, width, ROOMY_QR) + last
-    first = roomy if story_height(roomy, width) <= height else front(ctx, width)
-    return [*first, PageBreak(), *back(ctx)]
+    return [*(roomy if story_height(roomy, width) <= height else first), PageBreak(), *rest]
 
 
 def compose(out: Output, ctx: Context) -> None:

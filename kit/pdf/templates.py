@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import cache
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, A5, landscape
@@ -90,6 +91,7 @@ class SheetCanvas(Canvas):
             stream = pdfdoc.PDFStream(content=page.stream, filters=filters)
             self._streams[key] = (stream, self._doc.Reference(self._resources(page)))
         page.Contents, page.Resources = self._streams[key]
+        page.Trans = page.Rotate = None  # empty or default entries, repeated on every sheet
         self._add_page(page)
 
     @staticmethod
@@ -147,10 +149,20 @@ class FormPage(PageTemplate):
         canv.start_form(self.pagesize)
 
 
+@cache
+def configure() -> None:
+    """Write binary (not ASCII85) streams: smaller files and no slow pure-Python encoding.
+
+    Process-wide and set once, never toggled, so concurrent builds stay byte-identical.
+    """
+    rl_config.useA85 = 0
+
+
 class Output:
     """One PDF being made: stories are laid out into forms, then printed as sheets."""
 
     def __init__(self, meta: Meta):
+        configure()
         fonts.register()
         self.meta = meta
         self.buffer = io.BytesIO()
