@@ -43,6 +43,10 @@ def session_for(library, plan_id: str, nation: str, lang: str):
     if plan_id not in library.plans:
         known = ", ".join(library.plans) or "none"
         raise click.UsageError(f"unknown plan '{plan_id}'; known plans: {known}")
+    offered = library.plans[plan_id].nations
+    if nation not in offered:
+        raise click.UsageError(f"plan '{plan_id}' is not offered in {nation}; it is offered in: "
+                               f"{', '.join(offered)}")
     if lang == "bilingual" and nation != "wales":
         raise click.UsageError("--lang bilingual prints Welsh and English together: use it with --nation wales")
     return assemble(library, from_plan(library, plan_id, nation, lang))

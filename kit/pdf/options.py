@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ORGANISATION_MAX = 80
+MAX_COPIES = 200  # a class set or a year group; more is a mistake, not a print run
 
 
 @dataclass(frozen=True)
@@ -13,4 +14,4 @@ class RenderOptions:
 
     organisation: str = "Safer Sessions Kit"
     large_print: bool = False
-    copies: int = 1
+    copies: int = 1  # clamped to 1..MAX_COPIES when printed

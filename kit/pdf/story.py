@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph
 from kit.content.models import Link, Text
 from kit.pdf.flowables import clip, safe
 from kit.pdf.labels import label, long_date
-from kit.pdf.options import ORGANISATION_MAX, RenderOptions
+from kit.pdf.options import MAX_COPIES, ORGANISATION_MAX, RenderOptions
 from kit.pdf.styles import Styles, body_pt, styles
 from kit.pdf.templates import Meta
 from kit.sessions.model import TITLE_MAX, Session
@@ -28,6 +28,7 @@ class Context:
     def of(cls, session: Session, options: RenderOptions, pt: int | None = None) -> Context:
         """Return the context for SESSION, at the audience's body size unless PT is given."""
         large = options.large_print or session.spec.large_print
+        options = replace(options, copies=max(1, min(int(options.copies), MAX_COPIES)))
         return cls(session, options, styles(body_pt(pt or session.audience.body_pt, large)))
 
     @property

@@ -82,6 +82,12 @@ def test_class_set_repeats_the_handout_page_by_page(make_session):
     assert len(many.pdf) <= 1.3 * len(one.pdf)
 
 
+@pytest.mark.parametrize("copies, sheets", [(0, 1), (-5, 1), (3, 3), (10_000, 200)])
+def test_copies_are_clamped(make_session, copies, sheets):
+    rendered = render_document("poster", make_session(), RenderOptions(copies=copies))
+    assert len(rendered.qr_urls) == sheets
+
+
 def test_a5_handout_prints_two_copies_per_sheet(make_session):
     session = make_session()
     a4 = render_document("handout", session)

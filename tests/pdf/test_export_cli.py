@@ -89,3 +89,24 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
         write_atomically(target, b"%PDF-new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["doc.pdf"]
+
+
+def test_plan_not_offered_in_the_nation_is_a_usage_error(tmp_path, library):
+    import shutil
+
+    import yaml
+
+    from tests.conftest import LESSONS
+
+    copy = tmp_path / "lessons"
+    shutil.copytree(LESSONS, copy)
+    plan_id = next(iter(library.plans))
+    plan_file = next(p for p in (copy / "plans").glob("*.yaml")
+                     if yaml.safe_load(p.read_text(encoding="utf-8"))["id"] == plan_id)
+    data = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
+    data["nations"] = ["england"]
+    plan_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("--plan", plan_id, "--out", str(tmp_path / "out"), "--nation", "wales",
+                 "--lessons", str(copy))
+    assert result.exit_code == 2, result.output
+    assert f"plan '{plan_id}' is not offered in wales; it is offered in: england" in result.output
