@@ -43,6 +43,7 @@ class Styles:
 
 
 def _style(name: str, pt: float, font: str = fonts.REGULAR, color=INK, **extra) -> ParagraphStyle:
+    """Return a left-aligned style at PT with the house leading."""
     return ParagraphStyle(
         name, fontName=font, fontSize=pt, leading=round(pt * LEADING, 1), textColor=color,
         alignment=TA_LEFT, splitLongWords=1, **extra,

@@ -208,6 +208,7 @@ class Output:
     def _footer(self, page: PageForm, number: int, total: int, margin: float) -> str:
         """Record the footer of PAGE: advice date and organisation left, page number right."""
         def draw(canv):
+            """Draw the rule, the footer text and the page number."""
             width = page.size[0]
             canv.setStrokeColor(RULE)
             canv.setLineWidth(0.6)
