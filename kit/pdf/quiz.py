@@ -37,7 +37,9 @@ def options(ctx: Context, question: Question) -> list:
     rows = [[TickBox(box), ctx.paras(option.text)] for option in question.options]
     table = Table(rows, colWidths=[box * 2, None], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
     return [table]
 
 
