@@ -39,6 +39,8 @@ def defaults(instance_path: str) -> dict:
         "AUTO_MIGRATE": True,
         # How many reverse proxies in front of the app set X-Forwarded-For (0: none, trust nothing).
         "TRUSTED_PROXIES": 0,
+        # Rendered PDFs kept in memory per worker, so downloading again is instant (0 turns it off).
+        "PDF_CACHE_BYTES": 32 * 1024 * 1024,
         # Signed-in sessions expire after this many seconds of browser session (a working day).
         "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     }

@@ -12,7 +12,6 @@ from kit.sessions import codec
 from kit.sessions.model import SessionSpec, assemble
 from kit.store import sessions as store
 from kit.web import db_session
-from kit.web.forms import AddItemForm, MoveForm, NotesForm, VersionForm
 
 
 def library() -> Library:
@@ -69,6 +68,5 @@ def builder_page(record: SessionRecord, spec: SessionSpec, error: str | None = N
         "sessions/builder.html", record=record, spec=spec, session=assemble(lib, spec), lib=lib,
         total=build.minutes(spec, lib), show_all=request.args.get("all") == "1" or bool(error),
         in_band=build.in_band, error=error, advice=build.CEOP_ASSEMBLY_ADVICE,
-        forms={"version": VersionForm(), "add": AddItemForm(), "move": MoveForm(),
-               "notes": NotesForm(school_notes=spec.school_notes)},
+        notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
+import threading
+from collections import OrderedDict
 
 from flask import Blueprint, abort, current_app, render_template, send_file
 from flask_login import login_required
@@ -28,6 +31,50 @@ DOCUMENTS = {
 }
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
+
+
+
+
+class RenderCache:
+    """Rendered PDFs by (session, version, kind, options, day): a re-download costs nothing.
+
+    A saved change bumps the version, so a stale PDF is never served; the day is in the key
+    because documents print dates. Bounded in bytes; least recently used goes first.
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[tuple, bytes] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> bytes | None:
+        """Return the PDF stored under KEY, if any."""
+        with self._lock:
+            data = self._items.get(key)
+            if data is not None:
+                self._items.move_to_end(key)
+            return data
+
+    def put(self, key: tuple, data: bytes) -> None:
+        """Keep DATA under KEY, dropping the oldest PDFs to stay within the limit."""
+        if len(data) > self.max_bytes:
+            return
+        with self._lock:
+            self._size += len(data) - len(self._items.pop(key, b""))
+            self._items[key] = data
+            while self._size > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self._size -= len(dropped)
+
+
+def _cache() -> RenderCache:
+    """Return this app's render cache (one per worker process)."""
+    cache = current_app.extensions.get("kit.pdf_cache")
+    if cache is None:
+        cache = current_app.extensions.setdefault(
+            "kit.pdf_cache", RenderCache(current_app.config["PDF_CACHE_BYTES"]))
+    return cache
 
 
 @bp.before_request
@@ -72,11 +119,15 @@ def download(session_id: int, kind: str):
         abort(404)
     from kit import pdf  # noqa: PLC0415
 
-    _record, spec = load(session_id)
+    record, spec = load(session_id)
     session = assemble(library(), spec)
-    options = pdf.RenderOptions(organisation=current_app.config["ORGANISATION"],
-                                large_print=spec.large_print)
-    data = pdf.render(kind, session, options)
+    organisation = current_app.config["ORGANISATION"]
+    key = (record.id, record.version, kind, spec.large_print, organisation, dt.date.today())
+    data = _cache().get(key)
+    if data is None:
+        options = pdf.RenderOptions(organisation=organisation, large_print=spec.large_print)
+        data = pdf.render(kind, session, options)
+        _cache().put(key, data)
     name = download_name(pdf.KINDS[kind].filename(session), kind)
     return send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True,
                      download_name=name, max_age=0)

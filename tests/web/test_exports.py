@@ -61,3 +61,31 @@ def test_markup_typed_by_an_officer_prints_literally(client, officer, make_sessi
     pdf.close()
     squashed = "".join(text.split())
     assert '<b>DSL</b>' in squashed and '<imgsrc="/etc/passwd"/>' in squashed
+
+
+def test_a_saved_change_is_never_served_from_the_cache(client, officer, make_session):
+    if "lesson-plan" not in available():
+        pytest.skip("kit.pdf cannot render the lesson plan yet")
+    pdfium = pytest.importorskip("pypdfium2")
+    record = make_session(officer)
+    url = f"/sessions/{record.id}/download/lesson-plan.pdf"
+    first = client.get(url).data
+    assert client.get(url).data == first
+    client.post(f"/sessions/{record.id}/notes", data={"version": 1, "school_notes": "Cached? No"})
+    pdf = pdfium.PdfDocument(client.get(url).data)
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    assert "Cached? No" in text
+
+
+def test_the_render_cache_stays_within_its_limit():
+    from kit.web.exports import RenderCache
+
+    cache = RenderCache(10)
+    cache.put("a", b"12345")
+    cache.put("b", b"12345")
+    cache.get("a")
+    cache.put("c", b"123")
+    assert cache.get("b") is None and cache.get("a") == b"12345" and cache.get("c") == b"123"
+    cache.put("huge", b"x" * 11)
+    assert cache.get("huge") is None
