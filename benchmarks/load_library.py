@@ -37,6 +37,7 @@ activities:
   - title: Sort the steps
     minutes: 5
     steps: [Sort the cards into order.]
+    notes: Every order that ends in getting help is a good one.
 safeguarding: [Tell the DSL the same day about any disclosure.]
 key_messages:
   - {{id: block, covers: stop-and-block, text: Stop replying and block them.}}

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -33,6 +35,21 @@ GROUND_RULES = "ground-rules"
 QUIZ_MIN, QUIZ_MAX = 5, 8
 
 
+def _may_hold_text(annotation: object) -> bool:
+    """Say whether a field of this type can contain Text, at any depth."""
+    if annotation is Text:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_text_fields(annotation))
+    return any(_may_hold_text(arg) for arg in get_args(annotation))
+
+
+@cache
+def _text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """Return the names of CLS's fields that can contain Text (the walk skips the rest)."""
+    return tuple(name for name, field in cls.model_fields.items() if _may_hold_text(field.annotation))
+
+
 def texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
     """Yield (path, Text) for every translatable string inside VALUE."""
     if isinstance(value, Text):
@@ -41,7 +58,7 @@ def texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
         for i, item in enumerate(value):
             yield from texts(item, (*path, i))
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in _text_fields(type(value)):
             yield from texts(getattr(value, name), (*path, name))
 
 
@@ -56,9 +73,13 @@ def banned_phrases(library: Library) -> Iterator[Problem]:
     rules = [(re.compile(rf"\b{re.escape(b.phrase)}\b", re.IGNORECASE), b) for b in library.lint.banned_phrases]
     if not rules:
         return
+    # One pass of a combined pattern finds the texts to look at; most texts have no match at all.
+    anywhere = re.compile("|".join(pattern.pattern for pattern, _ in rules), re.IGNORECASE)
     for kind in ("modules", "questions", "links", "plans"):
         for item_id, item in getattr(library, kind).items():
             for path, text in texts(item):
+                if not anywhere.search(text.en):
+                    continue
                 for pattern, rule in rules:
                     if pattern.search(text.en):
                         yield _at(library, kind, item_id, f"uses '{rule.phrase}': {rule.reason}", *path)

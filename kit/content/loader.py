@@ -30,10 +30,8 @@ class LibraryError(Exception):
 
 def display_name(path: Path, root: Path) -> str:
     """Return PATH as authors see it: relative to the library's parent (`lessons/modules/x.yaml`)."""
-    try:
-        return path.relative_to(root.parent).as_posix()
-    except ValueError:
-        return path.as_posix()
+    full, parent = path.as_posix(), root.parent.as_posix().rstrip("/") + "/"
+    return full[len(parent):] if full.startswith(parent) else full
 
 
 def library_files(root: Path) -> list[tuple[str, Path]]:
@@ -58,10 +56,9 @@ def _parse(data: bytes, cache: ParseCache | None) -> Document:
     return doc
 
 
-def read_file(kind: str, path: Path, root: Path,
+def read_file(kind: str, path: Path, name: str,
               cache: ParseCache | None = None) -> tuple[object | None, Document | None, list[Problem]]:
-    """Parse and validate one file; return its model, document and problems."""
-    name = display_name(path, root)
+    """Parse and validate one file (shown to authors as NAME); return its model, document and problems."""
     try:
         doc = _parse(path.read_bytes(), cache)
     except YamlError as exc:
@@ -111,14 +108,15 @@ def load(root: Path, use_cache: bool = True) -> tuple[Library, list[Problem]]:
         return library, [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
     cache = ParseCache(root, enabled=use_cache)
     for kind, path in files:
+        name = display_name(path, root)
         if not path.exists():
             if kind in REQUIRED_FILES:
-                problems.append(Problem(display_name(path, root), None, "", "required file is missing"))
+                problems.append(Problem(name, None, "", "required file is missing"))
             continue
-        model, doc, found = read_file(kind, path, root, cache)
+        model, doc, found = read_file(kind, path, name, cache)
         problems += found
         if model is not None:
-            _collect(library, kind, model, doc, display_name(path, root), problems)
+            _collect(library, kind, model, doc, name, problems)
     cache.save()
     return library, problems
 

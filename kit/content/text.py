@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError, core_schema
 # Capped so no single string can break a page layout.
 TEXT_MAX = 4000
 REVIEW = ("draft", "approved")
-_FIELDS = ("en", "cy", "cy_review")
+_FIELD_SET = frozenset(("en", "cy", "cy_review"))
 
 
 def _fail(kind: str, message: str, key: str | None = None, value: object = None) -> PydanticCustomError:
@@ -24,7 +24,7 @@ def _fail(kind: str, message: str, key: str | None = None, value: object = None)
 
 def _string(value: object, key: str) -> str:
     """Return VALUE as clean text, or raise an error naming KEY."""
-    if not isinstance(value, str):
+    if value.__class__ is not str and not isinstance(value, str):
         # YAML 1.1 turns unquoted no/yes, 1.10 and 12:30 into bools and numbers; say so, don't guess.
         raise _fail("string_type", "expected text", key, value)
     value = value.strip()
@@ -69,10 +69,13 @@ class Text:
     @classmethod
     def parse(cls, value: object) -> Text:
         """Return VALUE (text, or a mapping of en/cy/cy_review) as Text, or raise a pydantic error."""
+        kind = value.__class__
+        if kind is str:
+            return cls(_string(value, "en"))
+        if kind is dict and value.keys() <= _FIELD_SET:
+            return cls._from_mapping(value)
         if isinstance(value, Text):
             return value
-        if isinstance(value, str):
-            return cls(_string(value, "en"))
         if isinstance(value, (bool, int, float, dt.date)):
             raise _fail("string_type", "expected text")
         if not isinstance(value, dict):
@@ -81,11 +84,10 @@ class Text:
 
     @classmethod
     def _from_mapping(cls, value: dict) -> Text:
-        for key in value:
-            if key not in _FIELDS:
-                if " " in str(key).strip():
-                    raise _fail("text_split", "text was split at a comma or colon: put the whole text in quotes")
-                raise _fail("text_field", f"unknown field '{key}' (text takes en, cy and cy_review)", str(key))
+        for key in sorted(value.keys() - _FIELD_SET, key=str):
+            if " " in str(key).strip():
+                raise _fail("text_split", "text was split at a comma or colon: put the whole text in quotes")
+            raise _fail("text_field", f"unknown field '{key}' (text takes en, cy and cy_review)", str(key))
         if "en" not in value:
             raise _fail("missing", "required field is missing", "en")
         en = _string(value["en"], "en")
