@@ -66,7 +66,7 @@ def builder_page(record: SessionRecord, spec: SessionSpec, error: str | None = N
     lib = library()
     return render_template(
         "sessions/builder.html", record=record, spec=spec, session=assemble(lib, spec), lib=lib,
-        total=build.minutes(spec, lib), show_all=request.args.get("all") == "1" or bool(error),
+        total=build.minutes(spec, lib), show_all="both" if error else request.args.get("all", ""),
         in_band=build.in_band, error=error, advice=build.CEOP_ASSEMBLY_ADVICE,
         notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
     )

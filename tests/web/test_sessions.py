@@ -75,7 +75,7 @@ def test_out_of_band_module_needs_a_reason_which_is_shown(client, officer, make_
     url = f"/sessions/{record.id}"
     page = client.get(url).get_data(as_text=True)
     assert other.title.en not in page
-    assert other.title.en in client.get(f"{url}?all=1").get_data(as_text=True)
+    assert other.title.en in client.get(f"{url}?all=modules").get_data(as_text=True)
     refused = client.post(f"{url}/modules/add", data={"version": 1, "item": other.id, "reason": ""})
     assert refused.status_code == 400 and "There is a problem" in refused.get_data(as_text=True)
     assert _stored(db, record.id)[0].version == 1
