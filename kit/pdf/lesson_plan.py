@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import boxed, clip, safe, short_url
 from kit.pdf.labels import GROUND_RULES, SAFEGUARDING, long_date
@@ -165,8 +165,8 @@ def signposting(ctx: Context) -> list:
     for link in ctx.session.links:
         where = [short_url(link.url)] if link.url else []
         where += numbers(link, ctx.langs[0]) + ([link.hours] if link.hours else [])
-        out += ctx.paras(link.title, ctx.st.label)
-        out.append(ctx.plain(" · ".join(where)))
+        # One link's name and address stay on one page.
+        out.append(KeepTogether([*ctx.paras(link.title, ctx.st.label), ctx.plain(" · ".join(where))]))
     return out
 
 
