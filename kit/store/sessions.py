@@ -92,6 +92,14 @@ def page(db: DbSession, user: User, number: int = 1) -> Page:
     return Page(list(records), number, pages, total)
 
 
+def owner_emails(db: DbSession, records: list[SessionRecord]) -> dict[int, str]:
+    """Return owner id -> email for RECORDS (the lead's dashboard shows whose each is)."""
+    ids = {r.owner_id for r in records}
+    if not ids:
+        return {}
+    return dict(db.execute(select(User.id, User.email).where(User.id.in_(ids))).all())
+
+
 def duplicate(db: DbSession, user: User, record: SessionRecord) -> SessionRecord:
     """Store a copy of RECORD owned by USER, titled as a copy."""
     spec = spec_of(record)

@@ -58,8 +58,10 @@ def _details(form: DetailsForm) -> dict:
 def dashboard():
     """List the sessions the user may see, newest first, a page at a time."""
     number = request.args.get("page", "1")
-    page = store.page(db_session(), current_user.user, int(number) if number.isdigit() else 1)
-    return render_template("sessions/dashboard.html", page=page, lib=library(), form=ConfirmForm())
+    db = db_session()
+    page = store.page(db, current_user.user, int(number) if number.isdigit() else 1)
+    owners = store.owner_emails(db, page.records) if current_user.is_lead else {}
+    return render_template("sessions/dashboard.html", page=page, lib=library(), owners=owners)
 
 
 @bp.route("/new", methods=["GET", "POST"])

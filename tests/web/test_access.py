@@ -89,3 +89,51 @@ def test_front_page_and_health(client):
     assert client.get("/").status_code == 200
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json == {"status": "ok"}
+
+
+def test_a_lead_sees_whose_session_each_is(client, make_user, make_session, auth):
+    officer = make_user()
+    make_session(officer, title="Officer plan")
+    lead = make_user("lead")
+    auth.login(lead.email)
+    page = client.get("/sessions/").get_data(as_text=True)
+    assert "All sessions" in page and "Officer plan" in page and officer.email in page
+
+
+TESTED = {"/", "/healthz", "/login", "/logout", "/sessions/"} | {u for _, u in SESSION_URLS} | set(
+    SIGNED_IN_URLS)
+
+
+def test_every_route_is_in_the_access_tables(app):
+    """A new route must join the tables above, so its access rule gets tested."""
+    import re
+
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        pattern = re.sub(r"<(?:[^:>]+:)?([^>]+)>", "[^/]+", rule.rule) + "$"
+        assert any(re.match(pattern, url.replace("{id}", "1")) for url in TESTED), rule.rule
+
+
+@pytest.mark.parametrize("query, found, missing", [
+    ("q=blackmail", "How online blackmail works", None),
+    ("q=zzzzzz", None, "How online blackmail works"),
+    ("audience=upper-primary", "Online friends and tricks", "How online blackmail works"),
+    ("q=<script>", None, "<script>"),
+])
+def test_library_search(client, officer, library, query, found, missing):
+    page = client.get(f"/library/?{query}").get_data(as_text=True)
+    assert client.get(f"/library/?{query}").status_code == 200
+    if found and any(m.title.en == found for m in library.modules.values()):
+        assert found in page
+    if missing and missing != "<script>":
+        assert missing not in page.split("found")[1]
+    assert "<script>" not in page.replace('<script src=', '')
+
+
+def test_library_pages_show_checked_dates_and_status(client, officer, library):
+    page = client.get("/library/links").get_data(as_text=True)
+    link = next(iter(library.links.values()))
+    assert link.title.en in page and f"{link.checked.year}" in page
+    assert ("Verify" in page) == any(k.status == "verify" for k in library.links.values())
+    assert client.get("/library/modules/no-such-module").status_code == 404
