@@ -166,3 +166,30 @@ def test_delete_and_conflict_pages_are_accessible(page, live_app, axe):
     page.click("button:has-text('Yes, delete this session')")
     page.wait_for_url(re.compile(r"/sessions/\?deleted=1$"))
     axe(page, "dashboard after delete")
+
+
+def test_drag_to_reorder_enhances_the_buttons(browser, live_app):
+    """With JavaScript, dragging a module posts the new order (the real CSP stays on)."""
+    _app, base = live_app
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.goto(base + "/login")
+    page.fill("#email", EMAIL)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.click("text=New session")
+    page.select_option("#audience", "upper-secondary")
+    page.click("button:has-text('Create the session')")
+    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    before = _module_order(page)
+    assert page.get_attribute(".module-item", "draggable") == "true"
+    with page.expect_navigation():
+        page.drag_and_drop(f"#module-{before[-1]}", f"#module-{before[0]}",
+                           target_position={"x": 20, "y": 5})
+    after = _module_order(page)
+    assert after[0] == before[-1] and sorted(after) == sorted(before)
+    assert not errors, errors
+    context.close()
