@@ -221,3 +221,18 @@ def test_welsh_drafts_are_flagged(client, officer, make_session, library):
 
     session = assemble(library, store.spec_of(record))
     assert ("waits for a Welsh speaker" in page) == session.uses_welsh_drafts()
+
+
+def test_an_out_of_band_question_is_added_with_a_reason(client, officer, make_session, db, library):
+    record = make_session(officer)
+    other = next(q for q in library.questions.values() if "lower-secondary" not in q.audiences)
+    url = f"/sessions/{record.id}"
+    page = client.get(f"{url}?all=questions").get_data(as_text=True)
+    assert f'id="reason-question-{other.id}"' in page
+    client.post(f"{url}/questions/add", data={"version": 1, "item": other.id, "reason": "Revision"})
+    _, spec = _stored(db, record.id)
+    assert spec.questions[-1] == other.id and spec.reasons[other.id] == "Revision"
+    kept = [q for q in spec.questions if q != other.id]
+    client.post(f"{url}/questions", data={"version": 2, "question": kept})
+    _, spec = _stored(db, record.id)
+    assert other.id not in spec.questions and other.id not in spec.reasons
