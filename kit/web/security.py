@@ -31,6 +31,9 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if response.mimetype == "text/html":
             response.headers.setdefault("Cache-Control", "no-store")
+        if app.config.get("ENV") == "production":
+            # Production runs behind HTTPS only; tell browsers never to try plain HTTP.
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
 
 

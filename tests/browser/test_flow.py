@@ -193,3 +193,28 @@ def test_drag_to_reorder_enhances_the_buttons(browser, live_app):
     assert after[0] == before[-1] and sorted(after) == sorted(before)
     assert not errors, errors
     context.close()
+
+
+def test_the_builder_works_without_javascript(browser, live_app):
+    """Reorder and add with a reason using only HTML forms."""
+    app, base = live_app
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/login")
+    page.fill("#email", EMAIL)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.click("text=New session")
+    page.select_option("#audience", "lower-secondary")
+    page.click("button:has-text('Create the session')")
+    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    assert page.get_attribute(".module-item", "draggable") is None
+    before = _module_order(page)
+    page.locator(f"#module-{before[0]} button:has-text('Move down')").click()
+    assert _module_order(page)[:2] == [before[1], before[0]]
+    other = _out_of_band(app)
+    page.click("text=Show modules written for other ages")
+    page.fill(f"#reason-module-{other.id}", "Chosen without JavaScript")
+    page.locator(f"form:has(#reason-module-{other.id}) button").click()
+    assert other.id in _module_order(page)
+    context.close()

@@ -169,3 +169,15 @@ class TestCsrf:
 
     def test_sign_out_needs_a_token(self, client):
         assert client.post("/logout").status_code == 400
+
+
+def test_production_adds_hsts(tmp_path, monkeypatch):
+    from kit import create_app
+
+    monkeypatch.setenv("KIT_INSTANCE_PATH", str(tmp_path / "prod"))
+    app = create_app({"ENV": "production", "SECRET_KEY": "p" * 64,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite'}"})
+    response = app.test_client().get("/login")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    app.extensions["kit.db"].dispose()

@@ -74,3 +74,10 @@ def test_passwords_are_hashed(app, db, make_user):
     assert user.password_hash.startswith("scrypt:") and "a long enough" not in user.password_hash
     with pytest.raises(users.AccountError):
         users.create_user(db, "z@example.police.uk", "x" * 201)
+
+
+def test_db_upgrade_is_safe_to_repeat(kit):
+    for _ in range(2):
+        result = kit("db", "upgrade")
+        assert result.exit_code == 0, result.output
+        assert "up to date" in result.output
