@@ -41,7 +41,7 @@ def defaults(instance_path: str) -> dict:
         "TRUSTED_PROXIES": 0,
         # Rendered PDFs kept in memory per worker, so downloading again is instant (0 turns it off).
         "PDF_CACHE_BYTES": 32 * 1024 * 1024,
-        # Signed-in sessions expire after this many seconds of browser session (a working day).
+        # A sign-in lasts this many seconds (a working day), then the officer signs in again.
         "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
 from kit.accounts import throttle, users
@@ -69,7 +69,7 @@ def login():
         form.password.errors = ["The email address or password is not right"]
         return render_template("auth/login.html", form=form, failed=True), 200
     throttle.clear_failures(db, email)
-    users.rotate_token(db, user)
+    session.permanent = True  # the cookie expires after PERMANENT_SESSION_LIFETIME
     login_user(SignedIn(user))
     return redirect(safe_next(form.next.data, url_for("sessions.dashboard")))
 
@@ -77,7 +77,7 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    """Sign out: the token changes, so any copy of the old cookie stops working."""
+    """Sign out everywhere: the token changes, so no copy of an old cookie works any more."""
     users.rotate_token(db_session(), current_user.user)
     logout_user()
     current_app.logger.info("signed out")

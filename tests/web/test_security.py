@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from kit.db import SessionRecord
 from kit.web.security import is_safe_next
-from tests.web.conftest import PASSWORD
+from tests.web.conftest import PASSWORD, AuthActions
 
 HOSTILE_NEXT = [
     "//evil.example", "https://evil.example", "http://evil.example/path", "/\\evil.example",
@@ -181,3 +181,14 @@ def test_production_adds_hsts(tmp_path, monkeypatch):
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
     assert app.config["SESSION_COOKIE_SECURE"] is True
     app.extensions["kit.db"].dispose()
+
+
+def test_sign_in_lasts_a_working_day_and_sign_out_ends_it_everywhere(app, client, make_user, auth):
+    user = make_user()
+    cookie = auth.login(user.email).headers["Set-Cookie"]
+    assert "Expires=" in cookie
+    other_device = app.test_client()
+    AuthActions(other_device).login(user.email)
+    assert other_device.get("/sessions/").status_code == 200
+    auth.logout()
+    assert other_device.get("/sessions/").status_code == 302
