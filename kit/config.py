@@ -43,6 +43,8 @@ def defaults(instance_path: str) -> dict:
         "PDF_CACHE_BYTES": 32 * 1024 * 1024,
         # A sign-in lasts this many seconds (a working day), then the officer signs in again.
         "PERMANENT_SESSION_LIFETIME": 12 * 3600,
+        # Counted from sign-in, not extended by each click (and no cookie re-signed per request).
+        "SESSION_REFRESH_EACH_REQUEST": False,
     }
 
 
