@@ -124,3 +124,14 @@ def detail_problems(library: Library, audience: str, nation: str, lang: str) -> 
     elif lang != "en" and not library.nations[nation].bilingual:
         problems["lang"] = "Welsh and bilingual handouts are for sessions in Wales"
     return problems
+
+
+def unexplained(spec: SessionSpec, library: Library) -> list[str]:
+    """Return the ids in SPEC that are unknown, or outside its audience without a reason."""
+    wrong = []
+    for kind in KINDS:
+        for item_id in getattr(spec, kind):
+            known = item_id in _items(library, kind)
+            if not known or not (in_band(library, kind, item_id, spec.audience) or spec.reasons.get(item_id)):
+                wrong.append(item_id)
+    return wrong

@@ -120,6 +120,6 @@ def keep_mine(session_id: int):
         mine = codec.from_json(form.spec.data)
     except codec.SpecError:
         abort(400)
-    if mine.audience != spec.audience:
+    if mine.audience != spec.audience or build.unexplained(mine, library()):
         abort(400)
     return save_or_conflict(record, mine, form.version.data, "You chose to keep your version.")

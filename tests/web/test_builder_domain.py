@@ -130,3 +130,14 @@ def test_codec_refuses_malformed_specs(change):
 def test_codec_refuses_non_objects(raw):
     with pytest.raises(codec.SpecError):
         codec.from_json(raw)
+
+
+def test_unexplained_names_unknown_and_unreasoned_items(library, spec):
+    assert builder.unexplained(spec, library) == []
+    other = _outside(library)
+    from dataclasses import replace
+
+    assert builder.unexplained(replace(spec, modules=(*spec.modules, other)), library) == [other]
+    assert builder.unexplained(replace(spec, modules=("ghost",)), library) == ["ghost"]
+    explained = builder.add(spec, library, "modules", other, "why")
+    assert builder.unexplained(explained, library) == []

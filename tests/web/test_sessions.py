@@ -162,8 +162,12 @@ def test_keep_mine_after_another_save_conflicts_again(client, officer, make_sess
 
 
 @pytest.mark.parametrize("spec", [
-    "not json", '{"audience": "adults"}', '{"audience": "lower-secondary", "lang": "xx"}'])
-def test_keep_mine_refuses_bad_specs(client, officer, make_session, db, spec):
+    "not json", '{"audience": "adults"}', '{"audience": "lower-secondary", "lang": "xx"}',
+    '{"audience": "lower-secondary", "modules": ["no-such-module"]}',
+    '{"audience": "lower-secondary", "modules": ["OUT_OF_BAND"]}'])
+def test_keep_mine_refuses_bad_specs(client, officer, make_session, db, library, spec):
+    other = next(m.id for m in library.modules.values() if "lower-secondary" not in m.audiences)
+    spec = spec.replace("OUT_OF_BAND", other)
     record = make_session(officer)
     response = client.post(f"/sessions/{record.id}/keep-mine", data={"version": 1, "spec": spec})
     assert response.status_code == 400
