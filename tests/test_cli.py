@@ -140,6 +140,8 @@ def test_serve_prints_the_address_and_answers(tmp_path):
     try:
         first = proc.stdout.readline()
         assert f"http://localhost:{port}/" in first
+        assert proc.stdout.readline().startswith("instance folder: ")
+        assert "No accounts yet" in proc.stdout.readline()
         deadline = time.monotonic() + 30
         while True:
             try:

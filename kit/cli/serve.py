@@ -31,7 +31,20 @@ def serve_command(host: str, port: int, threads: int) -> None:
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     click.echo(f"Safer Sessions Kit is running: open http://{shown}:{port}/ (Ctrl+C to stop)")
     click.echo(f"instance folder: {app.instance_path}")
+    if not _has_accounts(app):
+        click.echo("No accounts yet: create the first with `kit users add you@force.police.uk --role lead`")
     serve(app, host=host, port=port, threads=threads, ident="kit")
+
+
+def _has_accounts(app) -> bool:
+    """Say whether anyone can sign in yet (a fresh laptop install has nobody)."""
+    from kit.accounts.users import list_users  # noqa: PLC0415
+
+    database = app.extensions["kit.db"]
+    try:
+        return bool(list_users(database.session))
+    finally:
+        database.remove()
 
 
 commands = [serve_command]
