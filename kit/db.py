@@ -21,7 +21,8 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, scoped_session, sessionmaker
 
 from kit.paths import data_dir
@@ -189,6 +190,30 @@ def _file_lock(path: str | None) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be opened or migrated; the message says which and why, without secrets."""
+
+
+def shown_url(url: str) -> str:
+    """Return URL fit for a message: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unreadable URL is shown as "the configured URL"
+        return "the configured KIT_DATABASE_URL"
+
+
+def open_database(url: str, migrate: bool) -> Database:
+    """Return a Database for URL, migrated when MIGRATE; raise DatabaseUnavailable in plain words."""
+    try:
+        database = Database(url)
+        if migrate:
+            database.upgrade()
+        return database
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise DatabaseUnavailable(f"cannot open the database at {shown_url(url)}: {reason}") from None
 
 
 def database_url_from_env(default: str) -> str:

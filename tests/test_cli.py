@@ -157,3 +157,15 @@ def test_serve_prints_the_address_and_answers(tmp_path):
         proc.wait(timeout=10)
         proc.stdout.close()
         proc.stderr.close()
+
+
+def test_unreachable_database_is_a_plain_message_without_the_password(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_INSTANCE_PATH", str(tmp_path / "inst"))
+    for url in ("postgresql+psycopg://kit:hunter2@127.0.0.1:1/kit", "bogus://nowhere"):
+        monkeypatch.setenv("KIT_DATABASE_URL", url)
+        for args in (["users", "list"], ["db", "upgrade"]):
+            result = CliRunner().invoke(cli, args)
+            assert result.exit_code in (1, 2), result.output
+            assert "cannot open the database at" in result.output
+            assert "hunter2" not in result.output
+            assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)

@@ -9,6 +9,7 @@ import click
 from kit.accounts import users
 from kit.config import ConfigError
 from kit.content.loader import LibraryError
+from kit.db import DatabaseUnavailable, open_database
 
 
 def _database():
@@ -106,8 +107,13 @@ def upgrade_command() -> None:
         click.echo(str(exc), err=True)
         raise SystemExit(2) from None
     database = app.extensions["kit.db"]
-    database.upgrade()
-    database.dispose()
+    try:
+        open_database(database.url, migrate=True).dispose()
+    except DatabaseUnavailable as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(1) from None
+    finally:
+        database.dispose()
     click.echo("the database schema is up to date")
 
 

@@ -4,7 +4,8 @@ from flask import Flask, g
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kit.db import Database
+from kit.config import ConfigError
+from kit.db import DatabaseUnavailable, open_database
 
 csrf = CSRFProtect()
 
@@ -28,10 +29,11 @@ def register(app: Flask) -> None:
 
 def _database(app: Flask) -> None:
     """Open the database, migrate it when asked, and end each request's session."""
-    database = Database(app.config["DATABASE_URL"])
+    try:
+        database = open_database(app.config["DATABASE_URL"], app.config.get("AUTO_MIGRATE", True))
+    except DatabaseUnavailable as exc:
+        raise ConfigError(str(exc)) from None
     app.extensions["kit.db"] = database
-    if app.config.get("AUTO_MIGRATE", True):
-        database.upgrade()
 
     @app.teardown_appcontext
     def _remove_session(_exc=None):
