@@ -73,13 +73,14 @@ def banned_phrases(library: Library) -> Iterator[Problem]:
     rules = [(re.compile(rf"\b{re.escape(b.phrase)}\b", re.IGNORECASE), b) for b in library.lint.banned_phrases]
     if not rules:
         return
-    # One pass of a combined pattern finds the texts to look at; most texts have no match at all.
+    # One search of a combined pattern over an item's whole text finds the few items to look at.
     anywhere = re.compile("|".join(pattern.pattern for pattern, _ in rules), re.IGNORECASE)
     for kind in ("modules", "questions", "links", "plans"):
         for item_id, item in getattr(library, kind).items():
-            for path, text in texts(item):
-                if not anywhere.search(text.en):
-                    continue
+            found = list(texts(item))
+            if not anywhere.search("\n".join(text.en for _, text in found)):
+                continue
+            for path, text in found:
                 for pattern, rule in rules:
                     if pattern.search(text.en):
                         yield _at(library, kind, item_id, f"uses '{rule.phrase}': {rule.reason}", *path)

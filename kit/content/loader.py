@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -99,7 +100,18 @@ def _collect(library: Library, kind: str, model, doc: Document, name: str, probl
 
 def load(root: Path, use_cache: bool = True) -> tuple[Library, list[Problem]]:
     """Read every file under ROOT; return what loaded and every problem found."""
-    root = Path(root)
+    # Loading builds many small objects and no cycles: the cyclic collector would only rescan
+    # the growing heap again and again (measured: up to half the time on a large library).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(root), use_cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, use_cache: bool) -> tuple[Library, list[Problem]]:
     library, problems = Library(root=root), []
     if not root.is_dir():
         return library, [Problem(root.as_posix(), None, "", "no such library folder")]
