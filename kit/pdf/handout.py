@@ -83,15 +83,22 @@ def qr_row(ctx: Context, link: Link, width: float, size: float = QR_SIZE) -> Tab
     return table
 
 
-def grid(cells: list, width: float, columns: int) -> Table:
-    """Return CELLS in rows of COLUMNS, each column an equal share of WIDTH."""
+def grid(cells: list, width: float, columns: int) -> list[Table]:
+    """Return CELLS in rows of COLUMNS, each column an equal share of WIDTH.
+
+    One table per row, so a page can end between rows: a heading kept with the whole grid
+    would otherwise leave half a page empty whenever the grid does not fit below it.
+    """
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
-    table = Table(rows, colWidths=[width / columns] * columns, hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD,
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    return table
+    tables = []
+    for row in rows:
+        table = Table([row], colWidths=[width / columns] * columns, hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD,
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        tables.append(table)
+    return tables
 
 
 def columns(width: float) -> int:
@@ -109,7 +116,7 @@ def phone_list(ctx: Context, links: list[Link], width: float) -> list:
     """Return the helplines with no URL, in a grid like the QR codes."""
     if not links:
         return []
-    return [grid([phone_cell(ctx, link) for link in links], width, columns(width))]
+    return grid([phone_cell(ctx, link) for link in links], width, columns(width))
 
 
 def help_section(ctx: Context, width: float, size: float = QR_SIZE) -> list:
@@ -119,7 +126,7 @@ def help_section(ctx: Context, width: float, size: float = QR_SIZE) -> list:
     out = [ctx.heading("help")]
     n = columns(width)
     if coded:
-        out.append(grid([qr_row(ctx, k, width / n, size) for k in coded], width, n))
+        out += grid([qr_row(ctx, k, width / n, size) for k in coded], width, n)
     out += phone_list(ctx, [k for k in links if not k.url], width)
     return out
 

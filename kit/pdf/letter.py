@@ -45,7 +45,7 @@ def help_block(ctx: Context) -> list:
     links = with_url(ctx.session.links)[:2]
     out = [ctx.heading("where-help")]
     if links:
-        out.append(grid([qr_row(ctx, link, WIDTH / 2) for link in links], WIDTH, 2))
+        out += grid([qr_row(ctx, link, WIDTH / 2) for link in links], WIDTH, 2)
     phones = [phone_line(k, ctx.langs[0]) for k in ctx.session.links if k.phone or k.text_number]
     return out + ([ctx.plain(" · ".join(phones))] if phones else [])
 
