@@ -40,13 +40,18 @@ def _filtered(items, query: str, audience: str) -> list:
     return [i for i in items if matches(i, query) and (not audience or audience in i.audiences)]
 
 
+def _listing(area: str) -> str:
+    """Render the AREA listing (modules, questions or links), searched and filtered by audience."""
+    query, audience = _filters()
+    found = _filtered(getattr(library(), area).values(), query, audience)
+    return render_template(f"library/{area}.html", items=found, query=query, audience=audience,
+                           lib=library(), area=area)
+
+
 @bp.get("/")
 def modules():
     """List the modules, searched and filtered by audience."""
-    query, audience = _filters()
-    found = _filtered(library().modules.values(), query, audience)
-    return render_template("library/modules.html", items=found, query=query, audience=audience,
-                           lib=library(), area="modules")
+    return _listing("modules")
 
 
 @bp.get("/modules/<module_id>")
@@ -61,16 +66,10 @@ def module(module_id: str):
 @bp.get("/questions")
 def questions():
     """List the quiz questions with their answers and explanations."""
-    query, audience = _filters()
-    found = _filtered(library().questions.values(), query, audience)
-    return render_template("library/questions.html", items=found, query=query, audience=audience,
-                           lib=library(), area="questions")
+    return _listing("questions")
 
 
 @bp.get("/links")
 def links():
     """List the links registry with checked dates and verify status."""
-    query, audience = _filters()
-    found = _filtered(library().links.values(), query, audience)
-    return render_template("library/links.html", items=found, query=query, audience=audience,
-                           lib=library(), area="links")
+    return _listing("links")
