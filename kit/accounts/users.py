@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session as DbSession
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -74,19 +75,34 @@ def authenticate(db: DbSession, email: str, password: str) -> User | None:
     return user
 
 
-def rotate_token(db: DbSession, user: User) -> str:
+@dataclass(frozen=True)
+class Account:
+    """Who is signed in, as every request needs it: read without building an ORM object."""
+
+    id: int
+    email: str
+    role: str
+    session_token: str
+
+
+def rotate_token(db: DbSession, user: User | Account) -> str:
     """Give USER a new session token, ending every earlier sign-in; return it."""
-    user.session_token = new_token()
+    token = new_token()
+    db.execute(update(User).where(User.id == user.id).values(session_token=token))
     db.commit()
-    return user.session_token
+    return token
 
 
-def load_by_token(db: DbSession, user_id: int, token: str) -> User | None:
-    """Return the active user USER_ID if TOKEN is their current session token."""
-    user = db.get(User, user_id)
-    if user is None or not user.active or not secrets.compare_digest(user.session_token, token):
+# Run on every signed-in request, so it selects plain columns: no identity map, no ORM instance.
+_BY_ID = select(User.id, User.email, User.role, User.session_token, User.active)
+
+
+def load_by_token(db: DbSession, user_id: int, token: str) -> Account | None:
+    """Return the active account USER_ID if TOKEN is their current session token."""
+    row = db.execute(_BY_ID.where(User.id == user_id)).first()
+    if row is None or not row.active or not secrets.compare_digest(row.session_token, token):
         return None
-    return user
+    return Account(row.id, row.email, row.role, row.session_token)
 
 
 def disable_user(db: DbSession, email: str) -> User:
