@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
+
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
 
 from kit.content.models import KeyMessage, Link
 from kit.content.vocab import MESSAGES
+from kit.pdf import fonts
 from kit.pdf.flowables import QRCode, boxed, safe, short_url
 from kit.pdf.story import Context, numbers, with_url
-from kit.pdf.styles import NAVY, WHITE
-from kit.pdf.templates import Output, frame_size, story_height
+from kit.pdf.styles import NAVY, TEAL, WHITE
+from kit.pdf.templates import FOOTER_ROOM, Output, frame_size, story_height
 
 QR_SIZE = 22 * mm
 ROOMY_QR = 27 * mm  # when the handout takes both sides, the front has room for bigger codes
+QR_MIN = 20 * mm  # the smallest code printed (its modules stay above the 0.5 mm floor)
 A4_MARGIN = 13 * mm  # a handout is read, not filed: use the page
 A5_MARGIN = 12 * mm
 CELL_MIN = 85 * mm  # narrowest column that holds a QR code and its words side by side
@@ -22,6 +29,24 @@ NO_PAD = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1
           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
 # Messages that have their own place on the handout, not in the numbered steps.
 OWN_PLACE = ("not-your-fault", "spot-the-signs", "support-a-friend")
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How tightly the front is set: QR code size, gap below each row, phone column width."""
+
+    qr: float = QR_SIZE
+    gap: float = 6
+    phone_min: float = CELL_MIN
+    tight: bool = False  # a code's URL and numbers on one line; smaller title, steps and gaps
+    run_on: bool = False  # a bilingual label on one run of lines, not one paragraph per language
+
+
+NORMAL, ROOMY = Fit(), Fit(qr=ROOMY_QR)
+# Tighter sets, tried in order when the usual one would spill onto an extra page.
+COMPACT = (Fit(qr=QR_MIN, gap=3), Fit(qr=QR_MIN, gap=2, phone_min=58 * mm),
+           Fit(qr=QR_MIN, gap=2, phone_min=58 * mm, tight=True),
+           Fit(qr=QR_MIN, gap=2, phone_min=58 * mm, tight=True, run_on=True))
 
 
 def key_messages(ctx: Context, covers: tuple[str, ...] = (), exclude: tuple[str, ...] = ()):
@@ -37,10 +62,11 @@ def key_messages(ctx: Context, covers: tuple[str, ...] = (), exclude: tuple[str,
     return sorted(found.values(), key=lambda m: rank.get(m.covers, len(rank)))
 
 
-def banner(ctx: Context, width: float) -> Table:
-    """Return the navy title band: organisation above the session title."""
+def banner(ctx: Context, width: float, tight: bool = False) -> Table:
+    """Return the navy title band: organisation above the session title (smaller when TIGHT)."""
     org = Paragraph(safe(ctx.organisation), ctx.st.label.clone("org", textColor=WHITE))
-    title = Paragraph(safe(ctx.title()), ctx.st.banner)
+    style = ctx.st.banner.clone("tight", fontSize=ctx.st.h2.fontSize, leading=ctx.st.h2.leading)
+    title = Paragraph(safe(ctx.title()), style if tight else ctx.st.banner)
     table = Table([[org], [title]], colWidths=[width])
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), NAVY),
@@ -50,8 +76,8 @@ def banner(ctx: Context, width: float) -> Table:
     return table
 
 
-def steps_box(ctx: Context, width: float) -> Table:
-    """Return the numbered 'what to do now' steps in a box nobody can miss."""
+def steps_box(ctx: Context, width: float, tight: bool = False) -> Table:
+    """Return the numbered 'what to do now' steps in a box nobody can miss (closer when TIGHT)."""
     rows = [[Paragraph(safe(ctx.words("now")), ctx.st.h2.clone("boxhead", spaceBefore=0)), ""]]
     messages = key_messages(ctx, exclude=OWN_PLACE)
     for n, message in enumerate(messages, 1):
@@ -59,31 +85,38 @@ def steps_box(ctx: Context, width: float) -> Table:
     number_w = ctx.st.pt * 1.5 + 16
     table = boxed(rows, [number_w, width - number_w])
     table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
+    if tight:
+        table.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, -1), 1),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -2), 1)]))
     return table
 
 
-def qr_cell(ctx: Context, link: Link, size: float = 22 * mm) -> list:
-    """Return a QR code with its label, short URL and any numbers, for one grid cell."""
-    cell = [QRCode(link.url, size), Spacer(1, 3)]
-    return cell + qr_words(ctx, link)
+def label(ctx: Context, link: Link, fit: Fit = NORMAL) -> list:
+    """Return a link's label: a paragraph per language, or both run on when FIT says so."""
+    found = ctx.versions(link.label)
+    if not fit.run_on or len(found) == 1:
+        return ctx.paras(link.label, ctx.st.label)
+    second = f'<font name="{fonts.ITALIC}" color="#{TEAL.hexval()[2:]}">{safe(found[1])}</font>'
+    return [Paragraph(f"{safe(found[0])} / {second}", ctx.st.label)]
 
 
-def qr_words(ctx: Context, link: Link) -> list:
+def qr_words(ctx: Context, link: Link, fit: Fit = NORMAL) -> list:
     """Return the label, short URL and numbers printed beside a QR code."""
-    words = ctx.paras(link.label, ctx.st.label)
-    words.append(Paragraph(safe(short_url(link.url)), ctx.st.url))
-    return words + [Paragraph(safe(line), ctx.st.url) for line in numbers(link, ctx.langs[0])]
+    lines = [short_url(link.url), *numbers(link, ctx.langs[0])]
+    return label(ctx, link, fit) + [Paragraph(safe(line), ctx.st.url) for line in
+                                    ([" · ".join(lines)] if fit.tight else lines)]
 
 
-def qr_row(ctx: Context, link: Link, width: float, size: float = QR_SIZE) -> Table:
+def qr_row(ctx: Context, link: Link, width: float, fit: Fit = NORMAL) -> Table:
     """Return a QR code with its words to the right, WIDTH wide."""
-    code = QRCode(link.url, size)
-    table = Table([[code, qr_words(ctx, link)]], colWidths=[code.size + 3 * mm, None])
+    code = QRCode(link.url, fit.qr)
+    table = Table([[code, qr_words(ctx, link, fit)]], colWidths=[code.size + 3 * mm, None],
+                  hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD]))
     return table
 
 
-def grid(cells: list, width: float, columns: int) -> list[Table]:
+def grid(cells: list, width: float, columns: int, gap: float = 6) -> list[Table]:
     """Return CELLS in rows of COLUMNS, each column an equal share of WIDTH.
 
     One table per row, so a page can end between rows: a heading kept with the whole grid
@@ -96,38 +129,40 @@ def grid(cells: list, width: float, columns: int) -> list[Table]:
         table = Table([row], colWidths=[width / columns] * columns, hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD,
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), gap)]))
         tables.append(table)
     return tables
 
 
-def columns(width: float) -> int:
-    """Return how many QR columns fit WIDTH."""
-    return max(1, int(width // CELL_MIN))
+def columns(width: float, cell: float = CELL_MIN) -> int:
+    """Return how many columns of at least CELL fit WIDTH."""
+    return max(1, int(width // cell))
 
 
-def phone_cell(ctx: Context, link: Link) -> list:
+def phone_cell(ctx: Context, link: Link, fit: Fit = NORMAL) -> list:
     """Return a helpline's label and its numbers and hours."""
     lines = numbers(link, ctx.langs[0]) + ([link.hours] if link.hours else [])
-    return [*ctx.paras(link.label, ctx.st.label), Paragraph(safe(" · ".join(lines)), ctx.st.url)]
+    return [*label(ctx, link, fit), Paragraph(safe(" · ".join(lines)), ctx.st.url)]
 
 
-def phone_list(ctx: Context, links: list[Link], width: float) -> list:
+def phone_list(ctx: Context, links: list[Link], width: float, fit: Fit = NORMAL) -> list:
     """Return the helplines with no URL, in a grid like the QR codes."""
     if not links:
         return []
-    return grid([phone_cell(ctx, link) for link in links], width, columns(width))
+    cells = [phone_cell(ctx, link, fit) for link in links]
+    return grid(cells, width, columns(width, fit.phone_min), fit.gap)
 
 
-def help_section(ctx: Context, width: float, size: float = QR_SIZE) -> list:
+def help_section(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
     """Return 'who can help': QR codes for links with a URL, then numbers for the rest."""
     links = ctx.session.links
     coded = with_url(links)
     out = [ctx.heading("help")]
     n = columns(width)
     if coded:
-        out += grid([qr_row(ctx, k, width / n, size) for k in coded], width, n)
-    out += phone_list(ctx, [k for k in links if not k.url], width)
+        cells = [qr_row(ctx, k, width / n, fit) for k in coded]
+        out += grid(cells, width, n, fit.gap)
+    out += phone_list(ctx, [k for k in links if not k.url], width, fit)
     return out
 
 
@@ -140,10 +175,12 @@ def closing(ctx: Context) -> list:
     return out[:-1] + [KeepTogether([*out[-1:], last])]
 
 
-def front(ctx: Context, width: float, size: float = QR_SIZE) -> list:
+def front(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
     """Return the front: title, what to do now, who can help."""
-    out = [banner(ctx, width), Spacer(1, 10), steps_box(ctx, width), Spacer(1, 4)]
-    return out + help_section(ctx, width, size)
+    above, below = (4, 0) if fit.tight else (10, 4)
+    out = [banner(ctx, width, fit.tight), Spacer(1, above), steps_box(ctx, width, fit.tight),
+           Spacer(1, below)]
+    return out + help_section(ctx, width, fit)
 
 
 def back(ctx: Context) -> list:
@@ -157,17 +194,48 @@ def back(ctx: Context) -> list:
     return out + closing(ctx)
 
 
-def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
-    """Return the handout's story; when it needs two sides, 'how it starts' opens the back."""
-    width, height = frame_size(size, margin)
-    first, rest = front(ctx, width), back(ctx)
-    front_h = story_height(first, width)
-    if front_h + story_height(rest, width) <= height or front_h > height:
-        return first + rest  # one side, or long either way: let it flow
+def pages(flowables: list, size: tuple[float, float], margin: float) -> int:
+    """Return how many pages FLOWABLES fill in a trial layout (used up; nothing is printed)."""
+    doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1)
+    frame = Frame(margin, margin + FOOTER_ROOM, *frame_size(size, margin),
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(frames=[frame], pagesize=size)])
+    doc.build(flowables)
+    return doc.page
+
+
+def two_sides(ctx: Context, width: float, height: float) -> list:
+    """Return the front, then 'how it starts' opening the back; bigger codes when they fit."""
     # Both sides then end on the same words, so either side alone says it.
     last = [Spacer(1, ctx.st.pt), Paragraph(safe(ctx.words("not-fault")), ctx.st.closing)]
-    roomy = front(ctx, width, ROOMY_QR) + last
-    return [*(roomy if story_height(roomy, width) <= height else first), PageBreak(), *rest]
+    roomy = front(ctx, width, ROOMY) + last
+    return [*(roomy if story_height(roomy, width) <= height else front(ctx, width)),
+            PageBreak(), *back(ctx)]
+
+
+def measure(flowables: list, width: float) -> float:
+    """Return how tall FLOWABLES are, looking inside keep-togethers (they answer 'split me')."""
+    return sum(story_height(f._content if isinstance(f, KeepTogether) else [f], width)
+               for f in flowables)
+
+
+def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
+    """Return the handout's story: one side, else two, else flowing on as few pages as it can."""
+    width, height = frame_size(size, margin)
+    makes = [lambda fit=fit: front(ctx, width, fit) + back(ctx) for fit in (NORMAL, *COMPACT)]
+    front_h, back_h = story_height(front(ctx, width), width), measure(back(ctx), width)
+    if front_h + back_h <= height and pages(makes[0](), size, margin) == 1:
+        return makes[0]()  # one side
+    if front_h <= height:
+        makes.insert(0, lambda: two_sides(ctx, width, height))
+        if back_h <= height:
+            return makes[0]()
+    usual = pages(makes[0](), size, margin)
+    fewest = pages(makes[-1](), size, margin) if usual > 2 else usual
+    if fewest == usual:
+        return makes[0]()  # one sheet already, or no tighter set saves a page
+    # The first tighter 'who can help' that saves as many pages as the tightest one.
+    return next(m for m in makes[1:] if m is makes[-1] or pages(m(), size, margin) == fewest)()
 
 
 def compose(out: Output, ctx: Context) -> None:
