@@ -17,7 +17,7 @@ from kit.pdf import fonts
 from kit.pdf.flowables import QRCode, boxed, safe, short_url
 from kit.pdf.story import Context, numbers, with_url
 from kit.pdf.styles import NAVY, TEAL, WHITE
-from kit.pdf.templates import FOOTER_ROOM, Output, frame_size, story_height
+from kit.pdf.templates import FOOTER_ROOM, Output, frame_size, heights, story_height
 
 QR_SIZE = 22 * mm
 ROOMY_QR = 27 * mm  # when the handout takes both sides, the front has room for bigger codes
@@ -175,12 +175,16 @@ def closing(ctx: Context) -> list:
     return out[:-1] + [KeepTogether([*out[-1:], last])]
 
 
+def opening(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
+    """Return the top of the front: title band, then what to do now."""
+    above, below = (4, 0) if fit.tight else (10, 4)
+    return [banner(ctx, width, fit.tight), Spacer(1, above), steps_box(ctx, width, fit.tight),
+            Spacer(1, below)]
+
+
 def front(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
     """Return the front: title, what to do now, who can help."""
-    above, below = (4, 0) if fit.tight else (10, 4)
-    out = [banner(ctx, width, fit.tight), Spacer(1, above), steps_box(ctx, width, fit.tight),
-           Spacer(1, below)]
-    return out + help_section(ctx, width, fit)
+    return opening(ctx, width, fit) + help_section(ctx, width, fit)
 
 
 def back(ctx: Context) -> list:
@@ -194,48 +198,115 @@ def back(ctx: Context) -> list:
     return out + closing(ctx)
 
 
+class DryFrame(Frame):
+    """A frame that places flowables without drawing them: a trial layout only counts pages."""
+
+    def _add(self, flowable, canv, trySplit=0):
+        """Place FLOWABLE as a Frame does, but draw nothing (drawing is most of a layout's cost)."""
+        flowable.drawOn = _draw_nothing
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+
+def _draw_nothing(*args, **kwargs) -> None:
+    """Stand in for drawOn during a trial layout."""
+
+
 def pages(flowables: list, size: tuple[float, float], margin: float) -> int:
-    """Return how many pages FLOWABLES fill in a trial layout (used up; nothing is printed)."""
+    """Return how many pages FLOWABLES fill in a trial layout that prints nothing.
+
+    The flowables are left as they were (as ReportLab's multiBuild leaves them between passes),
+    so the story tried can then be laid out for real without being built again.
+    """
     doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1)
-    frame = Frame(margin, margin + FOOTER_ROOM, *frame_size(size, margin),
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = DryFrame(margin, margin + FOOTER_ROOM, *frame_size(size, margin),
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(frames=[frame], pagesize=size)])
-    doc.build(flowables)
+    edits: list[tuple] = []
+    doc._multiBuildEdits = edits.append  # how a build records what it changes on a flowable
+    try:
+        doc.build(list(flowables))
+    finally:
+        for undo, *args in edits:
+            undo(*args)
     return doc.page
 
 
-def two_sides(ctx: Context, width: float, height: float) -> list:
-    """Return the front, then 'how it starts' opening the back; bigger codes when they fit."""
+def most_pages(flowables: list, sizes: list[float], height: float) -> int | None:
+    """Return at most how many pages FLOWABLES (SIZES tall) fill, from measurement alone.
+
+    Each flowable, with any kept with it, moves whole to a new page when it does not fit; a real
+    layout splits paragraphs and tables across pages instead, and overlaps the space between
+    flowables, so never needs more pages. None when one such piece is taller than a page.
+    """
+    count, used, piece = 1, 0.0, 0.0
+    for flowable, size in zip(flowables, sizes):
+        if isinstance(flowable, PageBreak):
+            count, used, piece = count + 1, 0.0, 0.0
+            continue
+        piece += size
+        if flowable.getKeepWithNext() and flowable is not flowables[-1]:
+            continue
+        if piece > height:
+            return None
+        if used + piece > height:
+            count, used = count + 1, 0.0
+        used, piece = used + piece, 0.0
+    return count
+
+
+def two_sides(ctx: Context, width: float, height: float, top: list, top_h: float, helps: list,
+              rest: list) -> list:
+    """Return the front, then 'how it starts' opening the back; bigger codes when they fit.
+
+    TOP (TOP_H tall) and HELPS make the usual front; only 'who can help' changes with bigger
+    codes, so only that part is built and measured again.
+    """
     # Both sides then end on the same words, so either side alone says it.
     last = [Spacer(1, ctx.st.pt), Paragraph(safe(ctx.words("not-fault")), ctx.st.closing)]
-    roomy = front(ctx, width, ROOMY) + last
-    return [*(roomy if story_height(roomy, width) <= height else front(ctx, width)),
-            PageBreak(), *back(ctx)]
-
-
-def measure(flowables: list, width: float) -> float:
-    """Return how tall FLOWABLES are, looking inside keep-togethers (they answer 'split me')."""
-    return sum(story_height(f._content if isinstance(f, KeepTogether) else [f], width)
-               for f in flowables)
+    roomy = help_section(ctx, width, ROOMY) + last
+    helps = roomy if top_h + story_height(roomy, width) <= height else helps
+    return [*top, *helps, PageBreak(), *rest]
 
 
 def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
-    """Return the handout's story: one side, else two, else flowing on as few pages as it can."""
+    """Return the handout's story: one side, else two, else flowing on as few pages as it can.
+
+    The usual front and back are built and measured once. Trial layouts run only when the
+    measurements cannot promise one sheet (large print, long bilingual sets), and each story
+    tried is built once: the one chosen is laid out as it was tried.
+    """
     width, height = frame_size(size, margin)
-    makes = [lambda fit=fit: front(ctx, width, fit) + back(ctx) for fit in (NORMAL, *COMPACT)]
-    front_h, back_h = story_height(front(ctx, width), width), measure(back(ctx), width)
-    if front_h + back_h <= height and pages(makes[0](), size, margin) == 1:
-        return makes[0]()  # one side
+    top, helps, rest = opening(ctx, width), help_section(ctx, width), back(ctx)
+    top_sizes, help_sizes, rest_sizes = (heights(part, width) for part in (top, helps, rest))
+    top_h, back_h = sum(top_sizes), sum(rest_sizes)
+    front_h = top_h + sum(help_sizes)
+    if front_h + back_h <= height:
+        return top + helps + rest  # one side (a layout is never taller than the sum measured)
+    tighter = [lambda fit=fit: front(ctx, width, fit) + back(ctx) for fit in COMPACT]
     if front_h <= height:
-        makes.insert(0, lambda: two_sides(ctx, width, height))
-        if back_h <= height:
-            return makes[0]()
-    usual = pages(makes[0](), size, margin)
-    fewest = pages(makes[-1](), size, margin) if usual > 2 else usual
-    if fewest == usual:
-        return makes[0]()  # one sheet already, or no tighter set saves a page
+        usual = two_sides(ctx, width, height, top, top_h, helps, rest)
+        bound = most_pages(rest, rest_sizes, height)
+        bound = None if bound is None else 1 + bound
+        tighter.insert(0, lambda: front(ctx, width) + back(ctx))  # the front flowing on
+    else:
+        usual = top + helps + rest
+        bound = most_pages(usual, top_sizes + help_sizes + rest_sizes, height)
+    if bound is not None and bound <= 2 or (count := pages(usual, size, margin)) <= 2:
+        return usual  # one sheet
+    tightest = tighter.pop()()
+    fewest = pages(tightest, size, margin)
+    if fewest == count:
+        return usual  # no tighter set saves a page
     # The first tighter 'who can help' that saves as many pages as the tightest one.
-    return next(m for m in makes[1:] if m is makes[-1] or pages(m(), size, margin) == fewest)()
+    for make in tighter:
+        if pages(tried := make(), size, margin) == fewest:
+            return tried
+    return tightest
 
 
 def compose(out: Output, ctx: Context) -> None:
