@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, KeepInFrame, Paragraph
+from reportlab.platypus import Frame, KeepInFrame
 
 from kit.pdf import fonts
-from kit.pdf.flowables import QRCode, safe, short_url
+from kit.pdf.flowables import Paragraph, QRCode, safe, short_url
 from kit.pdf.handout import OWN_PLACE, key_messages
 from kit.pdf.labels import label
 from kit.pdf.story import Context, phone_line, with_url

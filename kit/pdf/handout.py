@@ -7,14 +7,14 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 
 from kit.content.models import KeyMessage, Link
 from kit.content.vocab import MESSAGES
 from kit.pdf import fonts
-from kit.pdf.flowables import QRCode, boxed, safe, short_url
+from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
 from kit.pdf.story import Context, numbers, with_url
 from kit.pdf.styles import NAVY, TEAL, WHITE
 from kit.pdf.templates import FOOTER_ROOM, Output, frame_size, heights, story_height

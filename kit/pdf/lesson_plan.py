@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from kit.pdf.flowables import boxed, clip, safe, short_url
+from kit.pdf.flowables import Paragraph, boxed, clip, safe, short_url
 from kit.pdf.labels import GROUND_RULES, SAFEGUARDING, long_date
 from kit.pdf.story import Context, numbers
 from kit.pdf.styles import NAVY, RULE, TINT

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from kit.pdf.flowables import WriteLine, clip, safe
+from kit.pdf.flowables import Paragraph, WriteLine, clip, safe
 from kit.pdf.handout import grid, qr_row
 from kit.pdf.labels import TALK, long_date
 from kit.pdf.story import Context, phone_line, with_url

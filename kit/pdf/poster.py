@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, Spacer, Table, TableStyle
 
-from kit.pdf.flowables import QRCode, boxed, safe, short_url
+from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
 from kit.pdf.handout import OWN_PLACE, key_messages
 from kit.pdf.story import Context, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output, frame_size

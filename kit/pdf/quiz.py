@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from kit.content.models import Question
-from kit.pdf.flowables import TickBox, safe
+from kit.pdf.flowables import Paragraph, TickBox, safe
 from kit.pdf.labels import LABELS
 from kit.pdf.story import Context
 from kit.pdf.templates import Output

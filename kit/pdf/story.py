@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+
 
 from kit.content.models import Link, Text
-from kit.pdf.flowables import clip, safe
+from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import label, long_date
 from kit.pdf.options import MAX_COPIES, ORGANISATION_MAX, RenderOptions
 from kit.pdf.styles import Styles, body_pt, styles
