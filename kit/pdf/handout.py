@@ -244,7 +244,7 @@ def most_pages(flowables: list, sizes: list[float], height: float) -> int | None
     flowables, so never needs more pages. None when one such piece is taller than a page.
     """
     count, used, piece = 1, 0.0, 0.0
-    for flowable, size in zip(flowables, sizes):
+    for flowable, size in zip(flowables, sizes, strict=True):
         if isinstance(flowable, PageBreak):
             count, used, piece = count + 1, 0.0, 0.0
             continue

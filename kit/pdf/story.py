@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 
 from reportlab.lib.styles import ParagraphStyle
 
-
 from kit.content.models import Link, Text
 from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import label, long_date
