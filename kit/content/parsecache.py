@@ -68,9 +68,9 @@ class ParseCache:
             self.new[key] = value
         return value
 
-    def put(self, key: str, value: object) -> None:
-        """Remember VALUE for KEY if it is plain data."""
-        if is_plain(value):  # a file with dates (links.yaml) is parsed each time
+    def put(self, key: str, value: object, plain: bool = False) -> None:
+        """Remember VALUE for KEY if it is plain data (PLAIN: the caller knows it is)."""
+        if plain or is_plain(value):  # a file with dates (links.yaml) is parsed each time
             self.new[key] = value
 
     def save(self) -> None:
@@ -80,8 +80,10 @@ class ParseCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            # json.dumps, not json.dump: only the one-shot call uses the C encoder (several times faster).
+            text = json.dumps({"version": VERSION, "entries": self.new}, ensure_ascii=False, separators=(",", ":"))
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"version": VERSION, "entries": self.new}, f, ensure_ascii=False, separators=(",", ":"))
+                f.write(text)
             os.replace(tmp, self.path)
         except OSError:
             return
