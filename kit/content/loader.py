@@ -9,10 +9,11 @@ from pydantic import ValidationError
 
 from kit.content import models
 from kit.content.check import check
+from kit.content.fastyaml import fast_value
 from kit.content.library import Library, Origin
 from kit.content.parsecache import ParseCache, digest
 from kit.content.problems import Problem, from_validation
-from kit.content.yamlfile import Document, YamlError, parse
+from kit.content.yamlfile import Document, YamlError, decode, parse_text
 
 # Single files at the top of the library, and folders of many files.
 TOP_FILES = ("audiences", "nations", "links", "lint")
@@ -44,34 +45,53 @@ def library_files(root: Path) -> list[tuple[str, Path]]:
     return files
 
 
-def _parse(data: bytes, cache: ParseCache | None) -> Document:
-    """Parse DATA, reusing the cached value of identical bytes."""
-    if cache is None:
-        return parse(data)
-    key = digest(data)
-    value = cache.get(key)
+def _validate(kind: str, doc: Document, name: str) -> tuple[object | None, list[Problem]]:
+    if not isinstance(doc.value, dict):
+        return None, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
+    try:
+        return models.FILE_KINDS[kind].model_validate(doc.value), []
+    except ValidationError as exc:
+        return None, from_validation(name, doc, exc)
+
+
+def _read_new(kind: str, data: bytes, name: str) -> tuple[object | None, Document, list[Problem], bool]:
+    """Parse and validate bytes not in the cache; return model, document, problems and whether plain."""
+    text = decode(data)
+    value = fast_value(text)
     if value is not None:
-        return Document(value, data.decode("utf-8-sig"))
-    doc = parse(data)
-    cache.put(key, doc.value)
-    return doc
+        doc = Document(value, text)
+        try:
+            return models.FILE_KINDS[kind].model_validate(value), doc, [], True
+        except ValidationError:
+            pass  # re-read strictly, so every problem is found and worded as the strict reader does
+    doc = parse_text(text)
+    model, problems = _validate(kind, doc, name)
+    return model, doc, problems, False
 
 
 def read_file(kind: str, path: Path, name: str,
               cache: ParseCache | None = None) -> tuple[object | None, Document | None, list[Problem]]:
-    """Parse and validate one file (shown to authors as NAME); return its model, document and problems."""
+    """Parse and validate one file (shown to authors as NAME); return its model, document and problems.
+
+    A file is read by the fast reader (kit.content.fastyaml) where that cannot differ from the
+    strict one, else strictly; a file with any problem is always read strictly.
+    """
     try:
-        doc = _parse(path.read_bytes(), cache)
+        data = path.read_bytes()
+        key = digest(data) if cache is not None else None
+        value = cache.get(key) if cache is not None else None
+        if value is not None:
+            doc = Document(value, data.decode("utf-8-sig"))
+            model, problems = _validate(kind, doc, name)
+            return model, doc, problems
+        model, doc, problems, plain = _read_new(kind, data, name)
     except YamlError as exc:
         return None, None, [Problem(name, exc.line, "", exc.message)]
     except OSError as exc:
         return None, None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}")]
-    if not isinstance(doc.value, dict):
-        return None, doc, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
-    try:
-        return models.FILE_KINDS[kind].model_validate(doc.value), doc, []
-    except ValidationError as exc:
-        return None, doc, from_validation(name, doc, exc)
+    if cache is not None:
+        cache.put(key, doc.value, plain=plain)
+    return model, doc, problems
 
 
 def _add(library: Library, kind: str, item, origin: Origin, problems: list[Problem]) -> None:

@@ -105,9 +105,18 @@ def decode(data: bytes) -> str:
     return text
 
 
+def implicit_patterns() -> dict[str, tuple]:
+    """Return YAML 1.1's implicit (tag, pattern) pairs by first character, as this reader uses them."""
+    return _IMPLICIT
+
+
 def parse(data: bytes) -> Document:
     """Parse one YAML document from DATA into plain dicts, lists and scalars."""
-    text = decode(data)
+    return parse_text(decode(data))
+
+
+def parse_text(text: str) -> Document:
+    """Parse one YAML document from TEXT, already decoded and checked by `decode`."""
     try:
         value, documents = _values(text)
     except yaml.MarkedYAMLError as exc:
