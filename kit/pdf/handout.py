@@ -29,6 +29,8 @@ NO_PAD = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1
           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
 # Messages that have their own place on the handout, not in the numbered steps.
 OWN_PLACE = ("not-your-fault", "spot-the-signs", "support-a-friend")
+# The least of a page the back's ending fills when it spills over: never closing lines alone.
+END_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -167,12 +169,13 @@ def help_section(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
 
 
 def closing(ctx: Context) -> list:
-    """Return helping a friend, the not-your-fault messages, then the last words."""
-    out = []
-    for message in key_messages(ctx, covers=("support-a-friend", "not-your-fault")):
-        out += ctx.paras(message.text)
+    """Return helping a friend, the not-your-fault messages, then the last words.
+
+    The last message (in every print language) is kept with the last words.
+    """
+    out = [ctx.paras(m.text) for m in key_messages(ctx, covers=("support-a-friend", "not-your-fault"))]
     last = Paragraph(safe(ctx.words("not-fault")), ctx.st.closing)
-    return out[:-1] + [KeepTogether([*out[-1:], last])]
+    return [p for paras in out[:-1] for p in paras] + [KeepTogether([*out[-1], last] if out else [last])]
 
 
 def opening(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
@@ -187,15 +190,40 @@ def front(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
     return opening(ctx, width, fit) + help_section(ctx, width, fit)
 
 
-def back(ctx: Context) -> list:
-    """Return how it usually starts, then the closing words."""
-    out = []
-    starts = key_messages(ctx, covers=("spot-the-signs",))
-    if starts:
-        out.append(ctx.heading("starts"))
-        for message in starts:
-            out += ctx.paras(message.text, prefix="• ")
-    return out + closing(ctx)
+def back(ctx: Context, kept: int | None = None) -> list:
+    """Return how it usually starts, then the closing words, from flowable KEPT on kept together."""
+    return keep_from(starts(ctx) + closing(ctx), kept)
+
+
+def starts(ctx: Context) -> list:
+    """Return how it usually starts: a heading and a bullet per message (none without one)."""
+    messages = key_messages(ctx, covers=("spot-the-signs",))
+    out = [ctx.heading("starts")] if messages else []
+    for message in messages:
+        out += ctx.paras(message.text, prefix="• ")
+    return out
+
+
+def keep_from(flowables: list, kept: int | None) -> list:
+    """Return FLOWABLES (ending in a KeepTogether) with those from KEPT on kept together."""
+    if kept is None or kept >= len(flowables) - 1:
+        return flowables
+    return flowables[:kept] + [KeepTogether([*flowables[kept:-1], *flowables[-1]._content])]
+
+
+def ending(sizes: list[float], height: float, closing_at: int) -> int:
+    """Return where a back of SIZES should start keeping together, for a page HEIGHT tall.
+
+    The closing messages (from CLOSING_AT on) come with what stands before them, at least the
+    last of how it starts and up to END_SHARE of a page, so that when the back spills over,
+    the page it spills onto is never a few closing lines alone.
+    """
+    kept, tall = len(sizes) - 1, sizes[-1]
+    while kept > 0 and (tall < END_SHARE * height or kept >= closing_at):
+        if tall + sizes[kept - 1] > height:
+            break
+        kept, tall = kept - 1, tall + sizes[kept - 1]
+    return kept
 
 
 class DryFrame(Frame):
@@ -281,18 +309,21 @@ def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
     tried is built once: the one chosen is laid out as it was tried.
     """
     width, height = frame_size(size, margin)
-    top, helps, rest = opening(ctx, width), help_section(ctx, width), back(ctx)
+    top, helps, head = opening(ctx, width), help_section(ctx, width), starts(ctx)
+    rest = head + closing(ctx)
     top_sizes, help_sizes, rest_sizes = (heights(part, width) for part in (top, helps, rest))
+    kept = ending(rest_sizes, height, len(head))
+    rest, rest_sizes = keep_from(rest, kept), [*rest_sizes[:kept], sum(rest_sizes[kept:])]
     top_h, back_h = sum(top_sizes), sum(rest_sizes)
     front_h = top_h + sum(help_sizes)
     if front_h + back_h <= height:
         return top + helps + rest  # one side (a layout is never taller than the sum measured)
-    tighter = [lambda fit=fit: front(ctx, width, fit) + back(ctx) for fit in COMPACT]
+    tighter = [lambda fit=fit: front(ctx, width, fit) + back(ctx, kept) for fit in COMPACT]
     if front_h <= height:
         usual = two_sides(ctx, width, height, top, top_h, helps, rest)
         bound = most_pages(rest, rest_sizes, height)
         bound = None if bound is None else 1 + bound
-        tighter.insert(0, lambda: front(ctx, width) + back(ctx))  # the front flowing on
+        tighter.insert(0, lambda: front(ctx, width) + back(ctx, kept))  # the front flowing on
     else:
         usual = top + helps + rest
         bound = most_pages(usual, top_sizes + help_sizes + rest_sizes, height)

@@ -1,9 +1,13 @@
 """The handout's front page leads with what to do and starts 'who can help' on the same side."""
 
+import pypdfium2 as pdfium
 import pytest
+from reportlab.lib.pagesizes import A4, A5
 
-from kit.pdf import render
-from tests.pdf.conftest import LANGS, pdf_pages, plan_ids, squash
+from kit.pdf import RenderOptions, handout, render
+from kit.pdf.story import Context
+from kit.pdf.templates import FOOTER_ROOM, frame_size
+from tests.pdf.conftest import LANGS, pdf_pages, plan_ids, squash, story_text
 
 CASES = [(plan, nation, lang) for plan in plan_ids() for nation, langs in LANGS.items() for lang in langs
          if nation in ("england", "wales")]
@@ -27,3 +31,48 @@ def test_handout_fits_one_sheet(make_session, plan_id, nation, lang):
              pdf_pages(render("handout", make_session(plan_id, nation, lang)))]
     last = pages[-1].strip().rsplit("\n", 1)[0]  # without the footer line
     assert len(pages) <= 2, f"page {len(pages)} holds only: {last!r}"
+
+
+NATIONS = ("england", "scotland", "wales", "northern-ireland")
+SHEETS = {"handout": (A4, handout.A4_MARGIN), "handout-a5": (A5, handout.A5_MARGIN)}
+ENOUGH = 0.25  # of the frame's height: less than this on a spilt-over last page is a remainder
+
+
+def last_page(data: bytes, kind: str) -> tuple[str, float, int]:
+    """Return the last page's words above the footer, the share of the frame they fill, and
+    how many pages there are (an A5 page is the left half of its two-up sheet)."""
+    (width, height), margin = SHEETS[kind]
+    document = pdfium.PdfDocument(data)
+    try:
+        text = document[len(document) - 1].get_textpage()
+        foot = margin + FOOTER_ROOM - 1  # the frame's foot: the footer is drawn below it
+        words = text.get_text_bounded(left=0, bottom=foot, right=width, top=height)
+        boxes = [text.get_rect(i) for i in range(text.count_rects())]
+        lowest = min(bottom for left, bottom, _, _ in boxes if bottom >= foot and left < width)
+        return words, (height - margin - lowest) / frame_size((width, height), margin)[1], len(document)
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("kind", SHEETS)
+@pytest.mark.parametrize("large", [False, True], ids=["usual", "large-print"])
+@pytest.mark.parametrize("lang", ["en", "cy", "bilingual"])
+@pytest.mark.parametrize("nation", NATIONS)
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_no_last_page_of_closing_lines(make_session, plan_id, nation, lang, large, kind):
+    """A handout that spills over never ends on a page of closing lines or a few lines' remainder.
+
+    The last page holds more than the closing lines (the last message and the last words) and
+    fills a quarter of the page, unless it is the back of a two-sided handout, which opens with
+    'how it usually starts'.
+    """
+    session = make_session(plan_id, nation, lang)
+    options = RenderOptions(large_print=large)
+    words, share, count = last_page(render(kind, session, options), kind)
+    if count == 1:
+        return
+    ctx = Context.of(session, options)
+    closing = squash(story_text(handout.closing(ctx)[-1:]))
+    assert squash(words) not in closing, f"the last of {count} pages holds only closing lines: {words!r}"
+    opens_back = squash(words).startswith(squash(ctx.words("starts")))
+    assert share >= ENOUGH or opens_back, f"the last of {count} pages is {share:.0%} full: {words!r}"
