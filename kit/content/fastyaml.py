@@ -13,8 +13,8 @@ Before parsing, a text scan sends to the strict reader any file with
 - a `:` right before `,[]{}`, at a token start and before a non-space, or first on a line (YAML
   1.2 reads `[a:, b]` as holding a mapping, `[:a]` as text and `{a\n: b}` as a key and value;
   libyaml refuses all three);
-- a tab, a backslash (escapes), a lone carriage return, or any character that is not printable
-  (libyaml refuses control characters, U+2028/9 and U+FEFF inside text; yaml_rs accepts some);
+- a tab, a backslash (escapes), a lone carriage return, a control character, U+2028/9, U+FEFF,
+  U+FFFE/F or a surrogate (libyaml refuses these inside text; yaml_rs accepts some);
 - an unquoted number with a leading zero: 017, 0o17, 0x1F, 0b1 (YAML 1.1 octal, 1.2 ints), or
   an underscore next to a digit (1_000; yaml_rs reads `_0` as the number 0);
 - a line that starts with more than MAX_PREFIX spaces or `- ? :` indicators. Block collections
@@ -46,7 +46,13 @@ MAX_PREFIX = 40  # block nesting at most 2 * (MAX_PREFIX + 1) levels
 
 _AFTER_SEPARATOR = r"(?<![^\s\[\]{},:?-])"  # start of text, or after whitespace or an indicator
 _SCALAR_END = r"(?=[ ]*(?:[\r\n,\[\]{}:#]|\Z))"  # end of text, line or flow item, or a key
-_TOKEN_PROPERTY = re.compile(r"[!&*?|>](?<![^\s\[\]{},:?-].)")  # at the start of text or after a separator
+_PROPERTY_MARKS = "!&*?|>"
+_SEPARATORS = frozenset(" \t\n\r\x85\u2028\u2029[]{},:?-")  # whitespace and indicators before a token
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n\r"
+# What is left once printable ASCII is taken out, as UTF-8: libyaml refuses these; yaml_rs reads some.
+# Controls (tab too), DEL, C1 controls, U+2028/9 (line breaks to YAML), surrogates, U+FEFF, U+FFFE/F.
+_UNPRINTABLE = re.compile(rb"[\x00-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xed[\xa0-\xbf]"
+                          rb"|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]")
 _LINE_START = re.compile(r"\n(?:%|---|\.\.\.|[ ?:-]{" + str(MAX_PREFIX + 1) + "}|[ ]*:)")
 # A whole unquoted number with a leading zero (017, 0o17, 0x1F, 0b1, -017): YAML 1.1 and 1.2 differ.
 _LEADING_ZERO = re.compile(r"0(?:(?<![^\s\[\]{},:?-]0)|(?<=[\s\[\]{},:?-][-+]0))"
@@ -69,41 +75,61 @@ def text_is_simple(text: str) -> bool:
         return False
     if _LINE_START.match("\n" + text[: MAX_PREFIX + 2]) or _LINE_START.search(text):  # the first line too
         return False
-    if not text.replace("\r\n", "").replace("\n", "").isprintable():
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII)
+    if rest and _UNPRINTABLE.search(rest):
         return False
-    return not (_TOKEN_PROPERTY.search(text) or _LEADING_ZERO.search(text) or _ODD_COLON.search(text)
+    return not (_has_property(text) or _LEADING_ZERO.search(text) or _ODD_COLON.search(text)
                 or _DIGIT_UNDERSCORE.search(text))
+
+
+def _has_property(text: str) -> bool:
+    """Say whether any of `! & * ? | >` starts a token: first in TEXT or after a separator."""
+    for mark in _PROPERTY_MARKS:  # str.find is much faster than a regex here; the marks are rare
+        at = text.find(mark)
+        while at != -1:
+            if at == 0 or text[at - 1] in _SEPARATORS:
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 def _suspects(value: dict) -> list[str] | None:
     """Return the texts in VALUE that YAML 1.1 reads as something else when unquoted, or None if
-    VALUE nests too deep or holds a key that is not text, a float, or a type but str, int, bool, None."""
-    found = []
-    stack: list = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if node.__class__ is dict:
-            for key in node:
-                if key.__class__ is not str or " " in key or "\n" in key:
-                    return None  # see the module's docstring
-            node = node.values()
-        for item in node:
-            cls = item.__class__
-            if cls is str:
-                if item in _WORDS:
-                    found.append(item)
-                elif item[:1] in _NUMERIC_START:
-                    for _tag, pattern in _IMPLICIT.get(item[:1], ()):
-                        if pattern.match(item):
-                            found.append(item)
-                            break
-            elif cls is dict or cls is list:
-                if depth >= MAX_DEPTH:
+    VALUE nests too deep or holds a key that is not text, a float, or a type but str, int, bool, None.
+
+    The hot path of the fast reader: one level at a time, keys checked by C string methods.
+    """
+    found: list[str] = []
+    level: list = [value]
+    for _depth in range(MAX_DEPTH):
+        deeper: list = []
+        for node in level:
+            if node.__class__ is dict:
+                try:
+                    keys = "\x00".join(node)  # TypeError if a key is not text; text holds no NUL
+                except TypeError:
                     return None
-                stack.append((item, depth + 1))
-            elif cls is not int and cls is not bool and item is not None:
-                return None  # floats (1e3, -.5, .inf read differently), dates, times
-    return found
+                if " " in keys or "\n" in keys:
+                    return None  # see the module's docstring
+                node = node.values()
+            for item in node:
+                cls = item.__class__
+                if cls is str:
+                    if (len(item) < 6 and item in _WORDS) or (item[:1] in _NUMERIC_START and _reads_as_other(item)):
+                        found.append(item)
+                elif cls is dict or cls is list:
+                    deeper.append(item)
+                elif cls is not int and cls is not bool and item is not None:
+                    return None  # floats (1e3, -.5, .inf read differently), dates, times
+        if not deeper:
+            return found
+        level = deeper
+    return None  # nested deeper than MAX_DEPTH
+
+
+def _reads_as_other(item: str) -> bool:
+    """Say whether YAML 1.1 reads ITEM, which starts like a number, as a number, time or date when unquoted."""
+    return any(pattern.match(item) for _tag, pattern in _IMPLICIT.get(item[:1], ()))
 
 
 def _written_unquoted(texts: list[str], text: str) -> bool:

@@ -105,6 +105,15 @@ def test_refused_or_risky_text_goes_to_the_strict_reader(text):
     assert fast_value(text) is None
 
 
+def test_every_character_reads_the_same():
+    specials = [0x2028, 0x2029, 0xD800, 0xDFFF, 0xFEFF, 0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFE, 0x1F600, 0x10FFFF]
+    used = 0
+    for code in [*range(0x200), *specials]:
+        for context in ("k: a{}b\n", "k: '{}'\n", 'k: "a{}b"\n', "# {}\nk: v\n", "k: [a{}, b]\n", "{}k: v\n"):
+            used += agrees(context.format(chr(code)))
+    assert used > 1000
+
+
 def test_random_edits_never_make_the_readers_disagree():
     source = (data_dir("lessons") / "modules" / "ground-rules.yaml").read_text(encoding="utf-8")
     pieces = list(" -:,[]{}'\"#|>\n?&*!0123456789abnoyes") + ["no", "  ", "\n  ", ": ", "- ", "12:30", "1e3", "~"]
