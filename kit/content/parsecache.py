@@ -78,10 +78,12 @@ class ParseCache:
         if not self.enabled or self.new.keys() == self.old.keys():
             return
         try:
+            # json.dumps, not json.dump: only the one-shot call uses the C encoder (several times faster).
+            # Parsed values are trees (the readers refuse aliases), so the cycle check is skipped.
+            text = json.dumps({"version": VERSION, "entries": self.new}, ensure_ascii=False, separators=(",", ":"),
+                              check_circular=False)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            # json.dumps, not json.dump: only the one-shot call uses the C encoder (several times faster).
-            text = json.dumps({"version": VERSION, "entries": self.new}, ensure_ascii=False, separators=(",", ":"))
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(text)
             os.replace(tmp, self.path)
