@@ -115,7 +115,7 @@ def _suspects(value: dict) -> list[str] | None:
             for item in node:
                 cls = item.__class__
                 if cls is str:
-                    if (len(item) < 6 and item in _WORDS) or (item[:1] in _NUMERIC_START and _reads_as_other(item)):
+                    if item in _WORDS or (item[:1] in _NUMERIC_START and _reads_as_other(item)):
                         found.append(item)
                 elif cls is dict or cls is list:
                     deeper.append(item)

@@ -71,7 +71,8 @@ class Text:
         """Return VALUE (text, or a mapping of en/cy/cy_review) as Text, or raise a pydantic error."""
         kind = value.__class__
         if kind is str:
-            return _make(_string(value, "en"), None, None)
+            stripped = value.strip()  # the common case inline; _string words every error
+            return _make(stripped if 0 < len(stripped) <= TEXT_MAX else _string(value, "en"), None, None)
         if kind is dict and value.keys() <= _FIELD_SET:
             return cls._from_mapping(value)
         if isinstance(value, Text):
