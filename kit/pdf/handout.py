@@ -214,10 +214,12 @@ def keep_from(flowables: list, kept: int | None) -> list:
 def ending(sizes: list[float], height: float, closing_at: int) -> int:
     """Return where a back of SIZES should start keeping together, for a page HEIGHT tall.
 
-    The closing messages (from CLOSING_AT on) come with what stands before them, at least the
-    last of how it starts and up to END_SHARE of a page, so that when the back spills over,
-    the page it spills onto is never a few closing lines alone.
+    The whole back when it fits a page; otherwise the closing messages (from CLOSING_AT on) with
+    what stands before them, at least the last of how it starts and up to END_SHARE of a page.
+    Either way, when the back spills over, the page it spills onto is never a few closing lines.
     """
+    if sum(sizes) <= height:
+        return 0  # all of it: how it starts then opens the page it spills onto
     kept, tall = len(sizes) - 1, sizes[-1]
     while kept > 0 and (tall < END_SHARE * height or kept >= closing_at):
         if tall + sizes[kept - 1] > height:
