@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 import qrcode
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
@@ -56,6 +57,21 @@ def short_url(url: str) -> str:
     short = url.split("://", 1)[-1]
     short = short.removeprefix("www.")
     return short.rstrip("/")
+
+
+def url_lines(url: str, style, room: float) -> str:
+    """Return URL as escaped markup that, if it is wider than ROOM in STYLE, breaks into lines
+    after a slash or before a dot, never inside a name (a reader types what is printed)."""
+    def wide(text: str) -> float:
+        return stringWidth(text, style.fontName, style.fontSize)
+    if wide(url) <= room:
+        return safe(url)
+    lines = [""]
+    for part in re.split(r"(?<=/)|(?=\.)", url):
+        if lines[-1] and wide(lines[-1] + part) > room:
+            lines.append("")
+        lines[-1] += part
+    return "<br/>".join(safe(line) for line in lines)
 
 
 def error_correction(payload: str) -> int:

@@ -14,7 +14,7 @@ from reportlab.platypus.frames import Frame
 from kit.content.models import KeyMessage, Link
 from kit.content.vocab import MESSAGES
 from kit.pdf import fonts
-from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
+from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url, url_lines
 from kit.pdf.story import Context, numbers, with_url
 from kit.pdf.styles import NAVY, TEAL, WHITE
 from kit.pdf.templates import FOOTER_ROOM, Output, frame_size, heights, story_height
@@ -25,6 +25,7 @@ QR_MIN = 20 * mm  # the smallest code printed (its modules stay above the 0.5 mm
 A4_MARGIN = 13 * mm  # a handout is read, not filed: use the page
 A5_MARGIN = 12 * mm
 CELL_MIN = 85 * mm  # narrowest column that holds a QR code and its words side by side
+GRID_PAD = 8  # between grid columns
 NO_PAD = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
 # Messages that have their own place on the handout, not in the numbered steps.
@@ -102,18 +103,20 @@ def label(ctx: Context, link: Link, fit: Fit = NORMAL) -> list:
     return [Paragraph(f"{safe(found[0])} / {second}", ctx.st.label)]
 
 
-def qr_words(ctx: Context, link: Link, fit: Fit = NORMAL) -> list:
-    """Return the label, short URL and numbers printed beside a QR code."""
-    lines = [short_url(link.url), *numbers(link, ctx.langs[0])]
-    return label(ctx, link, fit) + [Paragraph(safe(line), ctx.st.url) for line in
+def qr_words(ctx: Context, link: Link, room: float, fit: Fit = NORMAL) -> list:
+    """Return the label, short URL and numbers printed beside a QR code, ROOM wide."""
+    lines = [url_lines(short_url(link.url), ctx.st.url, room),
+             *(safe(line) for line in numbers(link, ctx.langs[0]))]
+    return label(ctx, link, fit) + [Paragraph(line, ctx.st.url) for line in
                                     ([" · ".join(lines)] if fit.tight else lines)]
 
 
 def qr_row(ctx: Context, link: Link, width: float, fit: Fit = NORMAL) -> Table:
-    """Return a QR code with its words to the right, WIDTH wide."""
+    """Return a QR code with its words to the right, in a grid cell WIDTH wide."""
     code = QRCode(link.url, fit.qr)
-    table = Table([[code, qr_words(ctx, link, fit)]], colWidths=[code.size + 3 * mm, None],
-                  hAlign="LEFT")
+    gutter = code.size + 3 * mm
+    words = qr_words(ctx, link, width - GRID_PAD - gutter, fit)
+    table = Table([[code, words]], colWidths=[gutter, None], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD]))
     return table
 
@@ -130,7 +133,7 @@ def grid(cells: list, width: float, columns: int, gap: float = 6) -> list[Table]
     for row in rows:
         table = Table([row], colWidths=[width / columns] * columns, hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD,
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), GRID_PAD),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), gap)]))
         tables.append(table)
     return tables

@@ -10,7 +10,8 @@ from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
 from reportlab.lib.units import mm
 
 from kit.pdf import KINDS, render_document
-from kit.pdf.flowables import MIN_MODULE, QUIET, QRCode, error_correction, qr_matrix, short_url
+from kit.pdf.flowables import MIN_MODULE, QUIET, QRCode, error_correction, qr_matrix, short_url, url_lines
+from kit.pdf.styles import styles
 from tests.pdf.conftest import pdf_pages, plan_ids
 
 DPI = 150
@@ -86,3 +87,12 @@ def test_error_correction_follows_payload_length_never_below_m(length, level):
 ])
 def test_short_url_is_printed_without_scheme_or_www(url, short):
     assert short_url(url) == short
+
+
+def test_a_long_url_breaks_after_a_slash_or_before_a_dot():
+    style = styles(18).url
+    assert url_lines("childline.org.uk", style, 500) == "childline.org.uk"
+    assert url_lines("revengepornhelpline.org.uk", style, 175) == "revengepornhelpline.org<br/>.uk"
+    assert url_lines("hwb.gov.wales/keeping-safe-online", style, 175) == \
+        "hwb.gov.wales/<br/>keeping-safe-online"
+    assert url_lines("a.uk/?q=<b>", style, 1) == "a<br/>.uk/<br/>?q=&lt;b&gt;"  # escaped, every line
