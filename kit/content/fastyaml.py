@@ -43,6 +43,8 @@ import yaml_rs
 from kit.content.yamlfile import MAX_DEPTH, implicit_patterns
 
 MAX_PREFIX = 40  # block nesting at most 2 * (MAX_PREFIX + 1) levels
+# Names this reader in the parse cache: change the first part whenever the rules here change.
+READER = f"fastyaml-1/yaml_rs-{yaml_rs.__version__}"
 
 _AFTER_SEPARATOR = r"(?<![^\s\[\]{},:?-])"  # start of text, or after whitespace or an indicator
 _SCALAR_END = r"(?=[ ]*(?:[\r\n,\[\]{}:#]|\Z))"  # end of text, line or flow item, or a key
@@ -138,15 +140,31 @@ def _written_unquoted(texts: list[str], text: str) -> bool:
     return any(" " in item or re.search(_AFTER_SEPARATOR + re.escape(item) + _SCALAR_END, text) for item in texts)
 
 
-def fast_value(text: str) -> dict | None:
-    """Return the top-level mapping of TEXT as the strict reader builds it, or None if unsure."""
-    if not text_is_simple(text):
+def known_value(text: str) -> dict | None:
+    """Return the mapping of TEXT, which `fast_value` accepted before (the parse cache says so).
+
+    Skips the scan and the walk, but keeps the nesting cap: even a tampered cache cannot make
+    yaml_rs overflow its stack. A cache is plain data anyone able to write it could change anyway.
+    """
+    if _LINE_START.match("\n" + text[: MAX_PREFIX + 2]) or _LINE_START.search(text):
         return None
+    return _loads(text)
+
+
+def _loads(text: str) -> dict | None:
     try:
         value = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=_DUPLICATE_ERROR)
     except Exception:  # noqa: BLE001 - whatever yaml_rs refuses, the strict reader explains
         return None
-    if value.__class__ is not dict:
+    return value if value.__class__ is dict else None
+
+
+def fast_value(text: str) -> dict | None:
+    """Return the top-level mapping of TEXT as the strict reader builds it, or None if unsure."""
+    if not text_is_simple(text):
+        return None
+    value = _loads(text)
+    if value is None:
         return None
     suspects = _suspects(value)
     if suspects is None or (suspects and _written_unquoted(suspects, text)):

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from kit.content import models
 from kit.content.check import check
-from kit.content.fastyaml import fast_value
+from kit.content.fastyaml import READER, fast_value, known_value
 from kit.content.library import Library, Origin
 from kit.content.parsecache import ParseCache, digest
 from kit.content.problems import Problem, from_validation
@@ -54,10 +54,13 @@ def _validate(kind: str, doc: Document, name: str) -> tuple[object | None, list[
         return None, from_validation(name, doc, exc)
 
 
-def _read_new(kind: str, data: bytes, name: str) -> tuple[object | None, Document, list[Problem], bool]:
-    """Parse and validate bytes not in the cache; return model, document, problems and whether plain."""
+def _read(kind: str, data: bytes, name: str, known: bool) -> tuple[object | None, Document, list[Problem], bool]:
+    """Parse and validate DATA; return model, document, problems and whether the fast reader read it.
+
+    KNOWN: the parse cache says the fast reader read these very bytes exactly before.
+    """
     text = decode(data)
-    value = fast_value(text)
+    value = known_value(text) if known else fast_value(text)
     if value is not None:
         doc = Document(value, text)
         try:
@@ -84,13 +87,16 @@ def read_file(kind: str, path: Path, name: str,
             doc = Document(value, data.decode("utf-8-sig"))
             model, problems = _validate(kind, doc, name)
             return model, doc, problems
-        model, doc, problems, plain = _read_new(kind, data, name)
+        model, doc, problems, fast = _read(kind, data, name, cache is not None and cache.is_fast(key))
     except YamlError as exc:
         return None, None, [Problem(name, exc.line, "", exc.message)]
     except OSError as exc:
         return None, None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}")]
     if cache is not None:
-        cache.put(key, doc.value, plain=plain)
+        if fast:
+            cache.put_fast(key)
+        else:
+            cache.put(key, doc.value)
     return model, doc, problems
 
 
@@ -138,7 +144,7 @@ def _load(root: Path, use_cache: bool) -> tuple[Library, list[Problem]]:
     files = library_files(root)
     if len(files) > MAX_FILES:
         return library, [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
-    cache = ParseCache(root, enabled=use_cache)
+    cache = ParseCache(root, enabled=use_cache, reader=READER)
     for kind, path in files:
         name = display_name(path, root)
         if not path.exists():

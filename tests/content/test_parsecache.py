@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from kit.content.loader import load
 from kit.content.parsecache import ParseCache, is_plain
 from tests.content.helpers import copy_library, module_yaml
@@ -54,3 +56,35 @@ def test_only_plain_values_are_cached():
     assert not is_plain({"checked": dt.date(2026, 1, 1)})
     assert not is_plain({"x": float("nan")})
     assert json.loads(json.dumps({"a": [1, 2.5]})) == {"a": [1, 2.5]}
+
+
+def test_fast_read_files_are_remembered_by_key_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
+    root = copy_library(tmp_path)
+    cold = snapshot(root)
+    [stored] = [json.loads(p.read_bytes()) for p in (tmp_path / "cache").glob("library-*.json")]
+    assert stored["fast"]  # most shipped files: no value stored, the fast reader reads them again
+    assert len(stored["entries"]) < len(stored["fast"])
+    assert not set(stored["entries"]) & set(stored["fast"])
+    assert snapshot(root) == cold
+
+
+def test_verdicts_of_another_reader_are_not_trusted(tmp_path, monkeypatch):
+    from kit.content import loader
+
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
+    root = copy_library(tmp_path)
+    cold = snapshot(root)
+    monkeypatch.setattr(loader, "READER", "fastyaml-0/yaml_rs-0")
+    monkeypatch.setattr(loader, "known_value", lambda text: pytest.fail("trusted an old verdict"))
+    assert snapshot(root) == cold
+
+
+def test_a_changed_file_loses_its_verdict(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
+    root = copy_library(tmp_path)
+    (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary="First."), encoding="utf-8")
+    load(root)
+    (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary="no"), encoding="utf-8")
+    _, problems = load(root)
+    assert any("which YAML reads as false" in str(p) for p in problems), problems
