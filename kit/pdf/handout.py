@@ -6,7 +6,9 @@ import io
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
@@ -202,9 +204,16 @@ def starts(ctx: Context) -> list:
     """Return how it usually starts: a heading and a bullet per message (none without one)."""
     messages = key_messages(ctx, covers=("spot-the-signs",))
     out = [ctx.heading("starts")] if messages else []
+    first, second = hanging(ctx.st.body, "• "), hanging(ctx.st.second, "• ")
     for message in messages:
-        out += ctx.paras(message.text, prefix="• ")
+        out += ctx.paras(message.text, first, prefix="• ", second=second)
     return out
+
+
+def hanging(style: ParagraphStyle, bullet: str) -> ParagraphStyle:
+    """Return STYLE with its lines after the first indented past BULLET."""
+    hang = stringWidth(bullet, style.fontName, style.fontSize)
+    return style.clone(f"{style.name}-hanging", leftIndent=hang, firstLineIndent=-hang)
 
 
 def keep_from(flowables: list, kept: int | None) -> list:

@@ -57,13 +57,13 @@ class Context:
         return list(dict.fromkeys(value.get(lang) for lang in self.langs))
 
     def paras(self, value: Text, style: ParagraphStyle | None = None, prefix: str = "",
-              suffix: str = "") -> list:
-        """Return VALUE as escaped paragraphs, the second language in the second style."""
+              suffix: str = "", second: ParagraphStyle | None = None) -> list:
+        """Return VALUE as escaped paragraphs, the second language in the SECOND style."""
         style = style or self.st.body
         found = self.versions(value)
         out = [Paragraph(prefix + safe(found[0]) + suffix, style)]
         if len(found) > 1:
-            out.append(Paragraph(prefix + safe(found[1]) + suffix, self.st.second))
+            out.append(Paragraph(prefix + safe(found[1]) + suffix, second or self.st.second))
         return out
 
     def fixed(self, words: dict[str, str], style: ParagraphStyle | None = None, prefix: str = ""):
