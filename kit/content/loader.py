@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -30,17 +31,28 @@ class LibraryError(Exception):
         self.problems = problems
 
 
-def display_name(path: Path, root: Path) -> str:
-    """Return PATH as authors see it: relative to the library's parent (`lessons/modules/x.yaml`)."""
-    full, parent = path.as_posix(), root.parent.as_posix().rstrip("/") + "/"
+def display_name(path: Path, root: Path, parent: str | None = None) -> str:
+    """Return PATH as authors see it: relative to the library's parent (`lessons/modules/x.yaml`).
+
+    PARENT: `root.parent.as_posix()`, when the caller names many files of one library.
+    """
+    full = path.as_posix()
+    parent = (root.parent.as_posix() if parent is None else parent).rstrip("/") + "/"
     return full[len(parent):] if full.startswith(parent) else full
+
+
+def _path_order(path: Path) -> str:
+    # The order of sorted(paths) within one folder, without PurePath.__lt__ (a Python call per
+    # comparison): names compare as the platform compares paths (case-folded on Windows).
+    return os.path.normcase(path.name)
 
 
 def library_files(root: Path) -> list[tuple[str, Path]]:
     """Return (kind, path) for every file the library reads, in a stable order."""
     files = [(kind, root / f"{kind}.yaml") for kind in TOP_FILES]
     for folder in FOLDERS:
-        found = sorted((root / folder).glob("*.yaml")) + sorted((root / folder).glob("*.yml"))
+        found = (sorted((root / folder).glob("*.yaml"), key=_path_order)
+                 + sorted((root / folder).glob("*.yml"), key=_path_order))
         files += [(folder, p) for p in found]
     return files
 
@@ -145,8 +157,9 @@ def _load(root: Path, use_cache: bool) -> tuple[Library, list[Problem]]:
     if len(files) > MAX_FILES:
         return library, [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
     cache = ParseCache(root, enabled=use_cache, reader=READER)
+    parent = root.parent.as_posix()
     for kind, path in files:
-        name = display_name(path, root)
+        name = display_name(path, root, parent)
         if not path.exists():
             if kind in REQUIRED_FILES:
                 problems.append(Problem(name, None, "", "required file is missing"))

@@ -151,3 +151,14 @@ def test_welsh_register_follows_the_audience():
             assert "Peidiwch" not in cy and "Rhowch" not in cy, plan.id
         else:
             assert "Paid â" not in cy and "Rho wybod" not in cy, plan.id
+
+
+def test_library_files_keep_the_order_of_sorted_paths(tmp_path):
+    from kit.content.loader import library_files
+
+    (tmp_path / "modules").mkdir()
+    for name in ("b.yaml", "B.yaml", "a-1.yaml", "a.yaml", "a_2.yaml", "z.yml", "c.yml", "Ŵ.yaml", "w.yaml"):
+        (tmp_path / "modules" / name).write_text("id: x\n", encoding="utf-8")
+    found = [path for kind, path in library_files(tmp_path) if kind == "modules"]
+    folder = tmp_path / "modules"
+    assert found == sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
