@@ -223,17 +223,17 @@ def keep_from(flowables: list, kept: int | None) -> list:
     return flowables[:kept] + [KeepTogether([*flowables[kept:-1], *flowables[-1]._content])]
 
 
-def ending(sizes: list[float], height: float, closing_at: int) -> int:
+def ending(sizes: list[float], height: float) -> int:
     """Return where a back of SIZES should start keeping together, for a page HEIGHT tall.
 
-    The whole back when it fits a page; otherwise the closing messages (from CLOSING_AT on) with
-    what stands before them, at least the last of how it starts and up to END_SHARE of a page.
-    Either way, when the back spills over, the page it spills onto is never a few closing lines.
+    The whole back when it fits a page; otherwise the last words and their message with what
+    stands before them, up to END_SHARE of a page. Either way, when the back spills over, the
+    page it spills onto is never a few closing lines.
     """
     if sum(sizes) <= height:
         return 0  # all of it: how it starts then opens the page it spills onto
     kept, tall = len(sizes) - 1, sizes[-1]
-    while kept > 0 and (tall < END_SHARE * height or kept >= closing_at):
+    while kept > 0 and (tall < END_SHARE * height or kept == len(sizes) - 1):
         if tall + sizes[kept - 1] > height:
             break
         kept, tall = kept - 1, tall + sizes[kept - 1]
@@ -323,10 +323,9 @@ def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
     tried is built once: the one chosen is laid out as it was tried.
     """
     width, height = frame_size(size, margin)
-    top, helps, head = opening(ctx, width), help_section(ctx, width), starts(ctx)
-    rest = head + closing(ctx)
+    top, helps, rest = opening(ctx, width), help_section(ctx, width), starts(ctx) + closing(ctx)
     top_sizes, help_sizes, rest_sizes = (heights(part, width) for part in (top, helps, rest))
-    kept = ending(rest_sizes, height, len(head))
+    kept = ending(rest_sizes, height)
     rest, rest_sizes = keep_from(rest, kept), [*rest_sizes[:kept], sum(rest_sizes[kept:])]
     top_h, back_h = sum(top_sizes), sum(rest_sizes)
     front_h = top_h + sum(help_sizes)
