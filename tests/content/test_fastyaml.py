@@ -100,6 +100,7 @@ def test_every_short_scalar_reads_the_same():
     "k:\n\t- v\n", "k: \"\\q\"\n", "k: a\x01b\n", "k: a\x85b\n", "k: a\u2028b\n", "k: a\ufeffb\n", "k: a\x7fb\n",
     "k: v\r- x\n", "? [a, b]\n: c\n", "- a\n- b\n", "just text\n", "", "k:\n  - a\n - b\n", "k: [a, b]]\n",
     "k: '''\n", "- " * 2000 + "x\n", ": x\n", "  : x\n", "---\nk: v\n", "k: " + "[" * 300 + "]" * 300 + "\n",
+    "k: " + "[" * 40 + "x" + "]" * 40 + "\n", "k: [1.5, 2]\n", "k: 2024-01-01\n",
 ])
 def test_refused_or_risky_text_goes_to_the_strict_reader(text):
     assert fast_value(text) is None
