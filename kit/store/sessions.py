@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from kit.db import SessionRecord, User, utcnow
@@ -14,10 +15,24 @@ from kit.sessions.model import SessionSpec
 PAGE_SIZE = 10
 
 
+@dataclass(frozen=True)
+class Stored:
+    """A stored session as plain values: read on every builder request, so no ORM instance."""
+
+    id: int
+    owner_id: int
+    title: str
+    audience: str
+    spec: str
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
 class Conflict(Exception):
     """Someone saved the session since this copy was loaded."""
 
-    def __init__(self, current: SessionRecord):
+    def __init__(self, current: Stored):
         super().__init__("the session changed since you opened it")
         self.current = current
 
@@ -26,7 +41,7 @@ class Conflict(Exception):
 class Page:
     """One page of a user's sessions, newest first."""
 
-    records: list[SessionRecord]
+    records: list[Stored]
     number: int
     pages: int
     total: int
@@ -37,12 +52,27 @@ def _visible(user: User):
     return True if user.role == "lead" else SessionRecord.owner_id == user.id
 
 
-def get(db: DbSession, user: User, session_id: int) -> SessionRecord | None:
+# Built once with bound parameters: building and caching a statement costs more than running it.
+_COLUMNS = select(*SessionRecord.__table__.columns)
+_BY_ID = _COLUMNS.where(SessionRecord.id == bindparam("session_id"))
+_BY_ID_AND_OWNER = _BY_ID.where(SessionRecord.owner_id == bindparam("owner_id"))
+
+
+def _read(db: DbSession, session_id: int, owner_id: int | None = None) -> Stored | None:
+    """Return session SESSION_ID (owned by OWNER_ID, when given) as plain values, or None."""
+    if owner_id is None:
+        row = db.connection().execute(_BY_ID, {"session_id": session_id}).first()
+    else:
+        row = db.connection().execute(_BY_ID_AND_OWNER, {"session_id": session_id, "owner_id": owner_id}).first()
+    return Stored(**row._mapping) if row else None
+
+
+def get(db: DbSession, user: User, session_id: int) -> Stored | None:
     """Return session SESSION_ID if USER may see it, else None."""
-    return db.scalar(select(SessionRecord).where(SessionRecord.id == session_id, _visible(user)))
+    return _read(db, session_id, None if user.role == "lead" else user.id)
 
 
-def spec_of(record: SessionRecord) -> SessionSpec:
+def spec_of(record: Stored) -> SessionSpec:
     """Return the SessionSpec stored in RECORD."""
     return codec.from_json(record.spec)
 
@@ -51,17 +81,18 @@ def _title(spec: SessionSpec) -> str:
     return (spec.title or "Untitled session")[:200]
 
 
-def create(db: DbSession, user: User, spec: SessionSpec) -> SessionRecord:
+def create(db: DbSession, user: User, spec: SessionSpec) -> Stored:
     """Store SPEC as a new session owned by USER."""
     now = utcnow()
     record = SessionRecord(owner_id=user.id, title=_title(spec), audience=spec.audience,
                            spec=codec.to_json(spec), version=1, created_at=now, updated_at=now)
     db.add(record)
     db.commit()
-    return record
+    return Stored(record.id, record.owner_id, record.title, record.audience, record.spec, record.version,
+                  record.created_at, record.updated_at)
 
 
-def save(db: DbSession, record: SessionRecord, spec: SessionSpec, version: int) -> SessionRecord:
+def save(db: DbSession, record: Stored, spec: SessionSpec, version: int) -> Stored:
     """Store SPEC over RECORD if it is still at VERSION; raise Conflict otherwise."""
     result = db.execute(
         update(SessionRecord)
@@ -72,11 +103,9 @@ def save(db: DbSession, record: SessionRecord, spec: SessionSpec, version: int) 
     )
     if result.rowcount != 1:
         db.rollback()
-        db.expire_all()
-        raise Conflict(db.get(SessionRecord, record.id))
+        raise Conflict(_read(db, record.id))
     db.commit()
-    db.refresh(record)
-    return record
+    return _read(db, record.id)
 
 
 def page(db: DbSession, user: User, number: int = 1) -> Page:
@@ -84,15 +113,15 @@ def page(db: DbSession, user: User, number: int = 1) -> Page:
     total = db.scalar(select(func.count()).select_from(SessionRecord).where(_visible(user))) or 0
     pages = max(1, -(-total // PAGE_SIZE))
     number = max(1, min(number, pages))
-    records = db.scalars(
-        select(SessionRecord).where(_visible(user))
+    rows = db.execute(
+        _COLUMNS.where(_visible(user))
         .order_by(SessionRecord.updated_at.desc(), SessionRecord.id.desc())
         .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
     )
-    return Page(list(records), number, pages, total)
+    return Page([Stored(**row._mapping) for row in rows], number, pages, total)
 
 
-def owner_emails(db: DbSession, records: list[SessionRecord]) -> dict[int, str]:
+def owner_emails(db: DbSession, records: list[Stored]) -> dict[int, str]:
     """Return owner id -> email for RECORDS (the lead's dashboard shows whose each is)."""
     ids = {r.owner_id for r in records}
     if not ids:
@@ -100,14 +129,14 @@ def owner_emails(db: DbSession, records: list[SessionRecord]) -> dict[int, str]:
     return dict(db.execute(select(User.id, User.email).where(User.id.in_(ids))).all())
 
 
-def duplicate(db: DbSession, user: User, record: SessionRecord) -> SessionRecord:
+def duplicate(db: DbSession, user: User, record: Stored) -> Stored:
     """Store a copy of RECORD owned by USER, titled as a copy."""
     spec = spec_of(record)
     title = ("Copy of " + (spec.title or "session"))[:120]
     return create(db, user, replace(spec, title=title))
 
 
-def remove(db: DbSession, record: SessionRecord) -> None:
+def remove(db: DbSession, record: Stored) -> None:
     """Delete RECORD."""
     db.execute(delete(SessionRecord).where(SessionRecord.id == record.id))
     db.commit()

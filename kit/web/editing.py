@@ -6,7 +6,6 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from flask_login import current_user
 
 from kit.content.library import Library
-from kit.db import SessionRecord
 from kit.sessions import builder as build
 from kit.sessions import codec
 from kit.sessions.model import SessionSpec, assemble
@@ -19,7 +18,7 @@ def library() -> Library:
     return current_app.extensions["kit.library"]
 
 
-def load_record(session_id: int) -> SessionRecord:
+def load_record(session_id: int) -> store.Stored:
     """Return the session if the signed-in user may see it; 404 otherwise (no hint it exists)."""
     record = store.get(db_session(), current_user.user, session_id)
     if record is None:
@@ -27,7 +26,7 @@ def load_record(session_id: int) -> SessionRecord:
     return record
 
 
-def load(session_id: int) -> tuple[SessionRecord, SessionSpec]:
+def load(session_id: int) -> tuple[store.Stored, SessionSpec]:
     """Return the session record and its spec."""
     record = load_record(session_id)
     try:
@@ -37,7 +36,7 @@ def load(session_id: int) -> tuple[SessionRecord, SessionSpec]:
         abort(500)
 
 
-def save_or_conflict(record: SessionRecord, spec: SessionSpec, version: int | None,
+def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | None,
                      change: str, anchor: str = ""):
     """Save SPEC over VERSION and go back to the builder, or show the conflict page."""
     try:
@@ -49,7 +48,7 @@ def save_or_conflict(record: SessionRecord, spec: SessionSpec, version: int | No
     return redirect(url_for("sessions.builder", session_id=record.id) + anchor)
 
 
-def conflict_page(current: SessionRecord, mine: SessionSpec, change: str):
+def conflict_page(current: store.Stored, mine: SessionSpec, change: str):
     """Show both versions side by side, with a way to keep either (HTTP 409)."""
     theirs = store.spec_of(current)
     lib = library()
@@ -61,7 +60,7 @@ def conflict_page(current: SessionRecord, mine: SessionSpec, change: str):
     return body, 409
 
 
-def builder_page(record: SessionRecord, spec: SessionSpec, error: str | None = None) -> str:
+def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = None) -> str:
     """Render the builder for RECORD, with ERROR at the top when a change was refused."""
     lib = library()
     return render_template(
