@@ -120,6 +120,10 @@ def keep_mine(session_id: int):
         mine = codec.from_json(form.spec.data)
     except codec.SpecError:
         abort(400)
-    if mine.audience != spec.audience or build.unexplained(mine, library()):
+    if mine.audience != spec.audience:
         abort(400)
+    wrong = build.unexplained(mine, library())
+    if wrong:
+        return _refusal(record, spec, "Your version could not be kept: it uses items that are no longer in the "
+                        f"library or are for other ages without a reason ({', '.join(wrong[:5])}).")
     return save_or_conflict(record, mine, form.version.data, "You chose to keep your version.")

@@ -172,6 +172,9 @@ def test_keep_mine_refuses_bad_specs(client, officer, make_session, db, library,
     response = client.post(f"/sessions/{record.id}/keep-mine", data={"version": 1, "spec": spec})
     assert response.status_code == 400
     assert _stored(db, record.id)[0].version == 1
+    if "modules" in spec:  # a readable spec naming the items at fault gets a specific message
+        page = response.get_data(as_text=True)
+        assert "Your version could not be kept" in page and spec.split('"modules": ["')[1].split('"')[0] in page
 
 
 def test_a_missing_version_is_a_conflict_not_an_overwrite(client, officer, make_session, db):
