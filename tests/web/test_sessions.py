@@ -243,3 +243,31 @@ def test_an_out_of_band_question_is_added_with_a_reason(client, officer, make_se
     client.post(f"{url}/questions", data={"version": 2, "question": kept})
     _, spec = _stored(db, record.id)
     assert other.id not in spec.questions and other.id not in spec.reasons
+
+
+def _checked(page: str) -> set[str]:
+    return {part.split('"')[0] for part in page.split('name="question" value="')[1:]
+            if part.split(">")[0].endswith(" checked")}
+
+
+def _offered(page: str) -> set[str]:
+    form = page.split('/modules/add">')[1].split("</form>")[0]
+    return {part.split('"')[0] for part in form.split('name="item" value="')[1:]}
+
+
+def test_each_builder_page_shows_its_own_choices(client, officer, make_session, db, library):
+    """The module and question lists are shared between sessions with the same choices: never mixed up."""
+    one, two = make_session(officer), make_session(officer)
+    _, spec = _stored(db, one.id)
+    first_page = client.get(f"/sessions/{one.id}").get_data(as_text=True)
+    assert _checked(first_page) == set(spec.questions)
+    assert client.get(f"/sessions/{two.id}").get_data(as_text=True).count('name="question"') == \
+        first_page.count('name="question"')
+    client.post(f"/sessions/{one.id}/questions", data={"version": 1, "question": list(spec.questions[:1])})
+    client.post(f"/sessions/{one.id}/modules/{spec.modules[0]}/remove", data={"version": 2})
+    changed = client.get(f"/sessions/{one.id}").get_data(as_text=True)
+    untouched = client.get(f"/sessions/{two.id}").get_data(as_text=True)
+    assert _checked(changed) == set(spec.questions[:1])
+    assert _checked(untouched) == set(spec.questions)
+    assert spec.modules[0] in _offered(changed) and spec.modules[0] not in _offered(untouched)
+    assert 'csrf_token" value="' in changed and 'name="version" value="3"' in changed
