@@ -10,7 +10,7 @@ from flask_login import login_required
 from kit.sessions import builder as build
 from kit.sessions import codec
 from kit.web.editing import builder_page, library, load, save_or_conflict
-from kit.web.forms import AddItemForm, KeepMineForm, MoveForm, NotesForm, VersionForm
+from kit.web.forms import AddItemForm, KeepMineForm, NotesForm, VersionForm
 
 bp = Blueprint("builder", __name__, url_prefix="/sessions/<int:session_id>")
 
@@ -44,30 +44,39 @@ def add(session_id: int, kind: str):
 @bp.post("/<kind>/<item_id>/remove")
 def remove(session_id: int, kind: str, item_id: str):
     """Take a module or question out of the session."""
-    record, spec = load(session_id)
-    form = VersionForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        mine = build.remove(spec, kind, item_id)
-    except build.BuilderError as exc:
-        return _refusal(record, spec, str(exc))
-    return save_or_conflict(record, mine, form.version.data, f"You removed '{item_id}'.", f"#{kind}")
+    return _change(session_id, kind, item_id, "remove")
 
 
 @bp.post("/modules/<item_id>/move")
 def move(session_id: int, item_id: str):
     """Move a module one place up or down."""
+    direction = request.form.get("direction", "")
+    return _change(session_id, "modules", item_id, direction if direction in ("up", "down") else "")
+
+
+@bp.post("/modules/change")
+def change(session_id: int):
+    """The builder's module list: the pressed button is named up, down or remove and carries the module id."""
+    pressed = [name for name in ("up", "down", "remove") if name in request.form]
+    action = pressed[0] if len(pressed) == 1 else ""  # none or several: refused after the access check
+    return _change(session_id, "modules", request.form.get(action, ""), action)
+
+
+def _change(session_id: int, kind: str, item_id: str, action: str):
+    """Move ITEM_ID up or down, or remove it, over the version the page showed."""
     record, spec = load(session_id)
-    form = MoveForm()
-    if not form.validate_on_submit() or form.direction.data not in ("up", "down"):
+    form = VersionForm()
+    if not action or not form.validate_on_submit():
         abort(400)
     try:
-        mine = build.move(spec, item_id, -1 if form.direction.data == "up" else 1)
+        if action == "remove":
+            mine, change = build.remove(spec, kind, item_id), f"You removed '{item_id}'."
+        else:
+            mine, change = build.move(spec, item_id, -1 if action == "up" else 1), f"You moved '{item_id}' {action}."
     except build.BuilderError as exc:
         return _refusal(record, spec, str(exc))
-    change = f"You moved '{item_id}' {form.direction.data}."
-    return save_or_conflict(record, mine, form.version.data, change, f"#module-{item_id}")
+    anchor = f"#{kind}" if action == "remove" else f"#module-{item_id}"
+    return save_or_conflict(record, mine, form.version.data, change, anchor)
 
 
 @bp.post("/modules/order")

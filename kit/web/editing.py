@@ -68,5 +68,6 @@ def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = No
         total=build.minutes(spec, lib), show_all="both" if error else request.args.get("all", ""),
         in_band=build.in_band, error=error, advice=build.CEOP_ASSEMBLY_ADVICE,
         notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
-        modules_to_add=fragments.modules_to_add(spec), question_choices=fragments.question_choices(spec),
+        module_rows=fragments.module_rows(spec), modules_to_add=fragments.modules_to_add(spec),
+        question_choices=fragments.question_choices(spec),
     )

@@ -83,12 +83,6 @@ class AddItemForm(VersionForm):
     reason = StringField("Why this suits your group", validators=[Optional(), Length(max=REASON_MAX)])
 
 
-class MoveForm(VersionForm):
-    """Move a module up or down."""
-
-    direction = HiddenField(validators=[DataRequired()])
-
-
 class NotesForm(VersionForm):
     """Notes for the school."""
 

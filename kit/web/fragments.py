@@ -27,6 +27,15 @@ def _cached(key: tuple, template: str, **context) -> Markup:
     return html
 
 
+def module_rows(spec: SessionSpec) -> Markup:
+    """Return the list items for SPEC's modules in order, with their move and remove buttons."""
+    lib = current_app.extensions["kit.library"]
+    modules = [lib.modules[m] for m in spec.modules if m in lib.modules]
+    reasons = tuple((m.id, spec.reasons.get(m.id, "")) for m in modules if spec.audience not in m.audiences)
+    return _cached(("rows", spec.audience, tuple(m.id for m in modules), reasons), "sessions/_module_rows.html",
+                   modules=modules, audience=spec.audience, reasons=dict(reasons))
+
+
 def modules_to_add(spec: SessionSpec) -> Markup:
     """Return the list items offering the audience's modules that SPEC does not have yet."""
     lib = current_app.extensions["kit.library"]

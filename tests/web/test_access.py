@@ -16,6 +16,7 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/modules/ground-rules/remove"),
     ("POST", "/sessions/{id}/modules/ground-rules/move"),
     ("POST", "/sessions/{id}/modules/order"),
+    ("POST", "/sessions/{id}/modules/change"),
     ("POST", "/sessions/{id}/questions"),
     ("POST", "/sessions/{id}/notes"),
     ("POST", "/sessions/{id}/keep-mine"),

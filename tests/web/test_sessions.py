@@ -69,6 +69,25 @@ def test_move_remove_and_add(client, officer, make_session, db):
     assert spec.modules[-1] == first and record.version == 4
 
 
+def test_the_module_list_buttons_name_their_action(client, officer, make_session, db):
+    record = make_session(officer)
+    _, spec = _stored(db, record.id)
+    first, second, third = spec.modules[:3]
+    url = f"/sessions/{record.id}/modules/change"
+    page = client.get(f"/sessions/{record.id}").get_data(as_text=True)
+    assert f'name="up" value="{second}"' in page and f'name="down" value="{first}"' in page
+    assert f'name="up" value="{first}"' not in page  # the first module cannot move up
+    assert client.post(url, data={"version": 1, "down": first}).status_code == 302
+    assert _stored(db, record.id)[1].modules[:3] == (second, first, third)
+    assert client.post(url, data={"version": 2, "up": third}).status_code == 302
+    assert _stored(db, record.id)[1].modules[:3] == (second, third, first)
+    assert client.post(url, data={"version": 3, "remove": second}).status_code == 302
+    assert second not in _stored(db, record.id)[1].modules
+    for data in ({"version": 4}, {"version": 4, "up": first, "remove": first}, {"version": 4, "up": "no-such"}):
+        assert client.post(url, data=data).status_code == 400
+    assert _stored(db, record.id)[0].version == 4
+
+
 def test_out_of_band_module_needs_a_reason_which_is_shown(client, officer, make_session, db, library):
     record = make_session(officer)
     other = next(m for m in library.modules.values() if "lower-secondary" not in m.audiences)
