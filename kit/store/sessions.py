@@ -47,11 +47,6 @@ class Page:
     total: int
 
 
-def _visible(user: User):
-    """Return the filter that limits USER to the sessions they may see."""
-    return True if user.role == "lead" else SessionRecord.owner_id == user.id
-
-
 # Built once with bound parameters: building and caching a statement costs more than running it.
 _COLUMNS = select(*SessionRecord.__table__.columns)
 _BY_ID = _COLUMNS.where(SessionRecord.id == bindparam("session_id"))
@@ -108,16 +103,24 @@ def save(db: DbSession, record: Stored, spec: SessionSpec, version: int) -> Stor
     return _read(db, record.id)
 
 
+_OWNED = SessionRecord.owner_id == bindparam("owner_id")
+_NEWEST_FIRST = (SessionRecord.updated_at.desc(), SessionRecord.id.desc())
+_LISTS = {  # (count, one page) for a lead, who sees all, and for an officer, who sees their own
+    "all": (select(func.count()).select_from(SessionRecord),
+            _COLUMNS.order_by(*_NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("offset"))),
+    "own": (select(func.count()).select_from(SessionRecord).where(_OWNED),
+            _COLUMNS.where(_OWNED).order_by(*_NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("offset"))),
+}
+
+
 def page(db: DbSession, user: User, number: int = 1) -> Page:
     """Return page NUMBER of the sessions USER may see, newest first."""
-    total = db.scalar(select(func.count()).select_from(SessionRecord).where(_visible(user))) or 0
+    count, listing = _LISTS["all" if user.role == "lead" else "own"]
+    conn = db.connection()
+    total = conn.execute(count, {"owner_id": user.id}).scalar() or 0
     pages = max(1, -(-total // PAGE_SIZE))
     number = max(1, min(number, pages))
-    rows = db.execute(
-        _COLUMNS.where(_visible(user))
-        .order_by(SessionRecord.updated_at.desc(), SessionRecord.id.desc())
-        .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
-    )
+    rows = conn.execute(listing, {"owner_id": user.id, "limit": PAGE_SIZE, "offset": (number - 1) * PAGE_SIZE})
     return Page([Stored(**row._mapping) for row in rows], number, pages, total)
 
 
