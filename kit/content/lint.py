@@ -256,4 +256,6 @@ RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link
 
 def run(library: Library) -> list[Problem]:
     """Apply every content rule to LIBRARY."""
-    return [problem for rule in RULES for problem in rule(library)]
+    problems = [problem for rule in RULES for problem in rule(library)]
+    readability.grademem.save()  # the next run (or server worker) need not load textstat
+    return problems

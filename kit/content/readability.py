@@ -26,6 +26,8 @@ import re
 import warnings
 from collections.abc import Iterable
 
+from kit.content import grademem
+
 MIN_WORDS = 12
 _END = re.compile(r"[.!?…:;]\s*$")
 
@@ -49,8 +51,13 @@ def grade(text: str) -> float | None:
     """Return the Flesch–Kincaid grade of TEXT, or None when it is too short to grade."""
     if words(text) < MIN_WORDS:
         return None
+    known, score = grademem.recall(text)
+    if known:
+        return score
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # textstat's dependencies may warn on import
         import textstat
 
-        return round(float(textstat.flesch_kincaid_grade(text)), 1)
+        score = round(float(textstat.flesch_kincaid_grade(text)), 1)
+    grademem.remember(text, score)
+    return score
