@@ -2,7 +2,9 @@
 
 Prints: requests per second of the builder page and of /healthz on the same server (and their
 ratio; target >= 0.5), and the p95 latency of a handout download at 8 concurrent connections
-(target < 300 ms). Every measurement is bounded in time and in request count.
+(target < 300 ms). Every measurement is bounded in time and in request count. The default worker
+is gunicorn's own default, sync, which the README deploys behind a proxy; `--worker-class gthread`
+measures threads with keep-alive, where the fixed cost per request is lower and the ratio with it.
 
     python benchmarks/web_bench.py [--seconds 5] [--clients 8] [--rounds 3]
 
@@ -57,12 +59,13 @@ def prepare(instance: Path) -> int:
     return record.id
 
 
-def start_server(port: int, instance: Path) -> subprocess.Popen:
+def start_server(port: int, instance: Path, worker_class: str = "sync") -> subprocess.Popen:
     """Start gunicorn with 2 workers on PORT; return the process once /healthz answers."""
     env = {**os.environ, "KIT_INSTANCE_PATH": str(instance)}
+    threads = ["--threads", "4"] if worker_class == "gthread" else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", "gthread",
-         "--threads", "4", "--bind", f"{HOST}:{port}", "--log-level", "warning", "kit:create_app()"],
+        [sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", worker_class, *threads,
+         "--bind", f"{HOST}:{port}", "--log-level", "warning", "kit:create_app()"],
         env=env,
     )
     deadline = time.monotonic() + 30
@@ -147,12 +150,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each measurement")
     parser.add_argument("--clients", type=int, default=8, help="concurrent connections")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of the throughput figures")
+    parser.add_argument("--worker-class", choices=("sync", "gthread"), default="sync",
+                        help="gunicorn worker: sync (the README's deployment; a connection per request) or "
+                             "gthread (4 threads, keep-alive)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kit-bench-") as tmp:
         instance = Path(tmp) / "instance"
         session_id = prepare(instance)
         port = free_port()
-        server = start_server(port, instance)
+        server = start_server(port, instance, args.worker_class)
         try:
             cookie = sign_in(port)
             hammer(port, f"/sessions/{session_id}", cookie, 2, 1.0)  # warm both workers
@@ -170,6 +176,8 @@ def main() -> None:
             server.wait(10)
     trivial_rps, page_rps = statistics.median(trivial_rates), statistics.median(page_rates)
     ratios = sorted(p / t for p, t in zip(page_rates, trivial_rates, strict=True))
+    print(f"gunicorn, 2 {args.worker_class} workers, {args.clients} concurrent clients, {args.rounds} rounds "
+          f"of {args.seconds:g} s")
     print(f"/healthz:            {trivial_rps:8.1f} requests/s ({args.clients} connections, median of {args.rounds})")
     print(f"builder page:        {page_rps:8.1f} requests/s ({args.clients} connections, median of {args.rounds})")
     print(f"builder / healthz:   {page_rps / trivial_rps:8.2f}   (target >= 0.5; per round "
