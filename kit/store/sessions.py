@@ -30,9 +30,9 @@ class Stored:
 
 
 class Conflict(Exception):
-    """Someone saved the session since this copy was loaded."""
+    """Someone saved the session since this copy was loaded (CURRENT is None if they deleted it)."""
 
-    def __init__(self, current: Stored):
+    def __init__(self, current: Stored | None):
         super().__init__("the session changed since you opened it")
         self.current = current
 

@@ -44,6 +44,8 @@ def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | Non
             raise store.Conflict(record)
         store.save(db_session(), record, spec, version)
     except store.Conflict as conflict:
+        if conflict.current is None:  # deleted (in another tab) since this page was shown
+            abort(404)
         return conflict_page(conflict.current, spec, change)
     return redirect(url_for("sessions.builder", session_id=record.id) + anchor)
 

@@ -290,3 +290,32 @@ def test_each_builder_page_shows_its_own_choices(client, officer, make_session, 
     assert _checked(untouched) == set(spec.questions)
     assert spec.modules[0] in _offered(changed) and spec.modules[0] not in _offered(untouched)
     assert 'csrf_token" value="' in changed and 'name="version" value="3"' in changed
+
+
+def test_saving_a_session_deleted_meanwhile_is_a_404_not_an_error(client, officer, make_session, db, monkeypatch):
+    record = make_session(officer)
+    stale = store.get(db, officer, record.id)
+    store.remove(db, stale)
+    with pytest.raises(store.Conflict) as gone:
+        store.save(db, stale, store.spec_of(stale), 1)
+    assert gone.value.current is None
+    other = make_session(officer)
+
+    def deleted_meanwhile(*_args):
+        raise store.Conflict(None)
+
+    monkeypatch.setattr(store, "save", deleted_meanwhile)
+    response = client.post(f"/sessions/{other.id}/notes", data={"version": 1, "school_notes": "x"})
+    assert response.status_code == 404
+
+
+def test_cached_builder_lists_escape_library_text(app):
+    from types import SimpleNamespace
+
+    from flask import render_template
+
+    hostile = SimpleNamespace(id="m1", title=SimpleNamespace(en='<img src=x onerror="alert(1)">'), minutes=5,
+                              audiences=("adults",))
+    with app.test_request_context("/"):
+        html = render_template("sessions/_module_rows.html", modules=[hostile], audience="adults", reasons={})
+    assert "<img" not in html and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
