@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from kit.pdf.flowables import Paragraph, boxed, clip, safe, short_url
+from kit.pdf.flowables import Paragraph, boxed, clip, safe, short_url, url_lines
 from kit.pdf.labels import GROUND_RULES, SAFEGUARDING, long_date
 from kit.pdf.story import Context, numbers
 from kit.pdf.styles import NAVY, RULE, TINT
@@ -60,8 +60,9 @@ def notices(ctx: Context) -> list:
         out.append(ctx.heading("check"))
         out += ctx.say("check-link")
         for link in verify:
-            where = short_url(link.url) if link.url else " / ".join(numbers(link, "en"))
-            out.append(ctx.plain(f"☐ {link.organisation}: {where}", ctx.st.label))
+            where = url_lines(short_url(link.url), ctx.st.label, WIDTH) if link.url else \
+                safe(" / ".join(numbers(link, "en")))
+            out.append(Paragraph(f"{safe(f'☐ {link.organisation}:')} {where}", ctx.st.label))
     return out
 
 
@@ -163,10 +164,10 @@ def signposting(ctx: Context) -> list:
     """Return every advice link and helpline the session's handouts print."""
     out = [ctx.heading("signposting")]
     for link in ctx.session.links:
-        where = [short_url(link.url)] if link.url else []
-        where += numbers(link, ctx.langs[0]) + ([link.hours] if link.hours else [])
+        where = [url_lines(short_url(link.url), ctx.st.body, WIDTH)] if link.url else []
+        where += [safe(x) for x in numbers(link, ctx.langs[0]) + ([link.hours] if link.hours else [])]
         # One link's name and address stay on one page.
-        out.append(KeepTogether([*ctx.paras(link.title, ctx.st.label), ctx.plain(" · ".join(where))]))
+        out.append(KeepTogether([*ctx.paras(link.title, ctx.st.label), Paragraph(" · ".join(where), ctx.st.body)]))
     return out
 
 
