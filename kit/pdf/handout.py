@@ -6,9 +6,7 @@ import io
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, A5
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
@@ -17,7 +15,7 @@ from kit.content.models import KeyMessage, Link
 from kit.content.vocab import MESSAGES
 from kit.pdf import fonts
 from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url, url_lines
-from kit.pdf.story import Context, numbers, with_url
+from kit.pdf.story import BULLET, Context, numbers, with_url
 from kit.pdf.styles import NAVY, TEAL, WHITE
 from kit.pdf.templates import FOOTER_ROOM, Output, frame_size, heights, story_height
 
@@ -204,16 +202,9 @@ def starts(ctx: Context) -> list:
     """Return how it usually starts: a heading and a bullet per message (none without one)."""
     messages = key_messages(ctx, covers=("spot-the-signs",))
     out = [ctx.heading("starts")] if messages else []
-    first, second = hanging(ctx.st.body, "• "), hanging(ctx.st.second, "• ")
     for message in messages:
-        out += ctx.paras(message.text, first, prefix="• ", second=second)
+        out += ctx.paras(message.text, prefix=BULLET)
     return out
-
-
-def hanging(style: ParagraphStyle, bullet: str) -> ParagraphStyle:
-    """Return STYLE with its lines after the first indented past BULLET."""
-    hang = stringWidth(bullet, style.fontName, style.fontSize)
-    return style.clone(f"{style.name}-hanging", leftIndent=hang, firstLineIndent=-hang)
 
 
 def keep_from(flowables: list, kept: int | None) -> list:

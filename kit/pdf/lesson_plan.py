@@ -7,7 +7,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import Paragraph, boxed, clip, safe, short_url, url_lines
 from kit.pdf.labels import GROUND_RULES, SAFEGUARDING, long_date
-from kit.pdf.story import Context, numbers
+from kit.pdf.story import BULLET, Context, numbers
 from kit.pdf.styles import NAVY, RULE, TINT
 from kit.pdf.templates import Output
 from kit.sessions.model import NOTE_MAX, REASON_MAX, SCHOOL_MAX
@@ -86,10 +86,10 @@ def outcomes(ctx: Context) -> list:
     out = [ctx.heading("outcomes")]
     for module in ctx.session.modules:
         for outcome in module.outcomes:
-            out += ctx.paras(outcome, prefix="• ")
+            out += ctx.paras(outcome, prefix=BULLET)
     out.append(ctx.heading("ground-rules"))
     for rule in GROUND_RULES:
-        out += ctx.fixed(rule, prefix="• ")
+        out += ctx.fixed(rule, prefix=BULLET)
     return out
 
 
@@ -133,10 +133,10 @@ def safeguarding(ctx: Context) -> list:
     """Return the safeguarding notes: the fixed three, then the library's."""
     out = [ctx.heading("safeguarding")]
     for note in SAFEGUARDING:
-        out += ctx.fixed(note, ctx.st.label, prefix="• ")
+        out += ctx.fixed(note, ctx.st.label, prefix=BULLET)
     notes = {n.en: n for module in ctx.session.modules for n in module.safeguarding}
     for note in notes.values():
-        out += ctx.paras(note, prefix="• ")
+        out += ctx.paras(note, prefix=BULLET)
     return out
 
 
@@ -157,7 +157,7 @@ def curriculum(ctx: Context) -> list:
     nation = ctx.session.nation
     refs = dict.fromkeys(r for m in ctx.session.modules for r in m.curriculum.get(nation.id, []))
     out = [ctx.heading("curriculum"), ctx.plain(nation.curriculum, ctx.st.label)]
-    return out + [ctx.plain(f"• {ref}") for ref in refs]
+    return out + [ctx.plain(BULLET + ref) for ref in refs]
 
 
 def signposting(ctx: Context) -> list:

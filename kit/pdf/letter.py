@@ -8,7 +8,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from kit.pdf.flowables import Paragraph, WriteLine, clip, safe
 from kit.pdf.handout import grid, qr_row
 from kit.pdf.labels import TALK, long_date
-from kit.pdf.story import Context, phone_line, with_url
+from kit.pdf.story import BULLET, Context, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output
 from kit.sessions.model import SCHOOL_MAX
 
@@ -33,10 +33,10 @@ def body(ctx: Context) -> list:
     out = ctx.say("dear") + ctx.say("intro", organisation=ctx.organisation, title=ctx.title())
     out.append(ctx.heading("covers"))
     for module in ctx.session.modules:
-        out += ctx.paras(module.summary, prefix=f"• <b>{safe(ctx.session.text(module.title))}</b>: ")
+        out += ctx.paras(module.summary, prefix=f"{BULLET}<b>{safe(ctx.session.text(module.title))}</b>: ")
     out.append(ctx.heading("talk"))
     for tip in TALK:
-        out += ctx.fixed(tip, prefix="• ")
+        out += ctx.fixed(tip, prefix=BULLET)
     return out
 
 

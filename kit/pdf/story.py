@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from kit.content.models import Link, Text
 from kit.pdf.flowables import Paragraph, clip, safe
@@ -13,6 +15,16 @@ from kit.pdf.options import MAX_COPIES, ORGANISATION_MAX, RenderOptions
 from kit.pdf.styles import Styles, body_pt, styles
 from kit.pdf.templates import Meta
 from kit.sessions.model import TITLE_MAX, Session
+
+BULLET = "• "
+
+
+@cache
+def hanging(style: ParagraphStyle) -> ParagraphStyle:
+    """Return STYLE with the lines after the first indented past BULLET (wrapped text starts under text)."""
+    hang = stringWidth(BULLET, style.fontName, style.fontSize)
+    return style.clone(f"{style.name}-hanging", leftIndent=style.leftIndent + hang,
+                       firstLineIndent=style.firstLineIndent - hang)
 
 
 @dataclass(frozen=True)
@@ -58,12 +70,15 @@ class Context:
 
     def paras(self, value: Text, style: ParagraphStyle | None = None, prefix: str = "",
               suffix: str = "", second: ParagraphStyle | None = None) -> list:
-        """Return VALUE as escaped paragraphs, the second language in the SECOND style."""
-        style = style or self.st.body
+        """Return VALUE as escaped paragraphs, the second language in the SECOND style; a PREFIX that
+        starts with a bullet hangs, so wrapped lines start under the text."""
+        style, second = style or self.st.body, second or self.st.second
+        if prefix.startswith(BULLET):
+            style, second = hanging(style), hanging(second)
         found = self.versions(value)
         out = [Paragraph(prefix + safe(found[0]) + suffix, style)]
         if len(found) > 1:
-            out.append(Paragraph(prefix + safe(found[1]) + suffix, second or self.st.second))
+            out.append(Paragraph(prefix + safe(found[1]) + suffix, second))
         return out
 
     def fixed(self, words: dict[str, str], style: ParagraphStyle | None = None, prefix: str = ""):
@@ -76,8 +91,9 @@ class Context:
         return self.fixed(words, style)
 
     def plain(self, text: str, style: ParagraphStyle | None = None, limit: int | None = None):
-        """Return officer-entered or fixed TEXT as one escaped paragraph."""
-        return Paragraph(safe(text, limit), style or self.st.body)
+        """Return officer-entered or fixed TEXT as one escaped paragraph (hanging, if it starts with a bullet)."""
+        style = style or self.st.body
+        return Paragraph(safe(text, limit), hanging(style) if text.startswith(BULLET) else style)
 
     def heading(self, key: str, style: ParagraphStyle | None = None, **values: object):
         """Return fixed words KEY as a heading."""

@@ -20,10 +20,7 @@ def broken_badly(url: str, text: str) -> bool:
     pattern = "".join(re.escape(c) + r"(\n?)" for c in url[:-1]) + re.escape(url[-1])
     match = re.search(pattern, text)
     assert match, f"{url} is not printed at all"
-    for i, gap in enumerate(match.groups()):
-        if gap and not (url[i] == "/" or url[i + 1] == "."):
-            return True
-    return False
+    return any(gap and not (url[i] == "/" or url[i + 1] == ".") for i, gap in enumerate(match.groups()))
 
 
 def test_the_check_finds_a_cut_inside_a_name():

@@ -91,3 +91,16 @@ def test_letter_and_poster_carry_codes_and_the_last_words(make_session):
     assert 1 <= len(codes(story)) <= 2 and "Talking about it without blame" in story_text(story)
     big = poster.story(ctx)
     assert len(codes(big)) == 1 and story_text(big).rstrip().endswith("Tell someone.")
+
+
+@pytest.mark.parametrize("document", ["lesson-plan", "letter"])
+def test_bullets_hang_so_wrapped_lines_start_under_the_text(make_session, document):
+    ctx = context(make_session, "parents-carers-core", large_print=True)
+    story = lesson_plan.story(ctx) if document == "lesson-plan" else letter.body(ctx)
+    paragraphs = [f for f in walk(story) if isinstance(f, Paragraph)]
+    bullets = [p for p in paragraphs if p.text.startswith("•")]
+    assert bullets
+    for paragraph in bullets:
+        style = paragraph.style
+        assert style.leftIndent > 0 and style.firstLineIndent == -style.leftIndent, paragraph.text
+    assert all(p.style.firstLineIndent >= 0 for p in paragraphs if not p.text.startswith("•"))
