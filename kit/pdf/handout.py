@@ -16,7 +16,7 @@ from kit.content.vocab import MESSAGES
 from kit.pdf import fonts
 from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url, url_lines
 from kit.pdf.story import BULLET, Context, numbers, with_url
-from kit.pdf.styles import NAVY, TEAL, WHITE
+from kit.pdf.styles import NAVY, RULE, TEAL, WHITE
 from kit.pdf.templates import FOOTER_ROOM, Output, frame_size, heights, story_height
 
 QR_SIZE = 22 * mm
@@ -121,19 +121,25 @@ def qr_row(ctx: Context, link: Link, width: float, fit: Fit = NORMAL) -> Table:
     return table
 
 
-def grid(cells: list, width: float, columns: int, gap: float = 6) -> list[Table]:
+def grid(cells: list, width: float, columns: int, gap: float = 6, ruled: bool = False) -> list[Table]:
     """Return CELLS in rows of COLUMNS, each column an equal share of WIDTH.
 
     One table per row, so a page can end between rows: a heading kept with the whole grid
-    would otherwise leave half a page empty whenever the grid does not fit below it.
+    would otherwise leave half a page empty whenever the grid does not fit below it. RULED puts
+    a thin line in the middle of each gutter, so words side by side (helplines at 18 pt) are not
+    read across as one line; no column is narrower for it.
     """
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-    rows[-1] += [""] * (columns - len(rows[-1]))
     tables = []
     for row in rows:
+        gutter = [("RIGHTPADDING", (0, 0), (-1, -1), GRID_PAD)]
+        if ruled and len(row) > 1:  # a line between filled cells only
+            half = GRID_PAD / 2
+            gutter = [("RIGHTPADDING", (0, 0), (-1, -1), half), ("LEFTPADDING", (1, 0), (-1, -1), half),
+                      ("LINEAFTER", (0, 0), (len(row) - 2, 0), 0.5, RULE)]
+        row = row + [""] * (columns - len(row))
         table = Table([row], colWidths=[width / columns] * columns, hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD,
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), GRID_PAD),
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD, *gutter,
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), gap)]))
         tables.append(table)
     return tables
@@ -155,7 +161,7 @@ def phone_list(ctx: Context, links: list[Link], width: float, fit: Fit = NORMAL)
     if not links:
         return []
     cells = [phone_cell(ctx, link, fit) for link in links]
-    return grid(cells, width, columns(width, fit.phone_min), fit.gap)
+    return grid(cells, width, columns(width, fit.phone_min), fit.gap, ruled=True)
 
 
 def help_section(ctx: Context, width: float, fit: Fit = NORMAL) -> list:

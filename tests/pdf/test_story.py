@@ -104,3 +104,11 @@ def test_bullets_hang_so_wrapped_lines_start_under_the_text(make_session, docume
         style = paragraph.style
         assert style.leftIndent > 0 and style.firstLineIndent == -style.leftIndent, paragraph.text
     assert all(p.style.firstLineIndent >= 0 for p in paragraphs if not p.text.startswith("•"))
+
+
+def test_helplines_side_by_side_have_a_rule_between_them_only():
+    rows = handout.grid(["a", "b", "c", "d"], 300, 3, ruled=True)
+    rules = [[c for c in table._linecmds if c[0] == "LINEAFTER"] for table in rows]
+    assert [[(c[1], c[2]) for c in r] for r in rules] == [[((0, 0), (1, 0))], []]
+    plain = handout.grid(["a", "b"], 300, 2)
+    assert not [c for t in plain for c in t._linecmds if c[0] == "LINEAFTER"]
