@@ -193,6 +193,9 @@ def boxed(rows: list[list], widths: list[float] | None = None, tint=TINT, edge=N
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), tint),
         ("BOX", (0, 0), (-1, -1), 2, edge),
+        # Split over two pages, each part is closed at the break too.
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 2, edge),
+        ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 2, edge),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),

@@ -112,3 +112,17 @@ def test_helplines_side_by_side_have_a_rule_between_them_only():
     assert [[(c[1], c[2]) for c in r] for r in rules] == [[((0, 0), (1, 0))], []]
     plain = handout.grid(["a", "b"], 300, 2)
     assert not [c for t in plain for c in t._linecmds if c[0] == "LINEAFTER"]
+
+
+def test_a_box_split_over_two_pages_is_closed_at_the_break():
+    from kit.pdf.flowables import boxed
+    from kit.pdf.styles import styles
+
+    box = boxed([[Paragraph(f"Step {i}. " * 8, styles(18).body)] for i in range(12)], [200])
+    _, height = box.wrap(200, 10_000)
+    first, second = box.split(200, height / 2)
+    for part in (first, second):
+        part.wrap(200, 10_000)
+    last_row = len(first._cellvalues) - 1
+    assert any(c[0] == "LINEBELOW" and c[1][1] == last_row for c in first._linecmds)
+    assert any(c[0] == "LINEABOVE" and c[1][1] == 0 for c in second._linecmds)
