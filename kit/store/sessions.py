@@ -83,8 +83,7 @@ def create(db: DbSession, user: User, spec: SessionSpec) -> Stored:
                            spec=codec.to_json(spec), version=1, created_at=now, updated_at=now)
     db.add(record)
     db.commit()
-    return Stored(record.id, record.owner_id, record.title, record.audience, record.spec, record.version,
-                  record.created_at, record.updated_at)
+    return _read(db, record.id)
 
 
 def save(db: DbSession, record: Stored, spec: SessionSpec, version: int) -> Stored:

@@ -68,7 +68,7 @@ def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = No
     return render_template(
         "sessions/builder.html", record=record, spec=spec, session=assemble(lib, spec), lib=lib,
         total=build.minutes(spec, lib), show_all="both" if error else request.args.get("all", ""),
-        in_band=build.in_band, error=error, advice=build.CEOP_ASSEMBLY_ADVICE,
+        error=error, advice=build.CEOP_ASSEMBLY_ADVICE,
         notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
         module_rows=fragments.module_rows(spec), modules_to_add=fragments.modules_to_add(spec),
         question_choices=fragments.question_choices(spec),

@@ -2,8 +2,9 @@
 
 The builder is shown after every change, and many sessions make the same choices (every session
 that starts from an audience's ready-made plan). So the long lists (modules to add, questions to
-tick) are rendered once per (audience, choices) and reused. Nothing per request or per person is
-inside them: the CSRF token, version and URLs stay in the page around them.
+tick) are rendered once per (audience, choices) and reused. Each depends only on what its key
+names (an officer's reason for a module is part of the key); the CSRF token, version and URLs
+stay in the page around them.
 """
 
 from __future__ import annotations
