@@ -22,13 +22,18 @@ def test_warm_load_equals_cold_load(tmp_path, monkeypatch):
     assert snapshot(root) == cold
 
 
-def test_changed_file_is_parsed_again(tmp_path, monkeypatch):
+def load_after_an_edit(tmp_path, monkeypatch, summary: str):
+    """Load a library with an extra module (filling the cache), change its summary, load again."""
     monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
     root = copy_library(tmp_path)
     (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary="First."), encoding="utf-8")
     load(root)
-    (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary="Second."), encoding="utf-8")
-    library, _ = load(root)
+    (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary=summary), encoding="utf-8")
+    return load(root)
+
+
+def test_changed_file_is_parsed_again(tmp_path, monkeypatch):
+    library, _ = load_after_an_edit(tmp_path, monkeypatch, "Second.")
     assert library.modules["extra"].summary.en == "Second."
 
 
@@ -81,10 +86,5 @@ def test_verdicts_of_another_reader_are_not_trusted(tmp_path, monkeypatch):
 
 
 def test_a_changed_file_loses_its_verdict(tmp_path, monkeypatch):
-    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
-    root = copy_library(tmp_path)
-    (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary="First."), encoding="utf-8")
-    load(root)
-    (root / "modules" / "extra.yaml").write_text(module_yaml(id="extra", summary="no"), encoding="utf-8")
-    _, problems = load(root)
+    _, problems = load_after_an_edit(tmp_path, monkeypatch, "no")
     assert any("which YAML reads as false" in str(p) for p in problems), problems
