@@ -92,6 +92,8 @@ class Link(Model):
     checked: dt.date
     source: Str
     status: LinkStatus
+    # The page's <title> when it was last checked, so `kit links check` can say when a page changed.
+    page_title: ShortStr | None = None
     # Optional, additive: the required messages this service is a route for (e.g. report,
     # remove-images), so the lint can check a `verify` link is never a handout's only route.
     covers: list[MessageId] = []
