@@ -135,6 +135,9 @@ class Activity(Model):
     minutes: Minutes
     steps: list[Text] = Field(min_length=1)
     notes: Text | None = None
+    # Core (false) is always taught; optional activities are the first to go when the slot is
+    # short (kit.sessions.fitting). Ground rules, what to do and signposting are never optional.
+    optional: bool = False
 
 
 class KeyMessage(Model):
