@@ -6,11 +6,13 @@ formats from here instead of branching on names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from kit.quiz import aiken, gift, kahoot, moodle_xml, qti, table
 from kit.quiz.model import Export, Quiz
+from kit.sessions.model import Session
 
 
 @dataclass(frozen=True)
@@ -51,3 +53,16 @@ def export(format_id: str, quiz: Quiz) -> Export:
     if format_id not in FORMATS:
         raise KeyError(f"unknown quiz format '{format_id}'; known formats: {', '.join(FORMATS)}")
     return FORMATS[format_id].write(quiz)
+
+
+def session_quiz(session: Session, lang: str) -> Quiz:
+    """Return the quiz of a built SESSION (its chosen questions, in order) in LANG."""
+    return Quiz(session.title, tuple(session.questions), lang)
+
+
+def filename(session: Session, format_id: str, lang: str) -> str:
+    """Return the download name, named like the session's PDFs: 'quiz-post-16-core-wales-cy.gift.txt'."""
+    base = session.plan.id if session.plan else session.audience.id
+    parts = ["quiz", base, session.nation.id] + ([lang] if lang != "en" else [])
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+    return f"{slug[:120] or 'quiz'}.{FORMATS[format_id].extension}"
