@@ -83,7 +83,7 @@ def test_the_dashboard_pages_newest_first(client, make_session, officer):
     second = client.get("/sessions/?page=2").get_data(as_text=True)
     assert "Session number 11" in first and "Session number 00" not in first
     assert "Session number 00" in second and "Page 2 of 2" in second
-    assert client.get("/sessions/?page=abc").status_code == 200
+    assert client.get("/sessions/?page=abc").status_code == 400
 
 
 def test_front_page_and_health(client):
