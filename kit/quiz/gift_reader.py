@@ -14,7 +14,8 @@ FORMAT_TAG = re.compile(r"^\[(plain|html|moodle|markdown)\]")
 
 
 def unescape(text: str) -> str:
-    """Return GIFT TEXT with backslash escapes resolved (\\n is a line break)."""
+    """Return GIFT TEXT with backslash escapes resolved (\\n is a line break) and its format tag dropped."""
+    text = FORMAT_TAG.sub("", text.strip(), count=1)
     return UNESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), text).strip()
 
 
@@ -82,7 +83,7 @@ def _stem(head: str) -> str:
     if head.startswith("::"):
         end = head.find("::", 2)
         head = head[end + 2:] if end != -1 else head
-    return unescape(FORMAT_TAG.sub("", head.strip(), count=1))
+    return unescape(head)
 
 
 def _marks(body: str) -> list[int]:
