@@ -101,7 +101,14 @@ def test_a_lead_sees_whose_session_each_is(client, make_user, make_session, auth
     assert "All sessions" in page and "Officer plan" in page and officer.email in page
 
 
-TESTED = {"/", "/healthz", "/login", "/logout", "/sessions/"} | {u for _, u in SESSION_URLS} | set(
+# Delivery records and outcomes: their access rules are tested in tests/outcomes/test_access.py.
+OUTCOME_URLS = [
+    ("GET", "/sessions/{id}/deliveries/new"),
+    ("POST", "/sessions/{id}/deliveries/new"),
+    ("POST", "/sessions/{id}/deliveries/upload"),
+    ("GET", "/deliveries/{id}"),
+]
+TESTED = {"/", "/healthz", "/login", "/logout", "/sessions/"} | {u for _, u in SESSION_URLS + OUTCOME_URLS} | set(
     SIGNED_IN_URLS)
 
 
