@@ -1,6 +1,7 @@
 """The builder's "Download the quiz as…": every format downloads, left-out questions are shown."""
 
 import pytest
+from markupsafe import escape
 
 from kit.quiz.formats import FORMATS
 from tests.quiz import readers
@@ -39,7 +40,7 @@ def test_the_page_links_every_format_and_names_what_is_left_out(client, officer,
     for fmt in FORMATS:
         assert f"/sessions/{record.id}/quiz/{fmt}?lang=en" in page
     assert "1 question is left out of this file" in page
-    assert ("“Which services help under-18s get a nude image taken down or stop it spreading?”: "
+    assert ("“Which services help under-18s get a nude image taken down or stop it spreading?”</span>: "
             "Aiken holds questions with exactly one right answer; this one has 2.") in page
 
 
@@ -53,6 +54,10 @@ def test_a_bilingual_session_offers_welsh_and_english(client, officer, make_sess
     record = make_session(officer, audience="upper-secondary", nation="wales", lang="bilingual")
     page = client.get(f"/sessions/{record.id}/quiz").get_data(as_text=True)
     assert "In Welsh" in page and "In English" in page
+    welsh, english = page.split("In English")
+    remove = library.questions["s-remove"].stem
+    assert f'<span lang="cy">“{escape(remove.cy)}”</span>' in welsh
+    assert f'<span lang="en-GB">“{escape(remove.en)}”</span>' in english
     response = client.get(f"/sessions/{record.id}/quiz/csv?lang=cy")
     first = library.questions[library.plans["upper-secondary-core"].questions[0]]
     assert readers.read_csv(response.data)[0]["question"] == first.stem.cy
