@@ -43,6 +43,7 @@ LAYOUT_ENDPOINTS = {
     "sessions": ("sessions.dashboard", {}),
     "library": ("library.modules", {}),
     "logout": ("auth.logout", {}),
+    "password": ("account.password", {}),
 }
 
 
