@@ -9,7 +9,9 @@ from pathlib import Path
 
 import click
 
-from kit.cli.options import lessons_dir, lessons_option, load_or_exit
+from kit.cli.group import cli
+from kit.cli.options import lessons_dir, lessons_option
+from kit.content.loader import load_checked
 from kit.content.vocab import NATIONS, PRINT_LANGS
 
 
@@ -58,6 +60,8 @@ def session_for(library, plan_id: str, nation: str, lang: str, minutes: int | No
 
 def prepare(out: Path) -> None:
     """Create the folder OUT, or exit 1 saying why it cannot be written to."""
+    if out.exists() and not out.is_dir():
+        raise click.ClickException(f"--out {out} is a file, not a folder: name a folder to write the PDFs into")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -66,7 +70,7 @@ def prepare(out: Path) -> None:
         raise click.ClickException(f"cannot write to {out}: permission denied")
 
 
-@click.command("export")
+@cli.command("export")
 @click.option("--plan", "plan_id", required=True, metavar="PLAN_ID", help="A ready-made plan (see `kit plans`).")
 @click.option("--out", "out", required=True, metavar="DIR", type=click.Path(path_type=Path),
               help="Folder to write the PDFs to (created if missing).")
@@ -85,7 +89,7 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
     from kit.pdf import KINDS, RenderOptions  # noqa: PLC0415
 
     wanted = chosen_kinds(kinds)
-    library = load_or_exit(lessons_dir(lessons))
+    library = load_checked(lessons_dir(lessons), lint=True)
     session = session_for(library, plan_id, nation, lang, minutes)
     for warning in session.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -101,5 +105,3 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
             raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
         click.echo(str(path))
 
-
-commands = [export_command]

@@ -7,14 +7,16 @@ import json
 
 import click
 
-from kit.cli.options import lessons_dir, lessons_option, load_or_exit
+from kit.cli.group import cli
+from kit.cli.options import lessons_dir, lessons_option
 from kit.content.linkcheck import check_links
+from kit.content.loader import load_checked
 from kit.content.review import due, mark_checked
 
 STATUS_WORDS = {"ok": "OK", "moved": "moved", "gone": "gone", "failing": "failing", "changed": "changed"}
 
 
-@click.group("links")
+@cli.group("links")
 def links_group() -> None:
     """Check the advice links in the registry."""
 
@@ -28,7 +30,7 @@ def links_group() -> None:
 @lessons_option
 def check_command(as_json: bool, timeout: float, mark: bool, lessons: str | None) -> None:
     """Visit every URL in the registry; exit 1 when any is gone or failing."""
-    library = load_or_exit(lessons_dir(lessons))
+    library = load_checked(lessons_dir(lessons))
     targets = [(k.id, k.url, k.page_title) for k in library.links.values() if k.url]
     results = check_links(targets, timeout=timeout)
     if as_json:
@@ -56,12 +58,12 @@ def _print_table(results, phone_only: int) -> None:
     click.echo(summary)
 
 
-@click.command("review")
+@cli.command("review")
 @click.option("--json", "as_json", is_flag=True, help="Print the items as a JSON array.")
 @lessons_option
 def review_command(as_json: bool, lessons: str | None) -> None:
     """List what is due for review: links unchecked for six months, `verify` links, Welsh drafts."""
-    library = load_or_exit(lessons_dir(lessons))
+    library = load_checked(lessons_dir(lessons))
     items = due(library, dt.date.today())
     if as_json:
         click.echo(json.dumps([vars(d) for d in items], ensure_ascii=False, indent=2))
@@ -77,5 +79,3 @@ def review_command(as_json: bool, lessons: str | None) -> None:
     if not items:
         click.echo("nothing is due for review")
 
-
-commands = [links_group, review_command]
