@@ -74,3 +74,17 @@ def test_someone_elses_session_quiz_is_not_found(client, officer, make_user, mak
     other = make_session(make_user())
     assert client.get(f"/sessions/{other.id}/quiz").status_code == 404
     assert client.get(f"/sessions/{other.id}/quiz/gift").status_code == 404
+
+
+def test_a_session_without_questions_says_so(client, officer, make_session, library):
+    record = make_session(officer)
+    client.post(f"/sessions/{record.id}/questions", data={"version": 1})
+    page = client.get(f"/sessions/{record.id}/quiz").get_data(as_text=True)
+    assert "No questions are chosen yet" in page
+    assert "/quiz/gift" not in page
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, make_user, make_session):
+    record = make_session(make_user())
+    response = client.get(f"/sessions/{record.id}/quiz/gift")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
