@@ -26,6 +26,9 @@ def register(app: Flask) -> None:
     filters.init_app(app)
     for module in (home, auth, sessions, builder, exports, library, quizzes):
         app.register_blueprint(module.bp)
+    from kit.web import present  # noqa: PLC0415 - the presenter, notes window and offline file
+
+    app.register_blueprint(present.bp)
     from kit.web import outcomes  # noqa: PLC0415 - delivery records and the outcomes dashboard
 
     app.register_blueprint(outcomes.bp)

@@ -22,6 +22,9 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
+    ("GET", "/sessions/{id}/present/1"),
+    ("GET", "/sessions/{id}/present/notes"),
+    ("GET", "/sessions/{id}/present/offline.html"),
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules",
