@@ -44,6 +44,7 @@ LAYOUT_ENDPOINTS = {
     "library": ("library.modules", {}),
     "outcomes": ("outcomes.dashboard", {}),
     "logout": ("auth.logout", {}),
+    "password": ("account.password", {}),
 }
 
 
