@@ -27,7 +27,8 @@ SESSION_URLS = [
     ("GET", "/sessions/{id}/present/offline.html"),
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
-                  "/library/links", "/library/modules/ground-rules"]
+                  "/library/links", "/library/modules/ground-rules",
+                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip"]
 
 
 def _call(client, method, url):
