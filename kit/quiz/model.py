@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from kit.content.models import Option, Question, Text
 from kit.quiz.types import TYPES
 
+# Every character Python and Unicode treat as a line break, for one-line formats.
+LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 # How True and False read in each language, for formats that hold them as two options.
 TRUE_FALSE = {"en": ("True", "False"), "cy": ("Gwir", "Gau")}
 
@@ -84,6 +87,11 @@ def write_each(quiz: Quiz, writers: dict[str, Callable], format_name: str) -> tu
 def right_count(options: list[Option] | list[tuple[str, bool]]) -> int:
     """Return how many of OPTIONS are right."""
     return sum(1 for o in options if (o.correct if isinstance(o, Option) else o[1]))
+
+
+def one_line(text: str) -> str:
+    """Return TEXT with each run of line breaks (any kind) made one space; other spaces kept."""
+    return LINE_BREAKS.sub(" ", text)
 
 
 def letter(index: int) -> str:
