@@ -12,7 +12,7 @@ from wtforms import BooleanField
 from kit.sessions import builder as build
 from kit.sessions import transfer
 from kit.store import sessions as store
-from kit.web import db_session
+from kit.web.database import db_session
 from kit.web.editing import load
 
 bp = Blueprint("transfer", __name__, url_prefix="/sessions")
