@@ -24,6 +24,7 @@ def register(app: Flask) -> None:
         quizzes,
         security,
         sessions,
+        transfer,
     )
 
     init_database(app)
@@ -36,7 +37,7 @@ def register(app: Flask) -> None:
     errors.init_app(app)
     inputs.init_app(app)  # before the blueprints: it bounds their <int:...> values
     filters.init_app(app)
-    for module in (home, auth, account, sessions, builder, exports, library, quizzes):
+    for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer):
         app.register_blueprint(module.bp)
     from kit.web import present  # noqa: PLC0415 - the presenter, notes window and offline file
 
