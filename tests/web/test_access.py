@@ -22,6 +22,8 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
+    ("GET", "/sessions/{id}/quiz"),
+    ("GET", "/sessions/{id}/quiz/gift"),
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules"]
