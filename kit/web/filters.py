@@ -42,7 +42,9 @@ LAYOUT_ENDPOINTS = {
     "home": ("home.index", {}),
     "sessions": ("sessions.dashboard", {}),
     "library": ("library.modules", {}),
+    "outcomes": ("outcomes.dashboard", {}),
     "logout": ("auth.logout", {}),
+    "password": ("account.password", {}),
 }
 
 
