@@ -28,6 +28,7 @@ DOCUMENTS = {
     "cards": "Pocket cards",
     "poster": "Classroom poster",
     "parent-letter": "Parent and carer letter",
+    "answer-cards": "A–D answer cards (one per pupil, for the quiz)",
 }
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
@@ -84,14 +85,10 @@ def _signed_in():
 
 
 def available() -> dict[str, str]:
-    """Return the documents the PDF package can render now."""
-    try:
-        from kit import pdf  # noqa: PLC0415 - PDFs load only when first asked for
+    """Return the documents the PDF package renders, by kind."""
+    from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
-        kinds = pdf.KINDS
-    except (ImportError, AttributeError):
-        return {}
-    return {kind: name for kind, name in DOCUMENTS.items() if kind in kinds}
+    return {kind: name for kind, name in DOCUMENTS.items() if kind in KINDS}
 
 
 def download_name(name: str, kind: str) -> str:
