@@ -28,6 +28,7 @@ DOCUMENTS = {
     "cards": "Pocket cards",
     "poster": "Classroom poster",
     "parent-letter": "Parent and carer letter",
+    "answer-cards": "A–D answer cards (one per pupil, for the quiz)",
 }
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
