@@ -11,8 +11,8 @@ from tests.pdf.conftest import pdf_pages, pdf_text, plan_ids, squash
 
 @pytest.mark.parametrize("plan_id", plan_ids())
 @pytest.mark.parametrize(("nation", "lang"), [("england", "en"), ("wales", "bilingual")])
-def test_one_page_with_the_lead_in_follow_up_and_signposting(make_session, plan_id, nation, lang):
-    session = make_session(plan_id, nation, lang)
+def test_one_page_with_the_lead_in_follow_up_and_signposting(make_teaching_session, plan_id, nation, lang):
+    session = make_teaching_session(plan_id, nation, lang)
     data = render("teacher-sheet", session)
     assert len(list(pdf_pages(data))) == 1
     text = squash(pdf_text(data))
@@ -33,9 +33,9 @@ def test_every_pupil_audience_has_teacher_activities(library):
     assert pupils and all(a.teacher and a.teacher.lead_in and a.teacher.follow_up for a in pupils)
 
 
-def test_the_sheet_names_school_and_date_but_no_pupil(make_session):
+def test_the_sheet_names_school_and_date_but_no_pupil(make_teaching_session):
     import datetime as dt
 
-    session = make_session("upper-primary-core", school="Example Primary", date=dt.date(2026, 12, 3))
+    session = make_teaching_session("upper-primary-core", school="Example Primary", date=dt.date(2026, 12, 3))
     text = pdf_text(render("teacher-sheet", session))
     assert "Example Primary" in text and "3 December 2026" in text
