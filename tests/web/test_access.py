@@ -22,6 +22,8 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
+    ("GET", "/sessions/{id}/quiz"),
+    ("GET", "/sessions/{id}/quiz/gift"),
     ("GET", "/sessions/{id}/present/1"),
     ("GET", "/sessions/{id}/present/notes"),
     ("GET", "/sessions/{id}/present/offline.html"),
