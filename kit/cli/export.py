@@ -52,6 +52,7 @@ def chosen_kinds(kinds: tuple[str, ...]) -> list[str]:
 
 def session_for(library, plan_id: str, nation: str, lang: str, minutes: int | None = None):
     """Return the assembled session for PLAN_ID (fitted to MINUTES), or a usage error saying why not."""
+    from kit.sessions.builder import detail_problems  # noqa: PLC0415
     from kit.sessions.model import assemble, from_plan  # noqa: PLC0415
 
     if plan_id not in library.plans:
@@ -61,8 +62,9 @@ def session_for(library, plan_id: str, nation: str, lang: str, minutes: int | No
     if nation not in offered:
         raise click.UsageError(f"plan '{plan_id}' is not offered in {nation}; it is offered in: "
                                f"{', '.join(offered)}")
-    if lang == "bilingual" and nation != "wales":
-        raise click.UsageError("--lang bilingual prints Welsh and English together: use it with --nation wales")
+    problem = detail_problems(library, library.plans[plan_id].audience, nation, lang).get("lang")
+    if problem:  # the web form's own rule, so the two never disagree
+        raise click.UsageError(f"--lang {lang}: {problem}; use it with --nation wales")
     spec = from_plan(library, plan_id, nation, lang)
     if minutes:
         spec = replace(spec, lesson_minutes=minutes)

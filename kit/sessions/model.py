@@ -22,6 +22,18 @@ SCHOOL_MAX = 120
 REASON_MAX = 300
 
 
+# The one statement of CEOP Education's advice on assemblies: the forms, the builder and the lesson plan show it.
+CEOP_ASSEMBLY_ADVICE = (
+    "CEOP Education advises delivering this topic to classroom-sized groups, not assemblies, "
+    "so that pupils can ask questions and staff can notice anyone who is affected."
+)
+
+
+def needs_assembly_warning(audience: str, setting: str) -> bool:
+    """Say whether SETTING goes against CEOP Education's advice for AUDIENCE."""
+    return audience in PUPIL_AUDIENCES and setting == "assembly"
+
+
 @dataclass(frozen=True)
 class SessionSpec:
     """What the officer chose: ids and free text only, ready to store or rebuild from."""
@@ -118,8 +130,8 @@ def assemble(library: Library, spec: SessionSpec, today: dt.date | None = None) 
     missing = [i for i in (*spec.modules, *spec.questions) if i not in library.modules and i not in library.questions]
     if missing:
         warnings.append("no longer in the library, left out: " + ", ".join(missing))
-    if spec.audience in PUPIL_AUDIENCES and spec.setting == "assembly":
-        warnings.append("CEOP Education advises classroom-sized groups, not assemblies, for this topic")
+    if needs_assembly_warning(spec.audience, spec.setting):
+        warnings.append(CEOP_ASSEMBLY_ADVICE)
     fitted = fit(modules, spec.lesson_minutes, len(questions))
     if not fitted.fits:
         warnings.append(fitted.summary())
