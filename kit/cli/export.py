@@ -28,13 +28,25 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _presenter(session) -> tuple[str, bytes]:
+    """Return the offline presenter's file name and its one self-contained HTML file."""
+    from kit.present.page import offline_filename, offline_html  # noqa: PLC0415
+
+    return offline_filename(session), offline_html(session)
+
+
+# Outputs that are not print documents, written only when asked for by name (--kind presenter).
+OTHER_KINDS = {"presenter": _presenter}
+
+
 def chosen_kinds(kinds: tuple[str, ...]) -> list[str]:
-    """Return the kinds asked for (all when none), or raise a usage error naming the known ones."""
+    """Return the kinds asked for (every PDF when none), or raise a usage error naming the known ones."""
     from kit.pdf import KINDS  # noqa: PLC0415 - load ReportLab only for this command
 
-    unknown = [k for k in kinds if k not in KINDS]
+    known = [*KINDS, *OTHER_KINDS]
+    unknown = [k for k in kinds if k not in known]
     if unknown:
-        raise click.UsageError(f"unknown kind '{unknown[0]}'; known kinds: {', '.join(KINDS)}")
+        raise click.UsageError(f"unknown kind '{unknown[0]}'; known kinds: {', '.join(known)}")
     return list(dict.fromkeys(kinds)) or list(KINDS)
 
 
@@ -79,7 +91,8 @@ def prepare(out: Path) -> None:
 @click.option("--lang", type=click.Choice(PRINT_LANGS), default="en", show_default=True,
               help="en, cy, or bilingual (Welsh first; Wales only).")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help="A document to write; repeat for more (default: every kind).")
+              help="A document to write; repeat for more (default: every PDF). "
+                   "'presenter' writes the offline presenter: one HTML file.")
 @click.option("--large-print", is_flag=True, help="Body text at 18 pt or more.")
 @click.option("--minutes", type=click.IntRange(5, 600), default=None, metavar="N",
               help="Fit the lesson to N minutes: optional activities are left out (default: the plan's length).")
@@ -98,10 +111,13 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
     organisation = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
     options = RenderOptions(organisation=organisation, large_print=large_print)
     for kind_id in wanted:
-        kind = KINDS[kind_id]
-        path = out / kind.filename(session)
+        if kind_id in OTHER_KINDS:
+            name, data = OTHER_KINDS[kind_id](session)
+        else:
+            name, data = KINDS[kind_id].filename(session), KINDS[kind_id].build(session, options)
+        path = out / name
         try:
-            write_atomically(path, kind.build(session, options))
+            write_atomically(path, data)
         except OSError as exc:
             raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
         click.echo(str(path))
