@@ -51,9 +51,6 @@ LABELS: dict[str, dict[str, str]] = {
     "true": {"en": "True", "cy": "Gwir"},
     "false": {"en": "False", "cy": "Anwir"},
     "answer": {"en": "Answer", "cy": "Ateb"},
-    "type-single": {"en": "Tick one answer.", "cy": "Ticia un ateb."},
-    "type-multiple": {"en": "Tick every answer that is right.", "cy": "Ticia bob ateb sy'n gywir."},
-    "type-true-false": {"en": "Circle true or false.", "cy": "Rho gylch o gwmpas gwir neu anwir."},
     # The letter to parents and carers (formal Welsh, "chi").
     "dear": {"en": "Dear parent or carer,", "cy": "Annwyl riant neu ofalwr,"},
     "intro": {"en": "Your child's class will soon have a lesson about staying safe online, led by "
