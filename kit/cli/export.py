@@ -50,8 +50,8 @@ def chosen_kinds(kinds: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(kinds)) or list(KINDS)
 
 
-def session_for(library, plan_id: str, nation: str, lang: str, minutes: int | None = None):
-    """Return the assembled session for PLAN_ID (fitted to MINUTES), or a usage error saying why not."""
+def teaching_session(library, plan_id: str, nation: str, lang: str, minutes: int | None = None):
+    """Return the teaching session of PLAN_ID (fitted to MINUTES), or raise a usage error saying why not."""
     from kit.sessions.builder import detail_problems  # noqa: PLC0415
     from kit.sessions.model import assemble, from_plan  # noqa: PLC0415
 
@@ -104,7 +104,7 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
 
     wanted = chosen_kinds(kinds)
     library = open_library(lessons, lint=True)
-    session = session_for(library, plan_id, nation, lang, minutes)
+    session = teaching_session(library, plan_id, nation, lang, minutes)
     for warning in session.warnings:
         click.echo(f"warning: {warning}", err=True)
     prepare(out)
