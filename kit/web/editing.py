@@ -8,7 +8,7 @@ from flask_login import current_user
 from kit.content.library import Library
 from kit.sessions import builder as build
 from kit.sessions import codec, validate
-from kit.sessions.model import SessionSpec, assemble
+from kit.sessions.model import CEOP_ASSEMBLY_ADVICE, SessionSpec, assemble, needs_assembly_warning
 from kit.store import sessions as store
 from kit.web import fragments
 from kit.web.database import db_session
@@ -70,7 +70,7 @@ def refusal(found: dict[str, str], lead: str = "Your version could not be kept")
 
 def needs_confirmation(theirs: SessionSpec, mine: SessionSpec) -> bool:
     """Say whether keeping MINE over THEIRS changes the setting to an assembly for pupils."""
-    return build.needs_assembly_warning(mine.audience, mine.setting) and theirs.setting != mine.setting
+    return needs_assembly_warning(mine.audience, mine.setting) and theirs.setting != mine.setting
 
 
 def conflict_page(current: store.Stored, mine: SessionSpec, change: str, error: str | None = None):
@@ -81,7 +81,7 @@ def conflict_page(current: store.Stored, mine: SessionSpec, change: str, error: 
         "sessions/conflict.html", record=current, change=change,
         theirs=assemble(lib, theirs), mine=assemble(lib, mine),
         mine_json=codec.to_json(mine), lib=lib, error=error,
-        confirm_assembly=needs_confirmation(theirs, mine), advice=build.CEOP_ASSEMBLY_ADVICE,
+        confirm_assembly=needs_confirmation(theirs, mine), advice=CEOP_ASSEMBLY_ADVICE,
     )
     return body, 400 if error else 409
 
@@ -92,7 +92,7 @@ def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = No
     return render_template(
         "sessions/builder.html", record=record, spec=spec, session=assemble(lib, spec), lib=lib,
         total=build.minutes(spec, lib), show_all="both" if error else request.args.get("all", ""),
-        error=error, advice=build.CEOP_ASSEMBLY_ADVICE,
+        error=error, advice=CEOP_ASSEMBLY_ADVICE,
         notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
         module_rows=fragments.module_rows(spec), modules_to_add=fragments.modules_to_add(spec),
         question_choices=fragments.question_choices(spec),

@@ -29,6 +29,7 @@ DOCUMENTS = {
     "poster": "Classroom poster",
     "parent-letter": "Parent and carer letter",
     "answer-cards": "A–D answer cards (one per pupil, for the quiz)",
+    "teacher-sheet": "Before and after the visit (one page for the class teacher)",
 }
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
