@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import Blueprint, redirect, render_template, request, url_for
+from flask import session as cookie
 from flask_login import current_user, login_required
 
 from kit.sessions import builder as build
 from kit.store import sessions as store
 from kit.web import db_session
-from kit.web.editing import builder_page, library, load, load_record, save_or_conflict
+from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
 from kit.web.forms import ConfirmForm, DetailsForm, choices
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
@@ -39,7 +40,8 @@ def _details_ok(form: DetailsForm, audience: str) -> bool:
         return False
     for field, message in build.detail_problems(library(), audience, form.nation.data,
                                                 form.lang.data).items():
-        getattr(form, field).errors = [*getattr(form, field).errors, message]
+        errors = list(getattr(form, field).errors)
+        getattr(form, field).errors = errors if message in errors else [*errors, message]  # each error once
         valid = False
     if build.needs_assembly_warning(audience, form.setting.data) and not form.confirm_assembly.data:
         form.confirm_assembly.errors = ["Tick the box to confirm an assembly, or choose another setting"]
@@ -80,7 +82,7 @@ def new():
 def builder(session_id: int):
     """Show the builder: modules in order, minutes, questions, notes and downloads."""
     record, spec = load(session_id)
-    return builder_page(record, spec)
+    return builder_page(record, spec, problem=cookie.pop(PROBLEM_KEY, None))
 
 
 @bp.route("/<int:session_id>/details", methods=["GET", "POST"])

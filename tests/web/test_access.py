@@ -13,8 +13,6 @@ SESSION_URLS = [
     ("GET", "/sessions/{id}/delete"),
     ("POST", "/sessions/{id}/delete"),
     ("POST", "/sessions/{id}/modules/add"),
-    ("POST", "/sessions/{id}/modules/ground-rules/remove"),
-    ("POST", "/sessions/{id}/modules/ground-rules/move"),
     ("POST", "/sessions/{id}/modules/order"),
     ("POST", "/sessions/{id}/modules/change"),
     ("POST", "/sessions/{id}/questions"),
@@ -22,6 +20,7 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
+    ("GET", "/sessions/{id}/preview/handout/1.png"),
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules"]
