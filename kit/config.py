@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -48,10 +49,39 @@ def defaults(instance_path: str) -> dict:
     }
 
 
-def instance_path_from_env() -> str | None:
-    """Return KIT_INSTANCE_PATH as an absolute path, if set."""
+def instance_path() -> str:
+    """Return the instance folder: KIT_INSTANCE_PATH, else Flask's default place for the kit package."""
     value = os.environ.get("KIT_INSTANCE_PATH")
-    return str(Path(value).expanduser().resolve()) if value else None
+    if value:
+        return str(Path(value).expanduser().resolve())
+    from flask.sansio.scaffold import find_package  # noqa: PLC0415 - the same rule the app would use
+
+    prefix, package_path = find_package("kit")
+    if prefix is None:  # a source checkout: ./instance beside the kit package
+        return os.path.join(package_path, "instance")
+    return os.path.join(prefix, "var", "kit-instance")
+
+
+def from_environment(environ: dict[str, str] | None = None) -> dict:
+    """Return the KIT_* variables as settings, each value read as JSON where it parses (as Flask does)."""
+    environ = os.environ if environ is None else environ
+    found = {}
+    for name in sorted(n for n in environ if n.startswith("KIT_")):
+        try:
+            found[name.removeprefix("KIT_")] = json.loads(environ[name])
+        except ValueError:
+            found[name.removeprefix("KIT_")] = environ[name]
+    return found
+
+
+def settings(instance: str, overrides: dict | None = None) -> dict:
+    """Return the settings for INSTANCE: defaults, then KIT_* variables, then OVERRIDES."""
+    return {**defaults(instance), **from_environment(), **(overrides or {})}
+
+
+def ensure_instance(instance: str) -> None:
+    """Create the instance folder if it is missing."""
+    os.makedirs(instance, exist_ok=True)
 
 
 def ensure_secret(config: dict, instance_path: str) -> None:

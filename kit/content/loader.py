@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kit.content import models
-from kit.content.check import check
+from kit.content.check import check, cross_check
 from kit.content.fastyaml import READER, fast_value, known_value
 from kit.content.library import Library, Origin
 from kit.content.parsecache import ParseCache, digest
@@ -29,6 +29,11 @@ class LibraryError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} problem(s) in the content library")
         self.problems = problems
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that stop the library being used (not the warnings)."""
+        return [p for p in self.problems if p.severity == "error"]
 
 
 def display_name(path: Path, root: Path, parent: str | None = None) -> str:
@@ -172,10 +177,10 @@ def _load(root: Path, use_cache: bool) -> tuple[Library, list[Problem]]:
     return library, problems
 
 
-def load_checked(root: Path) -> Library:
-    """Load and cross-check the library at ROOT; raise LibraryError listing every problem."""
+def load_checked(root: Path, lint: bool = False) -> Library:
+    """Load and cross-check the library at ROOT, and lint it when LINT; raise LibraryError listing every problem."""
     library, problems = load(root)
-    problems += check(library)
+    problems += check(library) if lint else cross_check(library)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise LibraryError(sorted(problems, key=_order))

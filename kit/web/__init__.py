@@ -12,7 +12,7 @@ csrf = CSRFProtect()
 
 def register(app: Flask) -> None:
     """Register the database, every blueprint, error handler and request hook on APP."""
-    from kit.web import auth, builder, errors, exports, filters, home, library, security, sessions
+    from kit.web import auth, builder, errors, exports, filters, home, inputs, library, quizzes, security, sessions
 
     _database(app)
     csrf.init_app(app)
@@ -22,9 +22,13 @@ def register(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
     security.init_app(app)
     errors.init_app(app)
+    inputs.init_app(app)  # before the blueprints: it bounds their <int:...> values
     filters.init_app(app)
-    for module in (home, auth, sessions, builder, exports, library):
+    for module in (home, auth, sessions, builder, exports, library, quizzes):
         app.register_blueprint(module.bp)
+    from kit.web import outcomes  # noqa: PLC0415 - delivery records and the outcomes dashboard
+
+    app.register_blueprint(outcomes.bp)
 
 
 def _database(app: Flask) -> None:

@@ -10,6 +10,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_required, l
 from kit.accounts import throttle, users
 from kit.web import db_session
 from kit.web.forms import LoginForm
+from kit.web.inputs import whole_number
 from kit.web.security import safe_next
 
 bp = Blueprint("auth", __name__)
@@ -40,9 +41,10 @@ class SignedIn(UserMixin):
 @login_manager.user_loader
 def _load(value: str):
     user_id, _, token = (value or "").partition(":")
-    if not user_id.isdigit() or not token:
+    number = whole_number(user_id)
+    if number is None or not token:
         return None
-    user = users.load_by_token(db_session(), int(user_id), token)
+    user = users.load_by_token(db_session(), number, token)
     return SignedIn(user) if user else None
 
 

@@ -22,6 +22,11 @@ def _signed_in():
     """Every action here needs a signed-in user."""
 
 
+def _problem(form) -> str:
+    """Return the first thing wrong with FORM, in its own words."""
+    return next((errors[0] for errors in form.errors.values() if errors), "The form was not valid: reload the page")
+
+
 def _refusal(record, spec, message: str):
     """Show the builder again with MESSAGE at the top; nothing was changed."""
     return builder_page(record, spec, error=message), 400
@@ -32,8 +37,10 @@ def add(session_id: int, kind: str):
     """Add a module or question; one written for other ages needs a reason."""
     record, spec = load(session_id)
     form = AddItemForm()
-    if kind not in build.KINDS or not form.validate_on_submit():
-        abort(400)
+    if kind not in build.KINDS:
+        abort(400, "Only modules and questions can be added.")
+    if not form.validate_on_submit():
+        abort(400, _problem(form))
     item_id = request.form.get("item", "")
     try:
         mine = build.add(spec, library(), kind, item_id, form.reason.data or "")
@@ -65,8 +72,10 @@ def _change(session_id: int, kind: str, item_id: str, action: str):
     """Move ITEM_ID up or down, or remove it, over the version the page showed."""
     record, spec = load(session_id)
     form = VersionForm()
-    if not action or not form.validate_on_submit():
-        abort(400)
+    if not action:
+        abort(400, "Use the buttons on the page to change the modules.")
+    if not form.validate_on_submit():
+        abort(400, _problem(form))
     try:
         if action == "remove":
             mine, change = build.remove(spec, kind, item_id), f"You removed “{item_name(kind, item_id)}”."
@@ -85,7 +94,7 @@ def reorder(session_id: int):
     record, spec = load(session_id)
     form = VersionForm()
     if not form.validate_on_submit():
-        abort(400)
+        abort(400, _problem(form))
     try:
         mine = build.reorder(spec, request.form.getlist("order"))
     except build.BuilderError as exc:
@@ -99,7 +108,7 @@ def questions(session_id: int):
     record, spec = load(session_id)
     form = VersionForm()
     if not form.validate_on_submit():
-        abort(400)
+        abort(400, _problem(form))
     try:
         mine = build.set_questions(spec, library(), request.form.getlist("question"))
     except build.BuilderError as exc:
@@ -113,7 +122,7 @@ def notes(session_id: int):
     record, spec = load(session_id)
     form = NotesForm()
     if not form.validate_on_submit():
-        return _refusal(record, spec, "Keep the notes for the school under 2,000 characters.")
+        return _refusal(record, spec, _problem(form))
     mine = replace(spec, school_notes=(form.school_notes.data or "").strip())
     return save_or_conflict(record, mine, form.version.data, "You changed the notes.", "#notes")
 

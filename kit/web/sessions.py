@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask import session as cookie
 from flask_login import current_user, login_required
 
@@ -13,6 +13,7 @@ from kit.store import sessions as store
 from kit.web import db_session
 from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
 from kit.web.forms import ConfirmForm, DetailsForm, choices
+from kit.web.inputs import whole_number
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
@@ -59,9 +60,11 @@ def _details(form: DetailsForm) -> dict:
 @bp.get("/")
 def dashboard():
     """List the sessions the user may see, newest first, a page at a time."""
-    number = request.args.get("page", "1")
+    number = whole_number(request.args.get("page", "1"))
+    if number is None:
+        abort(400, "The page number in the address must be a whole number, such as 2.")
     db = db_session()
-    page = store.page(db, current_user.user, int(number) if number.isdigit() else 1)
+    page = store.page(db, current_user.user, number)
     owners = store.owner_emails(db, page.records) if current_user.is_lead else {}
     return render_template("sessions/dashboard.html", page=page, lib=library(), owners=owners)
 
@@ -97,7 +100,7 @@ def details(session_id: int):
                                lib=library(), advice=build.CEOP_ASSEMBLY_ADVICE)
     mine = replace(spec, **_details(form), lesson_minutes=form.lesson_minutes.data,
                    title=(form.title.data or "").strip() or spec.title)
-    version = int(form.version.data) if (form.version.data or "").isdigit() else None
+    version = whole_number(form.version.data)
     return save_or_conflict(record, mine, version, "You changed the session details.")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kit.cli import _attach, cli
+from kit.cli import cli
 from tests.content.helpers import (
     copy_library,
     line_count,
@@ -15,8 +15,6 @@ from tests.content.helpers import (
     plan_yaml,
     question_yaml,
 )
-
-_attach()
 
 PWNED = Path("/tmp/kit-test-pwned")
 

@@ -28,7 +28,6 @@ def test_library_loads_and_checks_without_problems():
 
 
 def test_kit_check_cli_exits_zero_with_a_summary():
-    kit.cli._attach()
     result = CliRunner().invoke(kit.cli.cli, ["check", str(LESSONS)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("ok: 7 audiences, 4 nations,")

@@ -43,7 +43,6 @@ def line_of(root: Path, name: str, marker: str) -> int:
 
 
 def run_check(root: Path):
-    kit.cli._attach()
     return CliRunner().invoke(kit.cli.cli, ["check", str(root)], catch_exceptions=False)
 
 

@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kit.cli import _attach, cli
+from kit.cli import cli
 from kit.cli.export import write_atomically
 from kit.pdf import KINDS
-
-_attach()
 
 
 def run(*args: str, **env: str):
@@ -67,6 +65,14 @@ def test_unknown_plan_lists_the_known_ones(tmp_path, library):
     result = run("--plan", "nope", "--out", str(tmp_path))
     for plan_id in library.plans:
         assert plan_id in result.output
+
+
+def test_out_naming_a_file_says_so(tmp_path):
+    (tmp_path / "handout.pdf").write_bytes(b"%PDF")
+    result = run("--plan", "lower-secondary-core", "--out", str(tmp_path / "handout.pdf"), "--kind", "handout")
+    assert result.exit_code == 1
+    assert "is a file, not a folder" in result.output
+    assert "File exists" not in result.output
 
 
 def test_unwritable_folder_exits_1(tmp_path, library):

@@ -151,7 +151,7 @@ class TestCsrf:
         user = make_user()
         response = client.post("/login", data={"email": user.email, "password": PASSWORD})
         assert response.status_code == 400
-        assert b"The form had expired" in response.data
+        assert b"The form was missing its security code" in response.data
 
     def test_session_changes_without_a_token_are_refused(self, app, client, make_user, make_session, db):
         user = make_user()
