@@ -21,6 +21,8 @@ SESSION_URLS = [
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
     ("GET", "/sessions/{id}/preview/handout/1.png"),
+    ("GET", "/sessions/{id}/quiz"),
+    ("GET", "/sessions/{id}/quiz/gift"),
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules"]
