@@ -28,7 +28,7 @@ def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def read_password(from_stdin: bool) -> str:
+def read_password(from_stdin: bool, email: str = "") -> str:
     """Return a password read from stdin, or asked for twice without echo until it is acceptable."""
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -38,7 +38,7 @@ def read_password(from_stdin: bool) -> str:
         password = click.prompt(f"Password (at least {users.PASSWORD_MIN} characters)", hide_input=True,
                                 confirmation_prompt="Repeat the password")
         try:
-            users.check_new_password(password)
+            users.check_new_password(password, email)
         except users.AccountError as exc:
             click.echo(f"Error: {exc}.", err=True)  # then ask again, as a mismatch does
             continue
@@ -60,7 +60,7 @@ def add_command(email: str, role: str, password_stdin: bool) -> None:
     email = users.normalise_email(email)
     if not users.EMAIL_RE.match(email):
         raise Refusal(f"'{email}' is not an email address")
-    password = read_password(password_stdin)
+    password = read_password(password_stdin, email)
     database = open_app_database()
     try:
         users.create_user(database.session, email, password, role)

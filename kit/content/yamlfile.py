@@ -122,7 +122,10 @@ def parse_text(text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlError(line, f"malformed YAML: {exc.problem or exc.context}") from None
+        problem = exc.problem or exc.context
+        if "maximum nesting depth" in (problem or ""):  # PyYAML 6.0.4 stops deep nesting before we count it
+            raise YamlError(line, f"nested deeper than {MAX_DEPTH} levels") from None
+        raise YamlError(line, f"malformed YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise YamlError(None, f"malformed YAML: {exc}") from None
     if documents > 1:

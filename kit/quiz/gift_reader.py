@@ -151,9 +151,18 @@ def read_block(block: Block) -> tuple[Draft | None, list[Found]]:
     body, *general = split_unescaped(text[opened + 1:closed], "####")
     draft = Draft(first, "single", stem, explanation=unescape("####".join(general)) or None)
     try:
-        return draft, _fill(block, draft, body, opened + 1)
+        return draft, _formatting(text[:opened], first) + _fill(block, draft, body, opened + 1)
     except Unsupported as exc:
         return None, list(exc.args)
+
+
+def _formatting(head: str, line: int) -> list[Found]:
+    # The library holds plain text: say so when the author wrote HTML or Markdown, kept as typed.
+    tag = FORMAT_TAG.match(head.strip().split("::")[-1].strip())
+    if tag and tag.group(1) != "plain":
+        return [Found(line, f"[{tag.group(1)}] formatting is kept as typed, tags and all: check the text",
+                      lost=False)]
+    return []
 
 
 def _fill(block: Block, draft: Draft, body: str, offset: int) -> list[Found]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from kit.content.library import Library
 from kit.content.models import Audience, Link, Module, Nation, Plan, Question, Text
+from kit.content.review import stale_links
 from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES, SETTINGS
 from kit.sessions.fitting import Fit, fit, trimmed
 
@@ -101,8 +102,11 @@ def _signposting(library: Library, modules: tuple[Module, ...], questions: tuple
     return tuple(suitable)
 
 
-def assemble(library: Library, spec: SessionSpec) -> Session:
-    """Resolve SPEC against LIBRARY; unknown ids are dropped with a warning, never an error."""
+def assemble(library: Library, spec: SessionSpec, today: dt.date | None = None) -> Session:
+    """Resolve SPEC against LIBRARY; unknown ids are dropped with a warning, never an error.
+
+    Advice past its review date on TODAY (default: the real today) is named in the warnings.
+    """
     warnings: list[str] = []
     if spec.audience not in library.audiences:
         raise ValueError(f"unknown audience '{spec.audience}'")
@@ -122,6 +126,10 @@ def assemble(library: Library, spec: SessionSpec) -> Session:
         warnings.append(fitted.summary())
     # Signposting comes from every chosen module: a short lesson never loses a helpline.
     links = _signposting(library, modules, questions, spec.audience, spec.nation)
+    stale = stale_links(library, today or dt.date.today(), [k.id for k in links])
+    if stale:
+        named = ", ".join(f"{library.links[i].title.en} (checked {library.links[i].checked})" for i in stale)
+        warnings.append(f"advice not checked against its source for six months; check before printing: {named}")
     modules = trimmed(fitted)
     checked = max((k.checked for k in links), default=None)
     plan = library.plans.get(spec.plan_id) if spec.plan_id else None

@@ -12,7 +12,20 @@ csrf = CSRFProtect()
 
 def register(app: Flask) -> None:
     """Register the database, every blueprint, error handler and request hook on APP."""
-    from kit.web import auth, builder, errors, exports, filters, home, inputs, library, quizzes, security, sessions
+    from kit.web import (
+        account,
+        auth,
+        builder,
+        errors,
+        exports,
+        filters,
+        home,
+        inputs,
+        library,
+        quizzes,
+        security,
+        sessions,
+    )
 
     _database(app)
     csrf.init_app(app)
@@ -24,8 +37,11 @@ def register(app: Flask) -> None:
     errors.init_app(app)
     inputs.init_app(app)  # before the blueprints: it bounds their <int:...> values
     filters.init_app(app)
-    for module in (home, auth, sessions, builder, exports, library, quizzes):
+    for module in (home, auth, account, sessions, builder, exports, library, quizzes):
         app.register_blueprint(module.bp)
+    from kit.web import present  # noqa: PLC0415 - the presenter, notes window and offline file
+
+    app.register_blueprint(present.bp)
     from kit.web import outcomes  # noqa: PLC0415 - delivery records and the outcomes dashboard
 
     app.register_blueprint(outcomes.bp)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 
-from kit.outcomes import countsfile, gain
+from kit.outcomes import charts, countsfile, csvfiles, gain
 from kit.outcomes.delivery import Problem, RawDelivery, check, count_field
+from kit.outcomes.figures import NO_PUPIL_DATA, SUPPRESSION_NOTE, Figures, build, labeller
 from kit.outcomes.keys import PHASES, option_keys
-from kit.store import deliveries
+from kit.outcomes.period import read_filters
+from kit.store import deliveries, outcome_figures
 from kit.web import db_session
 from kit.web.editing import library, load
 from kit.web.forms import ConfirmForm
@@ -137,3 +140,56 @@ def _misconception_texts(lib) -> dict[str, str]:
         if getattr(item, "id", None) and getattr(item, "misconception", None):
             texts[item.id] = item.misconception.en
     return texts
+
+
+def current_figures() -> tuple[Figures, list[str]]:
+    """Return the figures the signed-in user may see for the filters in the query string."""
+    lib = library()
+    filters, problems = read_filters(request.args, dt.date.today(), lib.audiences, lib.nations,
+                                     deliveries.owner_scope(current_user.user))
+    raw = outcome_figures.collect(db_session(), filters)
+    return build(raw, labeller(lib, raw.officers)), problems
+
+
+def _charts(figures: Figures) -> dict[str, str]:
+    """Return an SVG chart for each table of FIGURES."""
+    drawn = {b.id: charts.bar_chart(f"People reached, {b.title.lower()}", [(r.label, r.bar, r.people) for r in b.rows])
+             for b in figures.breakdowns if not b.withheld}
+    for name, rows in (("questions", figures.questions), ("modules", figures.modules)):
+        drawn[name] = charts.bar_chart(f"Mean learning gain by {name[:-1]}",
+                                       [(r.label, r.value, r.change) for r in rows])
+    return drawn
+
+
+@bp.get("/outcomes/")
+def dashboard():
+    """Show deliveries, reach and learning gain for a period: the user's own, or everyone's for a lead."""
+    figures, problems = current_figures()
+    return render_template("outcomes/dashboard.html", figures=figures, problems=problems, lib=library(),
+                           charts=_charts(figures), query=request.query_string.decode("ascii", "replace"),
+                           no_pupil_data=NO_PUPIL_DATA, suppression_note=SUPPRESSION_NOTE)
+
+
+def _return_name(figures: Figures, extension: str) -> str:
+    f = figures.filters
+    return f"outcome-return-{f.start.isoformat()}-to-{f.end.isoformat()}.{extension}"
+
+
+@bp.get("/outcomes/return.pdf")
+def return_pdf():
+    """Send the outcome return for the dashboard's filters as a PDF."""
+    from kit.pdf import outcome_return  # noqa: PLC0415 - ReportLab loads only when a PDF is asked for
+
+    figures, _ = current_figures()
+    data = outcome_return.render(figures, current_app.config["ORGANISATION"], dt.date.today())
+    return send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True,
+                     download_name=_return_name(figures, "pdf"), max_age=0)
+
+
+@bp.get("/outcomes/return-csv.zip")
+def return_csv():
+    """Send the dashboard's tables as CSV files in one zip."""
+    figures, _ = current_figures()
+    data = csvfiles.zipped(figures, dt.date.today())
+    return send_file(io.BytesIO(data), mimetype="application/zip", as_attachment=True,
+                     download_name=_return_name(figures, "zip"), max_age=0)

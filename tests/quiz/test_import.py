@@ -87,6 +87,12 @@ def test_gift_escapes_weights_and_feedback_are_read():
     assert (drafts[1].type, drafts[1].answer, drafts[1].explanation) == ("true-false", True, "It does.")
 
 
+def test_html_formatting_is_kept_as_typed_and_flagged():
+    drafts, found = gift_reader.read("::n::[html]Is <b>this</b> safe? {=No ~Yes}\n")
+    assert drafts[0].stem == "Is <b>this</b> safe?"
+    assert [(f.line, f.lost) for f in found] == [(1, False)] and "[html] formatting" in found[0].message
+
+
 def test_aiken_true_false_and_wrapped_stems():
     drafts, found = aiken_reader.read("Is the sky\nblue?\nA) True\nB) False\nANSWER: A\n")
     assert found == []

@@ -1,5 +1,8 @@
 """Every question in the shipped library, exported in every format and language, read back."""
 
+import io
+import zipfile
+
 import pytest
 
 from kit.quiz.formats import FORMATS
@@ -145,3 +148,10 @@ def test_csv(exported, lang):
 def test_same_quiz_same_bytes(library, fmt):
     quiz = Quiz("Byte check", tuple(library.questions.values())[:10], "cy")
     assert FORMATS[fmt].write(quiz).data == FORMATS[fmt].write(quiz).data
+
+
+@pytest.mark.parametrize("fmt", ["qti", "kahoot"])
+def test_zip_entries_carry_no_clock_time(library, fmt):
+    data = FORMATS[fmt].write(Quiz("Zip", tuple(library.questions.values())[:5])).data
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    assert infos and {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}

@@ -28,7 +28,7 @@ def test_passwords_are_never_echoed_on_the_503_page(client, make_user, monkeypat
     from kit.accounts import throttle
 
     user = make_user()
-    monkeypatch.setattr(throttle, "is_throttled", _locked)
+    monkeypatch.setattr(throttle, "attempt", _locked)
     response = client.post("/login", data={"email": user.email, "password": "my secret pass"})
     assert response.status_code == 503
     assert "my secret pass" not in response.get_data(as_text=True)

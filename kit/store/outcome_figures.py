@@ -1,0 +1,64 @@
+"""The outcome figures straight from the database: counts and means, grouped, for a period and filters.
+
+Plain numbers only; suppression and labels are added by kit.outcomes.figures.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
+
+from kit.db import Delivery, DeliveryModule, DeliveryQuestion, User
+from kit.outcomes.raw import Filters, Gain, Group, RawFigures
+
+# Each breakdown of reach: its id and the column it groups by.
+DIMENSIONS = {
+    "month": Delivery.month,
+    "audience": Delivery.audience,
+    "nation": Delivery.nation,
+    "school": Delivery.school,
+    "officer": Delivery.owner_id,
+}
+
+
+def _where(query, filters: Filters):
+    """Return QUERY limited to FILTERS."""
+    query = query.where(Delivery.delivered_on >= filters.start, Delivery.delivered_on <= filters.end)
+    if filters.owner_id is not None:
+        query = query.where(Delivery.owner_id == filters.owner_id)
+    if filters.audience:
+        query = query.where(Delivery.audience == filters.audience)
+    if filters.nation:
+        query = query.where(Delivery.nation == filters.nation)
+    return query
+
+
+def _reach(db: DbSession, filters: Filters, column) -> list[Group]:
+    query = _where(select(column, func.count(), func.sum(Delivery.present)), filters).group_by(column)
+    return sorted((Group(str(key), n, int(people or 0)) for key, n, people in db.execute(query)),
+                  key=lambda g: g.key)
+
+
+def _questions(db: DbSession, filters: Filters) -> list[Gain]:
+    query = _where(select(DeliveryQuestion.question_id, func.count(), func.sum(Delivery.present),
+                          func.avg(DeliveryQuestion.baseline_pct), func.avg(DeliveryQuestion.endpoint_pct))
+                   .join(Delivery, Delivery.id == DeliveryQuestion.delivery_id), filters)
+    rows = db.execute(query.group_by(DeliveryQuestion.question_id))
+    return [Gain(q, n, int(p or 0), b, e, e - b) for q, n, p, b, e in rows]
+
+
+def _modules(db: DbSession, filters: Filters) -> list[Gain]:
+    query = _where(select(DeliveryModule.module_id, func.count(), func.sum(Delivery.present), func.avg(Delivery.gain))
+                   .join(Delivery, Delivery.id == DeliveryModule.delivery_id), filters)
+    rows = db.execute(query.where(Delivery.gain.is_not(None)).group_by(DeliveryModule.module_id))
+    return [Gain(m, n, int(p or 0), None, None, g) for m, n, p, g in rows]
+
+
+def collect(db: DbSession, filters: Filters) -> RawFigures:
+    """Return every outcome figure for FILTERS, counted in the database."""
+    deliveries, people = db.execute(_where(select(func.count(), func.sum(Delivery.present)), filters)).one()
+    reach = {name: _reach(db, filters, column) for name, column in DIMENSIONS.items()}
+    ids = [int(g.key) for g in reach["officer"]]
+    officers = dict(db.execute(select(User.id, User.email).where(User.id.in_(ids))).all()) if ids else {}
+    return RawFigures(filters, deliveries, int(people or 0), reach, _questions(db, filters), _modules(db, filters),
+                      officers)
