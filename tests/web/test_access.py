@@ -29,7 +29,7 @@ SESSION_URLS = [
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules",
-                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip"]
+                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password"]
 
 
 def _call(client, method, url):
