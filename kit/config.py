@@ -80,8 +80,8 @@ def settings(instance: str, overrides: dict | None = None) -> dict:
 
 
 def ensure_instance(instance: str) -> None:
-    """Create the instance folder if it is missing."""
-    os.makedirs(instance, exist_ok=True)
+    """Create the instance folder if it is missing, readable by its owner only (it holds the database)."""
+    os.makedirs(instance, mode=0o700, exist_ok=True)
 
 
 def ensure_secret(config: dict, instance_path: str) -> None:

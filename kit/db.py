@@ -152,9 +152,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _create_private(path: str | None) -> None:
+    """Create the SQLite file PATH readable by its owner only (SQLite gives -wal and -shm its mode)."""
+    if not path or path == ":memory:" or path.startswith("file:") or os.path.exists(path):
+        return
+    with contextlib.suppress(FileNotFoundError):  # a missing folder: SQLite reports it on connect
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 def make_engine(url: str) -> Engine:
     """Create the engine for URL, with SQLite's pragmas set on every connection."""
     if url.startswith("sqlite"):
+        _create_private(make_url(url).database)
         engine = create_engine(url, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -249,7 +258,7 @@ def _file_lock(path: str | None) -> Iterator[None]:
     if path is None or fcntl is None:
         yield
         return
-    with open(path, "a", encoding="ascii") as handle:  # noqa: PTH123
+    with os.fdopen(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600), "a", encoding="ascii") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

@@ -26,7 +26,10 @@ def serve_command(host: str, port: int, threads: int) -> None:
 
     app = create_app()
     try:
-        server = create_server(AccessLog(app), host=host, port=port, threads=threads, ident="kit")
+        # waitress would otherwise spool up to 1 GB of a request body to disk before the app
+        # could refuse it: refuse anything over the app's own limit before reading it.
+        server = create_server(AccessLog(app), host=host, port=port, threads=threads, ident="kit",
+                               max_request_body_size=app.config["MAX_CONTENT_LENGTH"])
     except OSError as exc:
         raise Refusal(_listen_problem(exc, host, port), 2) from None
     shown = "localhost" if host in ("127.0.0.1", "::1") else host

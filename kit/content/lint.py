@@ -23,7 +23,7 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from kit.content import grademem, readability
+from kit.content import readability
 from kit.content.library import Library
 from kit.content.models import Link, Plan, Text
 from kit.content.problems import Problem, field_path
@@ -256,6 +256,4 @@ RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link
 
 def run(library: Library) -> list[Problem]:
     """Apply every content rule to LIBRARY."""
-    problems = [problem for rule in RULES for problem in rule(library)]
-    grademem.save()  # the next run (or server worker) need not load textstat
-    return problems
+    return [problem for rule in RULES for problem in rule(library)]

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-import gc
 import os
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from kit.content import models
 from kit.content.check import check, cross_check
-from kit.content.fastyaml import READER, fast_value, known_value
 from kit.content.library import Library, Origin
-from kit.content.parsecache import ParseCache, digest
 from kit.content.problems import Problem, from_validation
-from kit.content.yamlfile import Document, YamlError, decode, parse_text
+from kit.content.yamlfile import MAX_BYTES, Document, YamlError, parse
 
 # Single files at the top of the library, and folders of many files.
 TOP_FILES = ("audiences", "nations", "links", "lint")
 FOLDERS = ("modules", "questions", "plans")
 REQUIRED_FILES = ("audiences", "nations", "links")
 MAX_FILES = 50_000
+NOT_REGULAR = "not a regular file (a folder, FIFO or device), not read: only YAML files are"
 
 
 class LibraryError(Exception):
-    """The library has problems; `problems` lists every one."""
+    """The library has problems; `problems` lists every one, and so does the message (servers print only that)."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s) in the content library")
+        super().__init__("\n".join([f"{len(problems)} problem(s) in the content library:", *map(str, problems)]))
         self.problems = problems
 
     @property
@@ -36,85 +35,65 @@ class LibraryError(Exception):
         return [p for p in self.problems if p.severity == "error"]
 
 
-def display_name(path: Path, root: Path, parent: str | None = None) -> str:
-    """Return PATH as authors see it: relative to the library's parent (`lessons/modules/x.yaml`).
-
-    PARENT: `root.parent.as_posix()`, when the caller names many files of one library.
-    """
-    full = path.as_posix()
-    parent = (root.parent.as_posix() if parent is None else parent).rstrip("/") + "/"
-    return full[len(parent):] if full.startswith(parent) else full
-
-
-def _path_order(path: Path) -> str:
-    # The order of sorted(paths) within one folder, without PurePath.__lt__ (a Python call per
-    # comparison): names compare as the platform compares paths (case-folded on Windows).
-    return os.path.normcase(path.name)
+def display_name(path: Path, root: Path) -> str:
+    """Return PATH as authors see it: relative to the library's parent (`lessons/modules/x.yaml`)."""
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def library_files(root: Path) -> list[tuple[str, Path]]:
     """Return (kind, path) for every file the library reads, in a stable order."""
     files = [(kind, root / f"{kind}.yaml") for kind in TOP_FILES]
     for folder in FOLDERS:
-        found = (sorted((root / folder).glob("*.yaml"), key=_path_order)
-                 + sorted((root / folder).glob("*.yml"), key=_path_order))
+        found = sorted((root / folder).glob("*.yaml")) + sorted((root / folder).glob("*.yml"))
         files += [(folder, p) for p in found]
     return files
 
 
-def _validate(kind: str, doc: Document, name: str) -> tuple[object | None, list[Problem]]:
-    if not isinstance(doc.value, dict):
-        return None, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
-    try:
-        return models.FILE_KINDS[kind].model_validate(doc.value), []
-    except ValidationError as exc:
-        return None, from_validation(name, doc, exc)
+class UnsafeFile(Exception):
+    """A library file that must not be read (a device, a FIFO, a link out of the library, too big)."""
 
 
-def _read(kind: str, data: bytes, name: str, known: bool) -> tuple[object | None, Document, list[Problem], bool]:
-    """Parse and validate DATA; return model, document, problems and whether the fast reader read it.
+def read_bytes(path: Path, inside: str) -> bytes:
+    """Return the bytes of PATH, a regular file of at most MAX_BYTES in the real folder INSIDE, or raise UnsafeFile.
 
-    KNOWN: the parse cache says the fast reader read these very bytes exactly before.
+    Nothing else is opened: a FIFO would hang, a device never ends, and a link out of the library
+    could read any file the app can. The size is checked before reading, and reading stops there.
     """
-    text = decode(data)
-    value = known_value(text) if known else fast_value(text)
-    if value is not None:
-        doc = Document(value, text)
-        try:
-            return models.FILE_KINDS[kind].model_validate(value), doc, [], True
-        except ValidationError:
-            pass  # re-read strictly, so every problem is found and worded as the strict reader does
-    doc = parse_text(text)
-    model, problems = _validate(kind, doc, name)
-    return model, doc, problems, False
+    real = Path(os.path.realpath(path))
+    if not real.is_relative_to(inside):
+        raise UnsafeFile("a link to a place outside the library, not read: copy the file in instead")
+    if not stat.S_ISREG(os.stat(real).st_mode):
+        raise UnsafeFile(NOT_REGULAR)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(real, flags), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):  # it changed since it was looked at
+            raise UnsafeFile(NOT_REGULAR)
+        if info.st_size > MAX_BYTES:
+            raise UnsafeFile(f"file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
+        return handle.read(MAX_BYTES + 1)
 
 
-def read_file(kind: str, path: Path, name: str,
-              cache: ParseCache | None = None) -> tuple[object | None, Document | None, list[Problem]]:
-    """Parse and validate one file (shown to authors as NAME); return its model, document and problems.
-
-    A file is read by the fast reader (kit.content.fastyaml) where that cannot differ from the
-    strict one, else strictly; a file with any problem is always read strictly.
-    """
+def read_file(kind: str, path: Path, name: str, inside: str) -> tuple[object | None, Document | None, list[Problem]]:
+    """Parse and validate one file (shown to authors as NAME) of the library at INSIDE; return its model,
+    document and problems."""
     try:
-        data = path.read_bytes()
-        key = digest(data) if cache is not None else None
-        value = cache.get(key) if cache is not None else None
-        if value is not None:
-            doc = Document(value, data.decode("utf-8-sig"))
-            model, problems = _validate(kind, doc, name)
-            return model, doc, problems
-        model, doc, problems, fast = _read(kind, data, name, cache is not None and cache.is_fast(key))
+        doc = parse(read_bytes(path, inside))
+    except UnsafeFile as exc:
+        return None, None, [Problem(name, None, "", str(exc))]
     except YamlError as exc:
         return None, None, [Problem(name, exc.line, "", exc.message)]
     except OSError as exc:
         return None, None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}")]
-    if cache is not None:
-        if fast:
-            cache.put_fast(key)
-        else:
-            cache.put(key, doc.value)
-    return model, doc, problems
+    if not isinstance(doc.value, dict):
+        return None, doc, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
+    try:
+        return models.FILE_KINDS[kind].model_validate(doc.value), doc, []
+    except ValidationError as exc:
+        return None, doc, from_validation(name, doc, exc)
 
 
 def _add(library: Library, kind: str, item, origin: Origin, problems: list[Problem]) -> None:
@@ -141,39 +120,26 @@ def _collect(library: Library, kind: str, model, doc: Document, name: str, probl
             _add(library, kind, item, Origin(name, doc, (kind, i)), problems)
 
 
-def load(root: Path, use_cache: bool = True) -> tuple[Library, list[Problem]]:
-    """Read every file under ROOT; return what loaded and every problem found."""
-    # Loading builds many small objects and no cycles: the cyclic collector would only rescan
-    # the growing heap again and again (measured: up to half the time on a large library).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load(Path(root), use_cache)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _load(root: Path, use_cache: bool) -> tuple[Library, list[Problem]]:
+def load(root: Path) -> tuple[Library, list[Problem]]:
+    """Read every file under ROOT and check its structure; return what loaded and every problem found."""
+    root = Path(root)
     library, problems = Library(root=root), []
     if not root.is_dir():
         return library, [Problem(root.as_posix(), None, "", "no such library folder")]
     files = library_files(root)
     if len(files) > MAX_FILES:
         return library, [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
-    cache = ParseCache(root, enabled=use_cache, reader=READER)
-    parent = root.parent.as_posix()
+    inside = os.path.realpath(root)
     for kind, path in files:
-        name = display_name(path, root, parent)
-        if not path.exists():
+        name = display_name(path, root)
+        if not os.path.lexists(path):
             if kind in REQUIRED_FILES:
                 problems.append(Problem(name, None, "", "required file is missing"))
             continue
-        model, doc, found = read_file(kind, path, name, cache)
+        model, doc, found = read_file(kind, path, name, inside)
         problems += found
         if model is not None:
             _collect(library, kind, model, doc, name, problems)
-    cache.save()
     return library, problems
 
 

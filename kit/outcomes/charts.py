@@ -9,15 +9,15 @@ from __future__ import annotations
 from html import escape
 
 ROW = 26
-LABEL_WIDTH = 190
+LABEL_WIDTH = 200
 BAR_WIDTH = 260
-VALUE_WIDTH = 80
+VALUE_WIDTH = 110
 BAR_COLOUR = "#0b5563"
 NEGATIVE_COLOUR = "#8a3b12"
 INK = "#1b1f24"
 
 
-def _clip(text: str, limit: int = 28) -> str:
+def _clip(text: str, limit: int = 26) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -35,7 +35,7 @@ def bar_chart(title: str, rows: list[tuple[str, float | None, str]]) -> str:
              f'aria-label="{escape(title)}: the figures are in the table beside it">']
     for i, (label, value, printed) in enumerate(rows):
         y = i * ROW + 4
-        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" font-size="13" '
+        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" font-size="12" '
                      f'fill="{INK}">{escape(_clip(label))}</text>')
         if value is not None and scale:
             length = abs(value) * scale

@@ -16,30 +16,33 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from kit.outcomes.figures import NO_PUPIL_DATA, SUPPRESSION_NOTE, Figures
 from kit.pdf import fonts
-from kit.pdf.flowables import safe
+from kit.pdf.flowables import clip, safe
 from kit.pdf.styles import INK, NAVY, RULE, TEAL, TINT, styles
 
 BODY_PT = 12
 MARGIN = 16 * mm
-CHART_WIDTH = 70 * mm
 BAR_ROW = 14
 NEGATIVE = "#8a3b12"
 CHART_ROWS_MAX = 30
 
 
-def _chart(rows: list[tuple[str, float | None]]) -> Drawing:
-    """Return horizontal bars for ROWS (label, value or None when the figure is hidden)."""
+def _chart(rows: list[tuple[str, float | None]], width: float) -> Drawing:
+    """Return labelled horizontal bars for ROWS (label, value or None when the figure is hidden)."""
     height = BAR_ROW * len(rows) + 4
-    drawing = Drawing(CHART_WIDTH, height)
+    drawing = Drawing(width, height)
+    label_width = width * 0.42
+    room = width - label_width - 8
     values = [abs(v) for _, v in rows if v is not None]
     biggest = max(values, default=0) or 1
     negative = any(v is not None and v < 0 for _, v in rows)
-    zero = CHART_WIDTH / 2 if negative else 0
-    scale = (CHART_WIDTH / 2 if negative else CHART_WIDTH) / biggest
-    for i, (_, value) in enumerate(rows):
+    zero = label_width + 4 + (room / 2 if negative else 0)
+    scale = (room / 2 if negative else room) / biggest
+    for i, (label, value) in enumerate(rows):
         y = height - (i + 1) * BAR_ROW
+        drawing.add(String(label_width - 2, y + 4, clip(label, 48), fontName=fonts.REGULAR, fontSize=8,
+                           fillColor=INK, textAnchor="end"))
         if value is None:
-            drawing.add(String(zero + 2, y + 3, "hidden", fontName=fonts.ITALIC, fontSize=8, fillColor=INK))
+            drawing.add(String(zero + 2, y + 4, "hidden", fontName=fonts.ITALIC, fontSize=8, fillColor=INK))
             continue
         length = max(abs(value) * scale, 0.5)
         x = zero - length if value < 0 else zero
@@ -69,13 +72,11 @@ def _block(title: str, header: list[str], rows: list[list[str]], bars: list[tupl
     if not rows:
         return [Paragraph(safe(title), st.h2), Paragraph("Nothing recorded in this period.", st.body)]
     heading = Paragraph(safe(title), st.h2)
-    if bars is None or len(rows) > CHART_ROWS_MAX:  # a long table splits over pages; a chart cannot
-        return [heading, _table(header, rows, _widths(width, len(header)))]
-    table_width = width - CHART_WIDTH - 6 * mm
-    body = Table([[_table(header, rows, _widths(table_width, len(header))), _chart(bars)]],
-                 colWidths=[table_width + 3 * mm, CHART_WIDTH + 3 * mm])
-    body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (1, 0), (1, 0), 22)]))
-    return [KeepTogether([heading, body])]
+    table = _table(header, rows, _widths(width, len(header)))
+    if bars is None or len(rows) > CHART_ROWS_MAX:  # a chart cannot split over pages; the table can
+        return [heading, table]
+    # The chart, then its table straight below: the table splits over pages if it must.
+    return [KeepTogether([heading, _chart(bars, width), Spacer(1, 3 * mm)]), table]
 
 
 def _widths(width: float, columns: int) -> list[float]:

@@ -9,8 +9,17 @@ from flask import session as cookie
 from flask_login import login_required
 
 from kit.sessions import builder as build
-from kit.sessions import codec
-from kit.web.editing import PROBLEM_KEY, builder_page, item_name, library, load, save_or_conflict
+from kit.sessions import codec, validate
+from kit.web.editing import (
+    PROBLEM_KEY,
+    builder_page,
+    conflict_page,
+    item_name,
+    library,
+    load,
+    refusal,
+    save_or_conflict,
+)
 from kit.web.forms import AddItemForm, KeepMineForm, NotesForm, VersionForm
 
 bp = Blueprint("builder", __name__, url_prefix="/sessions/<int:session_id>")
@@ -129,20 +138,20 @@ def notes(session_id: int):
 
 @bp.post("/keep-mine")
 def keep_mine(session_id: int):
-    """After a conflict, save my version over the one now stored."""
+    """After a conflict, save my version over the one now stored, by the same rules as any save."""
     record, spec = load(session_id)
     form = KeepMineForm()
     if not form.validate_on_submit():
-        abort(400)
+        abort(400, _problem(form))
     try:
         mine = codec.from_json(form.spec.data)
-    except codec.SpecError:
-        abort(400)
-    if mine.audience != spec.audience:
-        abort(400)
-    wrong = build.unexplained(mine, library())
-    if wrong:
-        names = ", ".join(f"“{item_name(None, i)}”" for i in wrong[:5])
-        return _refusal(record, spec, "Your version could not be kept: it uses items that are no longer in the "
-                        f"library or are for other ages without a reason ({names}).")
-    return save_or_conflict(record, mine, form.version.data, "You chose to keep your version.")
+    except codec.SpecError as exc:
+        abort(400, f"Your version could not be read ({exc}). Nothing was changed.")
+    confirmed = bool(form.confirm_assembly.data)
+    found = validate.new_problems(library(), mine, spec, confirmed)
+    if list(found) == ["confirm_assembly"]:
+        return conflict_page(record, mine, "You chose to keep your version.", error=found["confirm_assembly"])
+    if found:
+        return _refusal(record, spec, refusal(found))
+    return save_or_conflict(record, mine, form.version.data, "You chose to keep your version.",
+                            assembly_confirmed=confirmed)

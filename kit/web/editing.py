@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from kit.content.library import Library
 from kit.sessions import builder as build
-from kit.sessions import codec
+from kit.sessions import codec, validate
 from kit.sessions.model import SessionSpec, assemble
 from kit.store import sessions as store
 from kit.web import db_session
@@ -50,8 +50,14 @@ def load(session_id: int) -> tuple[store.Stored, SessionSpec]:
 
 
 def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | None,
-                     change: str, anchor: str = ""):
-    """Save SPEC over VERSION and go back to the builder, or show the conflict page."""
+                     change: str, anchor: str = "", assembly_confirmed: bool = False):
+    """Save SPEC over VERSION and go back to the builder, or show the conflict page.
+
+    Every save passes the same rules (kit.sessions.validate): none may add a problem.
+    """
+    found = validate.new_problems(library(), spec, store.spec_of(record), assembly_confirmed)
+    if found:
+        return builder_page(record, store.spec_of(record), error=refusal(found, "That change could not be saved")), 400
     try:
         if version is None:
             raise store.Conflict(record)
@@ -64,16 +70,34 @@ def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | Non
     return redirect(url_for("sessions.builder", session_id=record.id) + anchor)
 
 
-def conflict_page(current: store.Stored, mine: SessionSpec, change: str):
-    """Show both versions side by side, with a way to keep either (HTTP 409)."""
+def refusal(found: dict[str, str], lead: str = "Your version could not be kept") -> str:
+    """Return one sentence naming what FOUND (from kit.sessions.validate) says is wrong."""
+    items = validate.items_of(found)
+    details = [message for key, message in found.items() if not key.startswith("item:")]
+    parts = [*details]
+    if items:
+        names = ", ".join(f"“{item_name(None, item_id)}”" for item_id in items[:5])  # titles, not ids
+        parts.append("it uses items that are no longer in the library or are for other ages without a reason "
+                     f"({names})")
+    return f"{lead}: " + "; ".join(parts) + "."
+
+
+def needs_confirmation(theirs: SessionSpec, mine: SessionSpec) -> bool:
+    """Say whether keeping MINE over THEIRS changes the setting to an assembly for pupils."""
+    return build.needs_assembly_warning(mine.audience, mine.setting) and theirs.setting != mine.setting
+
+
+def conflict_page(current: store.Stored, mine: SessionSpec, change: str, error: str | None = None):
+    """Show both versions side by side, with a way to keep either (HTTP 409; 400 with ERROR)."""
     theirs = store.spec_of(current)
     lib = library()
     body = render_template(
         "sessions/conflict.html", record=current, change=change,
         theirs=assemble(lib, theirs), mine=assemble(lib, mine),
-        mine_json=codec.to_json(mine), lib=lib,
+        mine_json=codec.to_json(mine), lib=lib, error=error,
+        confirm_assembly=needs_confirmation(theirs, mine), advice=build.CEOP_ASSEMBLY_ADVICE,
     )
-    return body, 409
+    return body, 400 if error else 409
 
 
 def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = None,

@@ -95,7 +95,8 @@ class NotesForm(VersionForm):
 class KeepMineForm(VersionForm):
     """Keep my version after a conflict: my spec as JSON, over the version now stored."""
 
-    spec = HiddenField(validators=[DataRequired()])
+    spec = HiddenField(validators=[DataRequired("Your version was missing from the form: reload the page")])
+    confirm_assembly = BooleanField("I have read this advice and still want to deliver an assembly")
 
 
 class ConfirmForm(FlaskForm):

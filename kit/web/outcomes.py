@@ -57,7 +57,7 @@ def _form_page(record, spec, values: dict, problems=(), notice: str | None = Non
     body = render_template(
         "outcomes/record.html", record=record, spec=spec, questions=_questions(spec), values=values,
         problems=list(problems), errors=errors, notice=notice, form=ConfirmForm(), phases=PHASES,
-        option_keys=option_keys, count_field=count_field, today=dt.date.today().isoformat(),
+        option_keys=option_keys, count_field=count_field, today_uk=f"{dt.date.today():%d/%m/%Y}",
         earlier=deliveries.for_session(db_session(), current_user.user, record.id))
     return body, status
 

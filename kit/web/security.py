@@ -36,6 +36,9 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if response.mimetype == "text/html":
             response.headers.setdefault("Cache-Control", "no-store")
+        elif response.mimetype == "application/pdf":
+            # Documents can carry a school's contact names: never kept by a browser or proxy cache.
+            response.headers["Cache-Control"] = "no-store"
         if app.config.get("ENV") == "production":
             # Production runs behind HTTPS only; tell browsers never to try plain HTTP.
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")

@@ -9,6 +9,7 @@ from flask import session as cookie
 from flask_login import current_user, login_required
 
 from kit.sessions import builder as build
+from kit.sessions import validate
 from kit.store import sessions as store
 from kit.web import db_session
 from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
@@ -39,13 +40,10 @@ def _details_ok(form: DetailsForm, audience: str) -> bool:
     valid = form.validate_on_submit()
     if not form.is_submitted():
         return False
-    for field, message in build.detail_problems(library(), audience, form.nation.data,
-                                                form.lang.data).items():
+    for field, message in validate.details_problems(library(), audience, form.nation.data, form.lang.data,
+                                                    form.setting.data, bool(form.confirm_assembly.data)).items():
         errors = list(getattr(form, field).errors)
         getattr(form, field).errors = errors if message in errors else [*errors, message]  # each error once
-        valid = False
-    if build.needs_assembly_warning(audience, form.setting.data) and not form.confirm_assembly.data:
-        form.confirm_assembly.errors = ["Tick the box to confirm an assembly, or choose another setting"]
         valid = False
     return valid
 
@@ -101,7 +99,8 @@ def details(session_id: int):
     mine = replace(spec, **_details(form), lesson_minutes=form.lesson_minutes.data,
                    title=(form.title.data or "").strip() or spec.title)
     version = whole_number(form.version.data)
-    return save_or_conflict(record, mine, version, "You changed the session details.")
+    return save_or_conflict(record, mine, version, "You changed the session details.",
+                            assembly_confirmed=bool(form.confirm_assembly.data))
 
 
 @bp.post("/<int:session_id>/duplicate")

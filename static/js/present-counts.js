@@ -38,7 +38,7 @@
 
     /* Check one question's counts for one phase; return its valid counts and whether all were. */
     function check(fieldset, pupils) {
-      var q = deck.questions[fieldset.getAttribute("data-question")];
+      var id = fieldset.getAttribute("data-question"), q = deck.questions[id];
       var phase = fieldset.getAttribute("data-phase");
       var name = (phase === "baseline" ? "Baseline" : "End-point") + " question " + q.number;
       var counts = {}, ok = true, answers = 0;
@@ -62,7 +62,7 @@
       var tooMany = q.type !== "multiple" && pupils && answers > pupils;
       total.textContent = tooMany ? name + " has " + answers + " answers in all, more than the " + pupils +
         " pupils present: each pupil gives one answer. Check the counts." : "";
-      return { question: q, phase: phase, counts: counts, ok: ok && !tooMany };
+      return { id: id, question: q, phase: phase, counts: counts, ok: ok && !tooMany };
     }
 
     function right(result) {
@@ -100,7 +100,7 @@
       var file = { format: FORMAT, version: 1, session_title: deck.title, plan: deck.plan, audience: deck.audience,
                    present: now.pupils, baseline: {}, endpoint: {} };
       now.results.forEach(function (r) {
-        if (Object.keys(r.counts).length) { file[r.phase][r.question.id] = r.counts; }
+        if (Object.keys(r.counts).length) { file[r.phase][r.id] = r.counts; }
       });
       return { file: file };
     }

@@ -28,6 +28,12 @@ def _raw(**changes):
     return RawDelivery(**values)
 
 
+@pytest.mark.parametrize("typed", ["2027-03-20", "20/03/2027", "20.3.2027", dt.date(2027, 3, 20)])
+def test_a_date_is_read_as_people_write_it(questions, typed):
+    delivery, problems = check(_raw(delivered_on=typed), questions, TODAY)
+    assert problems == [] and delivery.delivered_on == dt.date(2027, 3, 20)
+
+
 def test_a_good_delivery_is_checked_into_whole_numbers(questions):
     delivery, problems = check(_raw(), questions, TODAY)
     assert problems == []
@@ -43,7 +49,8 @@ def _counts(phase_counts):
 
 @pytest.mark.parametrize(("changes", "field", "words"), [
     ({"delivered_on": ""}, "delivered_on", "Enter the date"),
-    ({"delivered_on": "27/03/2027"}, "delivered_on", "Enter the date"),
+    ({"delivered_on": "31/02/2027"}, "delivered_on", "Enter the date"),
+    ({"delivered_on": "March the 3rd"}, "delivered_on", "Enter the date"),
     ({"delivered_on": "2027-04-01"}, "delivered_on", "in the future"),
     ({"present": ""}, "present", "how many people were present"),
     ({"present": "0"}, "present", "from 1 to"),
