@@ -5,11 +5,11 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from kit.content.models import Question
+from kit.content.questiontypes import TYPES
 from kit.pdf.flowables import Paragraph, TickBox, safe
 from kit.pdf.labels import LABELS
 from kit.pdf.story import Context
 from kit.pdf.templates import Output
-from kit.quiz.types import TYPES
 
 
 def instruction(ctx: Context, question: Question) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
-from functools import lru_cache
 
 import jinja2
 
@@ -20,7 +19,6 @@ from kit.sessions.model import Session
 ASSETS = ("css/present.css", "js/present-counts.js", "js/present.js")
 
 
-@lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """Return the Jinja environment over templates/present (autoescaped, strict)."""
     return jinja2.Environment(

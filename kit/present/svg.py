@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from kit.pdf.flowables import qr_matrix
 
 
-@lru_cache(maxsize=256)
 def qr_svg(payload: str) -> str:
     """Return an SVG drawing PAYLOAD's QR code: one path, one unit per module, quiet zone included."""
     matrix = qr_matrix(payload)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kit.content.models import Option, Question, Text
-from kit.quiz.types import TYPES
+from kit.content.questiontypes import TYPES
 
 # Every character Python and Unicode treat as a line break, for one-line formats.
 LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")

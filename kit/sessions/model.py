@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from kit.content.library import Library
 from kit.content.models import Audience, Link, Module, Nation, Plan, Question, Text
 from kit.content.review import stale_links
+from kit.content.text import texts
 from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES, SETTINGS
 from kit.sessions.fitting import Fit, fit, trimmed
 
@@ -77,8 +78,6 @@ class Session:
         """Say whether any Welsh text printed for this session is still a draft."""
         if "cy" not in self.langs:
             return False
-        from kit.content.lint import texts  # noqa: PLC0415 - shared walker
-
         items = (*self.modules, *self.questions, *self.links)
         return any(t.is_draft for item in items for _, t in texts(item))
 

@@ -10,8 +10,8 @@ from wtforms.validators import DataRequired, EqualTo, Length
 
 from kit.accounts import credentials, users
 from kit.accounts.passwords import PASSWORD_MAX, PASSWORD_MIN
-from kit.web import db_session
 from kit.web.auth import SignedIn
+from kit.web.database import db_session
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 HINT = (f"At least {PASSWORD_MIN} characters and hard to guess: three or four unrelated words work well. "

@@ -9,7 +9,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_required, l
 from flask_wtf.csrf import generate_csrf
 
 from kit.accounts import throttle, users
-from kit.web import db_session
+from kit.web.database import db_session
 from kit.web.forms import LoginForm
 from kit.web.inputs import whole_number
 from kit.web.security import safe_next

@@ -10,7 +10,7 @@ from kit.sessions import builder as build
 from kit.sessions import codec, validate
 from kit.sessions.model import SessionSpec, assemble
 from kit.store import sessions as store
-from kit.web import db_session
+from kit.web.database import db_session
 
 
 def library() -> Library:

@@ -30,6 +30,7 @@ DOCUMENTS = {
     "cards": "Pocket cards",
     "poster": "Classroom poster",
     "parent-letter": "Parent and carer letter",
+    "answer-cards": "A–D answer cards (one per pupil, for the quiz)",
 }
 # Shown as page images on the preview page: what pupils, the classroom and parents will see.
 PREVIEW_KINDS = {"handout": "Handout", "poster": "Classroom poster", "parent-letter": "Parent and carer letter"}

@@ -14,7 +14,7 @@ from kit.outcomes.figures import NO_PUPIL_DATA, SUPPRESSION_NOTE, Figures, build
 from kit.outcomes.keys import PHASES, option_keys
 from kit.outcomes.period import read_filters
 from kit.store import deliveries, outcome_figures
-from kit.web import db_session
+from kit.web.database import db_session
 from kit.web.editing import library, load
 from kit.web.forms import ConfirmForm
 

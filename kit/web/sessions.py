@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from kit.sessions import builder as build
 from kit.sessions import validate
 from kit.store import sessions as store
-from kit.web import db_session
+from kit.web.database import db_session
 from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
 from kit.web.forms import ConfirmForm, DetailsForm, choices
 from kit.web.inputs import whole_number

@@ -9,9 +9,9 @@ import kit.cli
 from kit.content import lint, readability
 from kit.content.check import check
 from kit.content.loader import load
+from kit.content.questiontypes import TYPES
 from kit.content.vocab import AUDIENCES, NATIONS, PUPIL_AUDIENCES
 from kit.paths import data_dir
-from kit.quiz.types import TYPES
 
 LESSONS = data_dir("lessons")
 LIBRARY, LOAD_PROBLEMS = load(LESSONS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.content.lint import texts
+from kit.content.text import texts
 from kit.pdf import fonts, labels, render
 
 
