@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask
 
 from kit.config import ConfigError, ensure_instance, ensure_secret, instance_path, production_problems, settings
@@ -27,9 +29,15 @@ def create_app(test_config: dict | None = None) -> Flask:
         raise ConfigError("refusing to start in production: " + "; ".join(reasons))
     ensure_instance(app.instance_path)
     ensure_secret(app.config, app.instance_path)
-    app.extensions["kit.library"] = load_checked(app.config["LESSONS_DIR"])
+    app.extensions["kit.library"] = load_checked(app.config["LESSONS_DIR"], local=_local(app.config))
     _register(app)
     return app
+
+
+def _local(config) -> Path | None:
+    """Return the force's own library folder (KIT_LOCAL_LESSONS), or None."""
+    value = str(config.get("LOCAL_LESSONS") or "").strip()
+    return Path(value) if value else None
 
 
 def _register(app: Flask) -> None:

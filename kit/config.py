@@ -24,6 +24,8 @@ def defaults(instance_path: str) -> dict:
         "DATABASE_URL": "sqlite:///" + os.path.join(instance_path, "kit.sqlite"),
         # The content library: the shipped lessons/ unless KIT_LESSONS_DIR points elsewhere.
         "LESSONS_DIR": str(data_dir("lessons")),
+        # A force's own links, modules, questions and plans beside the national library (KIT_LOCAL_LESSONS).
+        "LOCAL_LESSONS": "",
         # Printed as the author of every PDF and in footers.
         "ORGANISATION": "Safer Sessions Kit",
         # Largest request body accepted (forms are small; a bigger body is hostile or a mistake).

@@ -107,22 +107,36 @@ class Delivery(Base):
 
     # The dashboard filters a date range, optionally by audience or nation, optionally one officer.
     __table_args__ = (
-        Index("ix_deliveries_delivered_on", "delivered_on", "audience", "nation", "present"),
+        # Covers every reach query: the breakdowns are read from the index alone.
+        Index("ix_deliveries_delivered_on", "delivered_on", "audience", "nation", "owner_id", "month", "school",
+              "present"),
         Index("ix_deliveries_owner_delivered_on", "owner_id", "delivered_on"),
         Index("ix_deliveries_audience_delivered_on", "audience", "delivered_on"),
         Index("ix_deliveries_nation_delivered_on", "nation", "delivered_on"),
     )
 
 
-class DeliveryModule(Base):
+class _Filtered:
+    """Columns copied from the delivery so the dashboard filters and groups without a join."""
+
+    delivered_on: Mapped[dt.date] = mapped_column(Date)
+    audience: Mapped[str] = mapped_column(String(40))
+    nation: Mapped[str] = mapped_column(String(40))
+    owner_id: Mapped[int] = mapped_column(Integer)
+    present: Mapped[int] = mapped_column(Integer)
+
+
+class DeliveryModule(_Filtered, Base):
     """A module that was part of a delivered session (for learning gain per module)."""
 
     __tablename__ = "delivery_modules"
     delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
     module_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    gain: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (Index("ix_delivery_modules_delivered_on", "delivered_on", "module_id", "gain", "present"),)
 
 
-class DeliveryQuestion(Base):
+class DeliveryQuestion(_Filtered, Base):
     """Percent correct before and after for one question of a delivery, derived from its counts."""
 
     __tablename__ = "delivery_questions"
@@ -130,6 +144,8 @@ class DeliveryQuestion(Base):
     question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     baseline_pct: Mapped[float] = mapped_column(Float)
     endpoint_pct: Mapped[float] = mapped_column(Float)
+    __table_args__ = (Index("ix_delivery_questions_delivered_on", "delivered_on", "question_id", "baseline_pct",
+                            "endpoint_pct", "present"),)
 
 
 class DeliveryCount(Base):

@@ -10,8 +10,7 @@ from pathlib import Path
 import click
 
 from kit.cli.group import cli
-from kit.cli.options import lessons_dir, lessons_option
-from kit.content.loader import load_checked
+from kit.cli.options import lessons_option, open_library
 from kit.content.vocab import NATIONS, PRINT_LANGS
 
 
@@ -89,7 +88,7 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
     from kit.pdf import KINDS, RenderOptions  # noqa: PLC0415
 
     wanted = chosen_kinds(kinds)
-    library = load_checked(lessons_dir(lessons), lint=True)
+    library = open_library(lessons, lint=True)
     session = session_for(library, plan_id, nation, lang, minutes)
     for warning in session.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -8,20 +8,22 @@ from pathlib import Path
 import click
 
 from kit.cli.group import Refusal, cli
-from kit.cli.options import lessons_dir, lessons_option
+from kit.cli.options import lessons_dir, lessons_option, local_dir, open_library
 from kit.content.check import check
-from kit.content.loader import load, load_checked
+from kit.content.loader import load
 from kit.content.schema import write_schemas
 
 
 @cli.command("check")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-def check_command(directory: Path | None) -> None:
-    """Validate the content library in DIRECTORY (default: the shipped library)."""
+@click.option("--local", "local", metavar="DIR", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The force's own folder checked with it (default: KIT_LOCAL_LESSONS).")
+def check_command(directory: Path | None, local: Path | None) -> None:
+    """Validate the content library in DIRECTORY (default: the shipped library) with the force's own folder."""
     root = lessons_dir(str(directory) if directory else None)
     if root.is_dir() and not any(root.glob("*.yaml")) and not any(root.glob("*/*.yaml")):
         raise Refusal(f"{root}: no content library here (expected audiences.yaml, links.yaml, modules/…)")
-    library, problems = load(root)
+    library, problems = load(root, local or local_dir())
     problems = sorted(problems + check(library), key=lambda p: (p.file, p.line or 0, p.field))
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
@@ -29,6 +31,9 @@ def check_command(directory: Path | None) -> None:
     if errors:
         raise Refusal(f"{len(errors)} error(s) in {root}")
     counts = ", ".join(f"{n} {kind}" for kind, n in library.counts().items())
+    if library.local_root is not None:
+        added = ", ".join(f"{n} {kind}" for kind, n in library.local_counts().items()) or "nothing"
+        counts += f" (of which {added} from {library.local_root})"
     warnings = len(problems)
     click.echo(f"ok: {counts}" + (f"; {warnings} warning(s)" if warnings else ""))
 
@@ -38,7 +43,7 @@ def check_command(directory: Path | None) -> None:
 @lessons_option
 def plans_command(as_json: bool, lessons: str | None) -> None:
     """List the ready-made plans: id, audience, title and minutes."""
-    library = load_checked(lessons_dir(lessons))
+    library = open_library(lessons)
     rows = [
         {"id": p.id, "audience": p.audience, "title": p.title.en,
          "minutes": sum(library.modules[m].minutes for m in p.modules)}

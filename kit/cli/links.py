@@ -7,10 +7,9 @@ import json
 
 import click
 
-from kit.cli.group import cli
-from kit.cli.options import lessons_dir, lessons_option
+from kit.cli.group import Refusal, cli
+from kit.cli.options import lessons_option, open_library
 from kit.content.linkcheck import check_links
-from kit.content.loader import load_checked
 from kit.content.review import due, mark_checked
 
 STATUS_WORDS = {"ok": "OK", "moved": "moved", "gone": "gone", "failing": "failing", "changed": "changed"}
@@ -30,7 +29,7 @@ def links_group() -> None:
 @lessons_option
 def check_command(as_json: bool, timeout: float, mark: bool, lessons: str | None) -> None:
     """Visit every URL in the registry; exit 1 when any is gone or failing."""
-    library = load_checked(lessons_dir(lessons))
+    library = open_library(lessons)
     targets = [(k.id, k.url, k.page_title) for k in library.links.values() if k.url]
     results = check_links(targets, timeout=timeout)
     if as_json:
@@ -40,8 +39,12 @@ def check_command(as_json: bool, timeout: float, mark: bool, lessons: str | None
     if mark:
         passed = [r.id for r in results if r.status == "ok"]
         if passed:
-            path = mark_checked(library, passed, dt.date.today())
-            click.echo(f"recorded today's date for {len(passed)} link(s) in {path}", err=as_json)
+            try:
+                paths = mark_checked(library, passed, dt.date.today())
+            except (ValueError, OSError) as exc:
+                raise Refusal(f"nothing recorded: {exc}") from None
+            where = " and ".join(str(p) for p in paths)
+            click.echo(f"recorded today's date for {len(passed)} link(s) in {where}", err=as_json)
     if any(r.broken for r in results):
         raise SystemExit(1)
 
@@ -63,7 +66,7 @@ def _print_table(results, phone_only: int) -> None:
 @lessons_option
 def review_command(as_json: bool, lessons: str | None) -> None:
     """List what is due for review: links unchecked for six months, `verify` links, Welsh drafts."""
-    library = load_checked(lessons_dir(lessons))
+    library = open_library(lessons)
     items = due(library, dt.date.today())
     if as_json:
         click.echo(json.dumps([vars(d) for d in items], ensure_ascii=False, indent=2))

@@ -8,8 +8,7 @@ import click
 
 from kit.cli.export import write_atomically
 from kit.cli.group import cli
-from kit.cli.options import lessons_dir, lessons_option
-from kit.content.loader import load_checked
+from kit.cli.options import lessons_dir, lessons_option, open_library
 from kit.content.vocab import AUDIENCES, LANGS
 from kit.quiz.formats import FORMATS
 from kit.quiz.importer import READERS, guess_format, import_quiz
@@ -47,7 +46,7 @@ def _writable(out: Path) -> None:
 def export_command(plan_id: str, fmt: str, lang: str, out: Path, lessons: str | None) -> None:
     """Write the quiz of a plan as FILE, and say which questions the format could not hold."""
     _writable(out)
-    library = load_checked(lessons_dir(lessons), lint=True)
+    library = open_library(lessons, lint=True)
     result = FORMATS[fmt].write(plan_quiz(library, plan_id, lang))
     try:
         write_atomically(out, result.data)
@@ -73,7 +72,7 @@ def import_command(file: Path, audience: str, fmt: str | None, out: Path | None,
     except UnicodeDecodeError as exc:
         raise click.ClickException(f"{file} is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8") from None
     root = lessons_dir(lessons)
-    library = load_checked(root)
+    library = open_library(lessons)
     fmt = fmt or guess_format(file, source)
     result = import_quiz(source, fmt, audience, root, set(library.questions), file.name,
                          str(out) if out else "<imported>")

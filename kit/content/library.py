@@ -35,6 +35,9 @@ class Library:
     plans: dict[str, Plan] = field(default_factory=dict)
     lint: LintFile = field(default_factory=LintFile)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    # A force's own folder (KIT_LOCAL_LESSONS) and the (kind, id) of each item it added.
+    local_root: Path | None = None
+    local: set[tuple[str, str]] = field(default_factory=set)
 
     def counts(self) -> dict[str, int]:
         """Return how many items of each kind the library holds."""
@@ -46,6 +49,11 @@ class Library:
             "questions": len(self.questions),
             "plans": len(self.plans),
         }
+
+    def local_counts(self) -> dict[str, int]:
+        """Return how many items of each kind the force's local folder added."""
+        kinds = [kind for kind, _ in self.local]
+        return {kind: kinds.count(kind) for kind in ("links", "modules", "questions", "plans") if kind in kinds}
 
     def modules_for(self, audience: str) -> list[Module]:
         """Return the modules written for AUDIENCE."""

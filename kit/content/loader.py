@@ -18,6 +18,8 @@ from kit.content.yamlfile import MAX_BYTES, Document, YamlError, parse
 TOP_FILES = ("audiences", "nations", "links", "lint")
 FOLDERS = ("modules", "questions", "plans")
 REQUIRED_FILES = ("audiences", "nations", "links")
+# A force's local folder (KIT_LOCAL_LESSONS) adds to these; the vocabularies stay national.
+LOCAL_KINDS = ("links", "modules", "questions", "plans")
 MAX_FILES = 50_000
 NOT_REGULAR = "not a regular file (a folder, FIFO or device), not read: only YAML files are"
 
@@ -120,32 +122,55 @@ def _collect(library: Library, kind: str, model, doc: Document, name: str, probl
             _add(library, kind, item, Origin(name, doc, (kind, i)), problems)
 
 
-def load(root: Path) -> tuple[Library, list[Problem]]:
-    """Read every file under ROOT and check its structure; return what loaded and every problem found."""
+def load(root: Path, local: Path | None = None) -> tuple[Library, list[Problem]]:
+    """Read every file under ROOT, then the force's LOCAL folder if any; return what loaded and every problem."""
     root = Path(root)
     library, problems = Library(root=root), []
     if not root.is_dir():
         return library, [Problem(root.as_posix(), None, "", "no such library folder")]
-    files = library_files(root)
+    problems += _read_folder(library, root, REQUIRED_FILES)
+    if local is not None:
+        library.local_root = Path(local)
+        problems += _read_local(library, Path(local))
+    return library, problems
+
+
+def _read_folder(library: Library, root: Path, required: tuple[str, ...], kinds=None) -> list[Problem]:
+    files = [(kind, path) for kind, path in library_files(root) if kinds is None or kind in kinds]
     if len(files) > MAX_FILES:
-        return library, [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
+        return [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
+    problems: list[Problem] = []
     inside = os.path.realpath(root)
     for kind, path in files:
         name = display_name(path, root)
         if not os.path.lexists(path):
-            if kind in REQUIRED_FILES:
+            if kind in required:
                 problems.append(Problem(name, None, "", "required file is missing"))
             continue
         model, doc, found = read_file(kind, path, name, inside)
         problems += found
         if model is not None:
             _collect(library, kind, model, doc, name, problems)
-    return library, problems
+    return problems
 
 
-def load_checked(root: Path, lint: bool = False) -> Library:
-    """Load and cross-check the library at ROOT, and lint it when LINT; raise LibraryError listing every problem."""
-    library, problems = load(root)
+def _read_local(library: Library, local: Path) -> list[Problem]:
+    """Add the local folder's links, modules, questions and plans; every file in it is optional."""
+    if not local.is_dir():
+        return [Problem(local.as_posix(), None, "", "no such local library folder (KIT_LOCAL_LESSONS)")]
+    problems = [Problem(display_name(local / f"{kind}.yaml", local), None, "",
+                        f"a local folder cannot change {kind}.yaml; it may hold {', '.join(LOCAL_KINDS)}")
+                for kind in TOP_FILES if kind not in LOCAL_KINDS and (local / f"{kind}.yaml").exists()]
+    before = set(library.origins)
+    problems += _read_folder(library, local, (), LOCAL_KINDS)
+    library.local = set(library.origins) - before
+    return problems
+
+
+def load_checked(root: Path, lint: bool = False, local: Path | None = None) -> Library:
+    """Load and cross-check the library at ROOT (plus a force's LOCAL folder), and lint it when LINT;
+    raise LibraryError listing every problem."""
+    library, problems = load(root, local)
     problems += check(library) if lint else cross_check(library)
     errors = [p for p in problems if p.severity == "error"]
     if errors:

@@ -69,12 +69,17 @@ def _texts(value):
             yield from _texts(part)
 
 
-def mark_checked(library: Library, ids: list[str], today: dt.date) -> Path:
-    """Record TODAY as the `checked` date of the links IDS in links.yaml, atomically; return the file.
+def mark_checked(library: Library, ids: list[str], today: dt.date) -> list[Path]:
+    """Record TODAY as the `checked` date of the links IDS in their links.yaml, atomically; return the files.
 
     Only the `checked:` line of each link changes, so comments and layout survive.
     """
-    path = library.root / "links.yaml"
+    groups = {library.root: [i for i in ids if ("links", i) not in library.local],
+              library.local_root: [i for i in ids if ("links", i) in library.local]}
+    return [_mark(folder / "links.yaml", library, chosen, today) for folder, chosen in groups.items() if chosen]
+
+
+def _mark(path: Path, library: Library, ids: list[str], today: dt.date) -> Path:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     for link_id in ids:
         line = library.origins[("links", link_id)].line("checked")

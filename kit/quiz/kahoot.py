@@ -36,8 +36,10 @@ def _row(quiz: Quiz, question: Question) -> list:
         raise Refused(f"Kahoot holds up to {MAX_ANSWERS} answers; this question has {len(choices)}")
     stem = _fits("its question", one_line(quiz.text(question.stem)), QUESTION_MAX)
     answers = [_fits(f"answer {i}", one_line(text), ANSWER_MAX) for i, (text, _) in enumerate(choices, 1)]
-    right = ",".join(str(i) for i, (_, correct) in enumerate(choices, 1) if correct)
-    return [stem, *answers, *[None] * (MAX_ANSWERS - len(answers)), TIME_LIMITS[question.type], right]
+    right = [i for i, (_, correct) in enumerate(choices, 1) if correct]
+    # One right answer is a number, as a person would type it; several are "1,3", as Kahoot asks.
+    marked = right[0] if len(right) == 1 else ",".join(map(str, right))
+    return [stem, *answers, *[None] * (MAX_ANSWERS - len(answers)), TIME_LIMITS[question.type], marked]
 
 
 WRITERS = {"single": _row, "multiple": _row, "true-false": _row}

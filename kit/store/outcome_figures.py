@@ -21,15 +21,15 @@ DIMENSIONS = {
 }
 
 
-def _where(query, filters: Filters):
-    """Return QUERY limited to FILTERS."""
-    query = query.where(Delivery.delivered_on >= filters.start, Delivery.delivered_on <= filters.end)
+def _where(query, filters: Filters, table=Delivery):
+    """Return QUERY limited to FILTERS, on TABLE's own copy of the filter columns."""
+    query = query.where(table.delivered_on >= filters.start, table.delivered_on <= filters.end)
     if filters.owner_id is not None:
-        query = query.where(Delivery.owner_id == filters.owner_id)
+        query = query.where(table.owner_id == filters.owner_id)
     if filters.audience:
-        query = query.where(Delivery.audience == filters.audience)
+        query = query.where(table.audience == filters.audience)
     if filters.nation:
-        query = query.where(Delivery.nation == filters.nation)
+        query = query.where(table.nation == filters.nation)
     return query
 
 
@@ -40,17 +40,18 @@ def _reach(db: DbSession, filters: Filters, column) -> list[Group]:
 
 
 def _questions(db: DbSession, filters: Filters) -> list[Gain]:
-    query = _where(select(DeliveryQuestion.question_id, func.count(), func.sum(Delivery.present),
-                          func.avg(DeliveryQuestion.baseline_pct), func.avg(DeliveryQuestion.endpoint_pct))
-                   .join(Delivery, Delivery.id == DeliveryQuestion.delivery_id), filters)
-    rows = db.execute(query.group_by(DeliveryQuestion.question_id))
+    table = DeliveryQuestion
+    query = _where(select(table.question_id, func.count(), func.sum(table.present), func.avg(table.baseline_pct),
+                          func.avg(table.endpoint_pct)), filters, table)
+    rows = db.execute(query.group_by(table.question_id))
     return [Gain(q, n, int(p or 0), b, e, e - b) for q, n, p, b, e in rows]
 
 
 def _modules(db: DbSession, filters: Filters) -> list[Gain]:
-    query = _where(select(DeliveryModule.module_id, func.count(), func.sum(Delivery.present), func.avg(Delivery.gain))
-                   .join(Delivery, Delivery.id == DeliveryModule.delivery_id), filters)
-    rows = db.execute(query.where(Delivery.gain.is_not(None)).group_by(DeliveryModule.module_id))
+    table = DeliveryModule
+    query = _where(select(table.module_id, func.count(), func.sum(table.present), func.avg(table.gain)),
+                   filters, table)
+    rows = db.execute(query.where(table.gain.is_not(None)).group_by(table.module_id))
     return [Gain(m, n, int(p or 0), None, None, g) for m, n, p, g in rows]
 
 

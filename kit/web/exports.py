@@ -87,10 +87,10 @@ def _signed_in():
 
 
 def available() -> dict[str, str]:
-    """Return the documents the PDF package can render, in the builder's order."""
-    from kit import pdf  # noqa: PLC0415 - PDFs load only when first asked for
+    """Return the documents the PDF package renders, by kind."""
+    from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
-    return {kind: name for kind, name in DOCUMENTS.items() if kind in pdf.KINDS}
+    return {kind: name for kind, name in DOCUMENTS.items() if kind in KINDS}
 
 
 def download_name(name: str, kind: str) -> str:

@@ -154,8 +154,10 @@ def current_figures() -> tuple[Figures, list[str]]:
 def _charts(figures: Figures) -> dict[str, str]:
     """Return an SVG chart for each table of FIGURES."""
     drawn = {b.id: charts.bar_chart(f"People reached, {b.title.lower()}", [(r.label, r.bar, r.people) for r in b.rows])
-             for b in figures.breakdowns if not b.withheld}
+             for b in figures.breakdowns if not b.withheld and len(b.rows) <= charts.ROWS_MAX}
     for name, rows in (("questions", figures.questions), ("modules", figures.modules)):
+        if len(rows) > charts.ROWS_MAX:
+            continue
         drawn[name] = charts.bar_chart(f"Mean learning gain by {name[:-1]}",
                                        [(r.label, r.value, r.change) for r in rows])
     return drawn

@@ -20,8 +20,8 @@ def luminance(colour) -> float:
 @pytest.mark.parametrize(("group_size", "copies", "pages"), [
     (None, 1, 30), (24, 1, 24), (24, 5, 5), (None, MAX_COPIES + 50, MAX_COPIES),
 ])
-def test_one_card_per_pupil(make_session, group_size, copies, pages):
-    session = make_session("lower-secondary-core", group_size=group_size)
+def test_one_card_per_pupil(make_teaching_session, group_size, copies, pages):
+    session = make_teaching_session("lower-secondary-core", group_size=group_size)
     data = render("answer-cards", session, RenderOptions(copies=copies))
     assert len(list(pdf_pages(data))) == pages
     text = pdf_text(data)
@@ -30,15 +30,15 @@ def test_one_card_per_pupil(make_session, group_size, copies, pages):
         assert letter in text.split()
 
 
-def test_cards_are_numbered_never_named(make_session):
-    session = make_session("upper-primary-core", group_size=3, school="Ysgol Example")
+def test_cards_are_numbered_never_named(make_teaching_session):
+    session = make_teaching_session("upper-primary-core", group_size=3, school="Ysgol Example")
     text = pdf_text(render("answer-cards", session))
     assert "Ysgol Example" not in text
     assert "No names" in text
 
 
-def test_bilingual_cards_print_welsh_first(make_session):
-    session = make_session("lower-secondary-core", nation="wales", lang="bilingual", group_size=2)
+def test_bilingual_cards_print_welsh_first(make_teaching_session):
+    session = make_teaching_session("lower-secondary-core", nation="wales", lang="bilingual", group_size=2)
     assert "Cerdyn 1 o 2 / Card 1 of 2" in pdf_text(render("answer-cards", session))
 
 

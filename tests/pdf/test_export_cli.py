@@ -98,14 +98,11 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
 
 
 def test_plan_not_offered_in_the_nation_is_a_usage_error(tmp_path, library):
-    import shutil
-
     import yaml
 
-    from tests.conftest import LESSONS
+    from tests.content.helpers import copy_library
 
-    copy = tmp_path / "lessons"
-    shutil.copytree(LESSONS, copy)
+    copy = copy_library(tmp_path)
     plan_id = next(iter(library.plans))
     plan_file = next(p for p in (copy / "plans").glob("*.yaml")
                      if yaml.safe_load(p.read_text(encoding="utf-8"))["id"] == plan_id)

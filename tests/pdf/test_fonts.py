@@ -47,7 +47,7 @@ def test_the_check_finds_a_missing_glyph():
     assert fonts.missing_glyphs("a\u2ea0b") == {"\u2ea0"}
 
 
-def test_only_the_embedded_subset_font_is_used(make_session):
-    data = render("pack", make_session(nation="wales", lang="bilingual"))
+def test_only_the_embedded_subset_font_is_used(make_teaching_session):
+    data = render("pack", make_teaching_session(nation="wales", lang="bilingual"))
     assert b"/FontFile2" in data
     assert b"+SourceSansPro" in data
