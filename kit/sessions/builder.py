@@ -8,14 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kit.content.library import Library
-from kit.content.vocab import PUPIL_AUDIENCES
 from kit.sessions.model import REASON_MAX, SessionSpec, from_plan
 
 KINDS = ("modules", "questions")  # the two lists an officer builds
-CEOP_ASSEMBLY_ADVICE = (
-    "CEOP Education advises delivering this topic to classroom-sized groups, not assemblies, "
-    "so that pupils can ask questions and staff can notice anyone who is affected."
-)
 
 
 class BuilderError(ValueError):
@@ -127,11 +122,6 @@ def set_questions(spec: SessionSpec, library: Library, chosen: list[str]) -> Ses
 def minutes(spec: SessionSpec, library: Library) -> int:
     """Return the total minutes of the spec's modules that the library still holds."""
     return sum(library.modules[m].minutes for m in spec.modules if m in library.modules)
-
-
-def needs_assembly_warning(audience: str, setting: str) -> bool:
-    """Say whether SETTING goes against CEOP Education's advice for AUDIENCE."""
-    return audience in PUPIL_AUDIENCES and setting == "assembly"
 
 
 def detail_problems(library: Library, audience: str, nation: str, lang: str) -> dict[str, str]:

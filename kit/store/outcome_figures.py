@@ -5,7 +5,7 @@ Plain numbers only; suppression and labels are added by kit.outcomes.figures.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session as DbSession
 
 from kit.db import Delivery, DeliveryModule, DeliveryQuestion, User
@@ -33,10 +33,38 @@ def _where(query, filters: Filters, table=Delivery):
     return query
 
 
-def _reach(db: DbSession, filters: Filters, column) -> list[Group]:
-    query = _where(select(column, func.count(), func.sum(Delivery.present)), filters).group_by(column)
-    return sorted((Group(str(key), n, int(people or 0)) for key, n, people in db.execute(query)),
-                  key=lambda g: g.key)
+def _groups(rows) -> list[Group]:
+    return sorted((Group(str(key), n, int(people or 0)) for key, n, people in rows), key=lambda g: g.key)
+
+
+def _reach_each(db: DbSession, filters: Filters) -> tuple[tuple[int, int], dict[str, list[Group]]]:
+    """Return the totals and each breakdown, one query apiece (any database)."""
+    totals = db.execute(_where(select(func.count(), func.sum(Delivery.present)), filters)).one()
+    return totals, {name: _groups(db.execute(_where(select(column, func.count(), func.sum(Delivery.present)),
+                                                     filters).group_by(column)))
+                    for name, column in DIMENSIONS.items()}
+
+
+def _reach_sets(db: DbSession, filters: Filters) -> tuple[tuple[int, int], dict[str, list[Group]]]:
+    """Return the totals and every breakdown from one scan, with GROUPING SETS (PostgreSQL)."""
+    columns = list(DIMENSIONS.values())
+    sets = func.grouping_sets(*[tuple_(c) for c in columns], tuple_())
+    rows = db.execute(_where(select(*columns, func.count(), func.sum(Delivery.present)), filters).group_by(sets))
+    found: dict[str, list] = {name: [] for name in DIMENSIONS}
+    totals = (0, 0)
+    for row in rows:
+        keys = row[: len(columns)]
+        # Every grouped column is NOT NULL, so the one that is set names the breakdown; none set is the total.
+        named = [(name, key) for name, key in zip(DIMENSIONS, keys, strict=True) if key is not None]
+        if named:
+            found[named[0][0]].append((named[0][1], row[-2], row[-1]))
+        else:
+            totals = (row[-2], row[-1])
+    return totals, {name: _groups(rows) for name, rows in found.items()}
+
+
+# One scan where the database can group several ways at once; a query per breakdown elsewhere.
+REACH_BY_DIALECT = {"postgresql": _reach_sets}
 
 
 def _questions(db: DbSession, filters: Filters) -> list[Gain]:
@@ -57,8 +85,8 @@ def _modules(db: DbSession, filters: Filters) -> list[Gain]:
 
 def collect(db: DbSession, filters: Filters) -> RawFigures:
     """Return every outcome figure for FILTERS, counted in the database."""
-    deliveries, people = db.execute(_where(select(func.count(), func.sum(Delivery.present)), filters)).one()
-    reach = {name: _reach(db, filters, column) for name, column in DIMENSIONS.items()}
+    reach_of = REACH_BY_DIALECT.get(db.get_bind().dialect.name, _reach_each)
+    (deliveries, people), reach = reach_of(db, filters)
     ids = [int(g.key) for g in reach["officer"]]
     officers = dict(db.execute(select(User.id, User.email).where(User.id.in_(ids))).all()) if ids else {}
     return RawFigures(filters, deliveries, int(people or 0), reach, _questions(db, filters), _modules(db, filters),

@@ -8,7 +8,7 @@ from flask_login import current_user
 from kit.content.library import Library
 from kit.sessions import builder as build
 from kit.sessions import codec, validate
-from kit.sessions.model import SessionSpec, assemble
+from kit.sessions.model import CEOP_ASSEMBLY_ADVICE, SessionSpec, assemble, needs_assembly_warning
 from kit.store import sessions as store
 from kit.web.database import db_session
 
@@ -84,7 +84,7 @@ def refusal(found: dict[str, str], lead: str = "Your version could not be kept")
 
 def needs_confirmation(theirs: SessionSpec, mine: SessionSpec) -> bool:
     """Say whether keeping MINE over THEIRS changes the setting to an assembly for pupils."""
-    return build.needs_assembly_warning(mine.audience, mine.setting) and theirs.setting != mine.setting
+    return needs_assembly_warning(mine.audience, mine.setting) and theirs.setting != mine.setting
 
 
 def conflict_page(current: store.Stored, mine: SessionSpec, change: str, error: str | None = None):
@@ -95,7 +95,7 @@ def conflict_page(current: store.Stored, mine: SessionSpec, change: str, error: 
         "sessions/conflict.html", record=current, change=change,
         theirs=assemble(lib, theirs), mine=assemble(lib, mine),
         mine_json=codec.to_json(mine), lib=lib, error=error,
-        confirm_assembly=needs_confirmation(theirs, mine), advice=build.CEOP_ASSEMBLY_ADVICE,
+        confirm_assembly=needs_confirmation(theirs, mine), advice=CEOP_ASSEMBLY_ADVICE,
     )
     return body, 400 if error else 409
 
@@ -113,7 +113,7 @@ def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = No
     return render_template(
         "sessions/builder.html", record=record, spec=spec, session=session, lib=lib,
         total=build.minutes(spec, lib), show_all=show_all, error=error, problem=problem,
-        drafts=session.uses_welsh_drafts(),
+        drafts=session.uses_welsh_drafts(), advice=CEOP_ASSEMBLY_ADVICE,
         notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
         other_modules=build.other_ages(lib, "modules", spec) if show_all in ("modules", "both") else [],
         other_questions=build.other_ages(lib, "questions", spec) if show_all in ("questions", "both") else [],

@@ -31,6 +31,7 @@ DOCUMENTS = {
     "poster": "Classroom poster",
     "parent-letter": "Parent and carer letter",
     "answer-cards": "A–D answer cards (one per pupil, for the quiz)",
+    "teacher-sheet": "Before and after the visit (one page for the class teacher)",
 }
 # Shown as page images on the preview page: what pupils, the classroom and parents will see.
 PREVIEW_KINDS = {"handout": "Handout", "poster": "Classroom poster", "parent-letter": "Parent and carer letter"}

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 
 from kit.sessions import builder as build
 from kit.sessions import validate
+from kit.sessions.model import CEOP_ASSEMBLY_ADVICE
 from kit.store import sessions as store
 from kit.web.database import db_session
 from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
@@ -72,7 +73,7 @@ def new():
     """Ask who, where and when; then store the session and open the builder."""
     form = _details_form()
     if not _details_ok(form, form.audience.data):
-        return render_template("sessions/new.html", form=form, advice=build.CEOP_ASSEMBLY_ADVICE)
+        return render_template("sessions/new.html", form=form, advice=CEOP_ASSEMBLY_ADVICE)
     spec = build.start(library(), form.audience.data, bool(form.use_plan.data), **_details(form),
                        lesson_minutes=form.lesson_minutes.data, title=(form.title.data or "").strip())
     record = store.create(db_session(), current_user.user, spec)
@@ -95,7 +96,7 @@ def details(session_id: int):
     del form.audience, form.use_plan
     if not _details_ok(form, spec.audience):
         return render_template("sessions/details.html", form=form, record=record, spec=spec,
-                               lib=library(), advice=build.CEOP_ASSEMBLY_ADVICE)
+                               lib=library(), advice=CEOP_ASSEMBLY_ADVICE)
     mine = replace(spec, **_details(form), lesson_minutes=form.lesson_minutes.data,
                    title=(form.title.data or "").strip() or spec.title)
     version = whole_number(form.version.data)

@@ -147,3 +147,18 @@ def test_a_counts_file_whose_counts_do_not_add_up_is_refused(questions):
     counts = countsfile.read(_file(present=5))
     delivery, problems = check(counts.raw("2027-03-20"), questions, TODAY)
     assert delivery is None and any("more than the 5 people" in p.message for p in problems)
+
+
+def test_tagged_wrong_options_name_the_misconception_that_fell():
+    from types import SimpleNamespace as Ns
+
+    def option(text, correct=False, misconception=None):
+        return Ns(text=Ns(en=text), correct=correct, misconception=misconception)
+
+    question = Ns(id="q", type="single", answer=None, options=[
+        option("Pay them", misconception="paying-ends-it"), option("Tell someone", correct=True),
+        option("Send another photo")])
+    counts = {"baseline": {"q": {"A": 12, "B": 6, "C": 2}}, "endpoint": {"q": {"A": 1, "B": 19, "C": 0}}}
+    falls = gain.misconception_falls({"q": question}, counts, 20)
+    assert [(f.misconception, f.before_pct, f.after_pct) for f in falls] == [
+        ("paying-ends-it", 60.0, 5.0), (gain.NO_MISCONCEPTION, 10.0, 0.0)]

@@ -87,6 +87,23 @@ def _pdf_text(data: bytes) -> str:
         pdf.close()
 
 
+def _no_small_figure_can_be_worked_out(tables, total):
+    """Given the total and every printed figure of a breakdown, no hidden figure under 5 has one possible value."""
+    from tests.outcomes.test_suppression import _possible
+
+    for name, rows in tables.items():
+        if not name.startswith("reach-by-"):
+            continue
+        printed = [r[2] for r in rows[1:]]
+        hidden = sum(cell in (LESS_THAN, HIDDEN) for cell in printed)
+        if not printed or "withheld" in printed or 4 ** hidden * 55 ** sum(c == HIDDEN for c in printed) > 300_000:
+            continue  # nothing printed, or too many hidden cells to enumerate here (test_suppression covers the rule)
+        worlds = _possible(printed, total if total >= 5 else None)
+        for i, cell in enumerate(printed):
+            if cell == LESS_THAN:
+                assert len({w[i] for w in worlds}) > 1, (name, printed)
+
+
 KEYS = {"month": lambda r: month_label(f"{r['day']:%Y-%m}"),
         "school": lambda r: r["school"] or "(no school or venue given)",
         "officer": lambda r: r["email"]}
@@ -116,6 +133,7 @@ def test_dashboard_csv_and_pdf_agree_with_a_direct_count(client, auth, db, libra
                 assert csv_rows[label][1] == str(n)
                 _check_people(csv_rows[label][2], p)
                 assert f"<th scope=\"row\">{label}</th><td>{n:,}</td><td>{csv_rows[label][2]}</td>" in page
+        _no_small_figure_can_be_worked_out(tables, people)
         text = _pdf_text(client.get("/outcomes/return.pdf", query_string=args).data)
         assert f"Sessions delivered: {len(rows):,}. People reached: {printed_total}." in " ".join(text.split())
 

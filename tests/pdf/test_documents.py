@@ -18,7 +18,7 @@ EDITIONS = [(nation, lang) for nation, langs in LANGS.items() for lang in langs]
 
 def test_the_registry_holds_every_kind():
     assert list(KINDS) == ["lesson-plan", "handout", "handout-a5", "quiz", "answer-key", "cards",
-                           "poster", "parent-letter", "pack", "answer-cards"]
+                           "poster", "parent-letter", "pack", "answer-cards", "teacher-sheet"]
     assert all(k.id == key and k.title for key, k in KINDS.items())
 
 

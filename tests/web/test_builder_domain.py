@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kit.sessions import builder, codec
-from kit.sessions.model import SessionSpec
+from kit.sessions.model import SessionSpec, needs_assembly_warning
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_minutes_add_up(library, spec):
     ("lower-secondary", "classroom", False), ("parents-carers", "assembly", False),
 ])
 def test_assembly_warning_is_for_pupils(audience, setting, warn):
-    assert builder.needs_assembly_warning(audience, setting) is warn
+    assert needs_assembly_warning(audience, setting) is warn
 
 
 @pytest.mark.parametrize("nation, lang, field", [
