@@ -127,6 +127,14 @@
         input.addEventListener("input", function () { raw[input.id] = input.value; save(); update(); });
       });
       document.getElementById("download-counts").addEventListener("click", download);
+      // Counts stay in this browser until cleared, so the next class starts from nothing.
+      document.getElementById("clear-counts").addEventListener("click", function () {
+        if (!window.confirm("Clear every count typed for this session? Download the counts file first if you need it.")) { return; }
+        raw = {};
+        save();
+        inputs.forEach(function (input) { input.value = input === presentInput && deck.present ? String(deck.present) : ""; });
+        update();
+      });
       update();
     }
 
