@@ -27,10 +27,12 @@ SESSION_URLS = [
     ("GET", "/sessions/{id}/present/1"),
     ("GET", "/sessions/{id}/present/notes"),
     ("GET", "/sessions/{id}/present/offline.html"),
+    ("GET", "/sessions/{id}/session.yaml"),
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules",
-                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip"]
+                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password",
+                  "/sessions/import"]
 
 
 def _call(client, method, url):
