@@ -6,7 +6,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session as DbSession
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -92,13 +92,10 @@ def rotate_token(db: DbSession, user: User | Account) -> str:
     return token
 
 
-# Run on every signed-in request, so it selects plain columns: no identity map, no ORM instance.
-_BY_ID = select(User.id, User.email, User.role, User.session_token, User.active).where(User.id == bindparam("id"))
-
-
 def load_by_token(db: DbSession, user_id: int, token: str) -> Account | None:
     """Return the active account USER_ID if TOKEN is their current session token."""
-    row = db.connection().execute(_BY_ID, {"id": user_id}).first()
+    row = db.execute(select(User.id, User.email, User.role, User.session_token, User.active)
+                     .where(User.id == user_id)).first()
     if row is None or not row.active or not secrets.compare_digest(row.session_token, token):
         return None
     return Account(row.id, row.email, row.role, row.session_token)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import session as cookie
 from flask_login import current_user, login_required
 
 from kit.sessions import builder as build
@@ -12,7 +13,7 @@ from kit.sessions import validate
 from kit.sessions.model import CEOP_ASSEMBLY_ADVICE
 from kit.store import sessions as store
 from kit.web.database import db_session
-from kit.web.editing import builder_page, library, load, load_record, save_or_conflict
+from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
 from kit.web.forms import ConfirmForm, DetailsForm, choices
 from kit.web.inputs import whole_number
 
@@ -42,7 +43,8 @@ def _details_ok(form: DetailsForm, audience: str) -> bool:
         return False
     for field, message in validate.details_problems(library(), audience, form.nation.data, form.lang.data,
                                                     form.setting.data, bool(form.confirm_assembly.data)).items():
-        getattr(form, field).errors = [*getattr(form, field).errors, message]
+        errors = list(getattr(form, field).errors)
+        getattr(form, field).errors = errors if message in errors else [*errors, message]  # each error once
         valid = False
     return valid
 
@@ -82,7 +84,7 @@ def new():
 def builder(session_id: int):
     """Show the builder: modules in order, minutes, questions, notes and downloads."""
     record, spec = load(session_id)
-    return builder_page(record, spec)
+    return builder_page(record, spec, problem=cookie.pop(PROBLEM_KEY, None))
 
 
 @bp.route("/<int:session_id>/details", methods=["GET", "POST"])

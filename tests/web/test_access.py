@@ -13,8 +13,6 @@ SESSION_URLS = [
     ("GET", "/sessions/{id}/delete"),
     ("POST", "/sessions/{id}/delete"),
     ("POST", "/sessions/{id}/modules/add"),
-    ("POST", "/sessions/{id}/modules/ground-rules/remove"),
-    ("POST", "/sessions/{id}/modules/ground-rules/move"),
     ("POST", "/sessions/{id}/modules/order"),
     ("POST", "/sessions/{id}/modules/change"),
     ("POST", "/sessions/{id}/questions"),
@@ -22,15 +20,17 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
+    ("GET", "/sessions/{id}/preview/handout/1.png"),
+    ("GET", "/sessions/{id}/session.yaml"),
     ("GET", "/sessions/{id}/quiz"),
     ("GET", "/sessions/{id}/quiz/gift"),
     ("GET", "/sessions/{id}/present/1"),
     ("GET", "/sessions/{id}/present/notes"),
     ("GET", "/sessions/{id}/present/offline.html"),
 ]
-SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/library/", "/library/questions",
+SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/sessions/import", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules",
-                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip"]
+                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password"]
 
 
 def _call(client, method, url):
