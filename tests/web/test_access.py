@@ -113,6 +113,8 @@ OUTCOME_URLS = [
     ("POST", "/sessions/{id}/deliveries/new"),
     ("POST", "/sessions/{id}/deliveries/upload"),
     ("GET", "/deliveries/{id}"),
+    ("GET", "/deliveries/{id}/delete"),
+    ("POST", "/deliveries/{id}/delete"),
 ]
 # The lead's team pages (404 to officers) and the first-run page: tested in tests/web/test_team.py.
 TEAM_URLS = {"/team/", "/team/new", "/team/{id}/disable", "/team/{id}/enable", "/team/{id}/password", "/setup"}
