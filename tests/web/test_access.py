@@ -114,8 +114,10 @@ OUTCOME_URLS = [
     ("POST", "/sessions/{id}/deliveries/upload"),
     ("GET", "/deliveries/{id}"),
 ]
+# The lead's team pages (404 to officers) and the first-run page: tested in tests/web/test_team.py.
+TEAM_URLS = {"/team/", "/team/new", "/team/{id}/disable", "/team/{id}/enable", "/team/{id}/password", "/setup"}
 TESTED = {"/", "/healthz", "/login", "/logout", "/sessions/"} | {u for _, u in SESSION_URLS + OUTCOME_URLS} | set(
-    SIGNED_IN_URLS)
+    SIGNED_IN_URLS) | TEAM_URLS
 
 
 def test_every_route_is_in_the_access_tables(app):
