@@ -162,3 +162,10 @@ def remove(db: DbSession, record: Stored) -> None:
     """Delete RECORD."""
     db.execute(delete(SessionRecord).where(SessionRecord.id == record.id))
     db.commit()
+
+
+def owned(db: DbSession, user: User, limit: int = 50) -> list[Stored]:
+    """Return USER's own sessions, last saved first (the library's "Add to…" offers them)."""
+    rows = db.execute(select(*SessionRecord.__table__.columns).where(SessionRecord.owner_id == user.id)
+                      .order_by(SessionRecord.updated_at.desc(), SessionRecord.id.desc()).limit(limit))
+    return [Stored(**row._mapping) for row in rows]
