@@ -35,6 +35,14 @@ class Model(BaseModel):
 # --- audiences.yaml, nations.yaml -------------------------------------------------------------
 
 
+class PrintWords(Model):
+    """What the printed documents say to this audience in their own voice (a parent is not a pupil)."""
+
+    poster: Text  # the poster's headline
+    card: Text  # the head of a pocket card's front
+    last: Text  # the closing words of a handout and poster
+
+
 class Audience(Model):
     """One of the seven audiences: ages, reading-age target and what its handout must say."""
 
@@ -48,6 +56,7 @@ class Audience(Model):
     year_names: dict[NationId, ShortStr] = {}
     required_messages: list[MessageId]
     description: Text | None = None
+    print_words: PrintWords | None = None  # documents fall back to the session title without it
 
 
 class AudienceFile(Model):

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from kit.pdf import cards, handout, lesson_plan, letter, pack, poster, quiz
 from kit.pdf.options import RenderOptions
+from kit.pdf.pack import Compose
 from kit.pdf.story import Context
 from kit.pdf.templates import Output, Rendered
 from kit.sessions.model import Session
-
-Compose = Callable[[Output, Context], None]
 
 
 @dataclass(frozen=True)
@@ -45,22 +43,20 @@ class DocumentKind:
         return self.render(session, options).pdf
 
 
-KINDS: dict[str, DocumentKind] = {
-    k.id: k
-    for k in (
-        DocumentKind("lesson-plan", "Lesson plan (officer and teacher)", lesson_plan.compose,
-                     "lesson-plan"),
-        DocumentKind("handout", "Handout (A4)", handout.compose, "handout"),
-        DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout.compose_a5, "handout"),
-        DocumentKind("quiz", "Quiz sheet", quiz.compose_quiz, "quiz"),
-        DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
-        DocumentKind("cards", "Pocket cards (10 to an A4 sheet)", cards.compose, "cards"),
-        DocumentKind("poster", "Classroom poster (A4)", poster.compose, "poster"),
-        DocumentKind("parent-letter", "Letter to parents and carers", letter.compose,
-                     "parent-letter"),
-        DocumentKind("pack", "Everything in one PDF", pack.compose, "pack"),
-    )
-}
+DOCUMENTS = (
+    DocumentKind("lesson-plan", "Lesson plan (officer and teacher)", lesson_plan.compose, "lesson-plan"),
+    DocumentKind("handout", "Handout (A4)", handout.compose, "handout"),
+    DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout.compose_a5, "handout"),
+    DocumentKind("quiz", "Quiz sheet", quiz.compose_quiz, "quiz"),
+    DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
+    DocumentKind("cards", "Pocket cards (8 to an A4 sheet)", cards.compose, "cards"),
+    DocumentKind("poster", "Classroom poster (A4)", poster.compose, "poster"),
+    DocumentKind("parent-letter", "Letter to parents and carers", letter.compose, "parent-letter"),
+)
+KINDS: dict[str, DocumentKind] = {k.id: k for k in DOCUMENTS}
+# The pack is made of the kinds above, so it is registered after them.
+KINDS["pack"] = DocumentKind("pack", "Everything in one PDF", pack.composer(
+    [(KINDS[k].title, KINDS[k].compose) for k in pack.ORDER]), "pack")
 
 
 def kind(kind_id: str) -> DocumentKind:
