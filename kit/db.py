@@ -12,9 +12,13 @@ from collections.abc import Iterator
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     create_engine,
@@ -78,6 +82,83 @@ class SessionRecord(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class Delivery(Base):
+    """One delivery of a session to one group: class-level counts only, never pupil details.
+
+    Audience, nation, school and month are copied from the session when it is recorded, so the
+    evidence stays as delivered when the session is later edited or deleted. `gain` is the mean
+    change in percentage points over the questions asked, computed once when the record is saved.
+    """
+
+    __tablename__ = "deliveries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"), index=True)
+    session_title: Mapped[str] = mapped_column(String(200))
+    delivered_on: Mapped[dt.date] = mapped_column(Date)
+    month: Mapped[str] = mapped_column(String(7))  # "2027-03": groups alike on SQLite and PostgreSQL
+    audience: Mapped[str] = mapped_column(String(40))
+    nation: Mapped[str] = mapped_column(String(40))
+    school: Mapped[str] = mapped_column(String(120))
+    present: Mapped[int] = mapped_column(Integer)
+    gain: Mapped[float | None] = mapped_column(Float)
+    reflection: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    # The dashboard reads a date range, filtered or not by audience, nation and officer: one index covers
+    # every breakdown, read alone (no table rows); an officer's own view starts from their id.
+    __table_args__ = (
+        # Covers every reach query: the breakdowns are read from the index alone.
+        Index("ix_deliveries_delivered_on", "delivered_on", "audience", "nation", "owner_id", "month", "school",
+              "present"),
+        Index("ix_deliveries_owner_delivered_on", "owner_id", "delivered_on"),
+    )
+
+
+class _Filtered:
+    """Columns copied from the delivery so the dashboard filters and groups without a join."""
+
+    delivered_on: Mapped[dt.date] = mapped_column(Date)
+    audience: Mapped[str] = mapped_column(String(40))
+    nation: Mapped[str] = mapped_column(String(40))
+    owner_id: Mapped[int] = mapped_column(Integer)
+    present: Mapped[int] = mapped_column(Integer)
+
+
+class DeliveryModule(_Filtered, Base):
+    """A module that was part of a delivered session (for learning gain per module)."""
+
+    __tablename__ = "delivery_modules"
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
+    module_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    gain: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (Index("ix_delivery_modules_delivered_on", "delivered_on", "module_id", "gain", "present",
+                            "audience", "nation", "owner_id"),)
+
+
+class DeliveryQuestion(_Filtered, Base):
+    """Percent correct before and after for one question of a delivery, derived from its counts."""
+
+    __tablename__ = "delivery_questions"
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    baseline_pct: Mapped[float] = mapped_column(Float)
+    endpoint_pct: Mapped[float] = mapped_column(Float)
+    __table_args__ = (Index("ix_delivery_questions_delivered_on", "delivered_on", "question_id", "baseline_pct",
+                            "endpoint_pct", "present", "audience", "nation", "owner_id"),)
+
+
+class DeliveryCount(Base):
+    """How many in the group chose one option of one question, before (phase 0) or after (phase 1)."""
+
+    __tablename__ = "delivery_counts"
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    phase: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    option_key: Mapped[str] = mapped_column(String(8), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """Turn on foreign keys and WAL; wait a little for a busy database rather than fail at once."""
     cursor = dbapi_connection.cursor()
@@ -87,9 +168,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _create_private(path: str | None) -> None:
+    """Create the SQLite file PATH readable by its owner only (SQLite gives -wal and -shm its mode)."""
+    if not path or path == ":memory:" or path.startswith("file:") or os.path.exists(path):
+        return
+    with contextlib.suppress(FileNotFoundError):  # a missing folder: SQLite reports it on connect
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 def make_engine(url: str) -> Engine:
     """Create the engine for URL, with SQLite's pragmas set on every connection."""
     if url.startswith("sqlite"):
+        _create_private(make_url(url).database)
         engine = create_engine(url, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -184,7 +274,7 @@ def _file_lock(path: str | None) -> Iterator[None]:
     if path is None or fcntl is None:
         yield
         return
-    with open(path, "a", encoding="ascii") as handle:  # noqa: PTH123
+    with os.fdopen(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600), "a", encoding="ascii") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

@@ -1,13 +1,9 @@
 """Fixtures shared by every test: the real library, an app on a temporary instance, its clients."""
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
-
-# The parse cache of every library the tests build goes to a throwaway folder, not ~/.cache.
-os.environ.setdefault("KIT_CACHE_DIR", tempfile.mkdtemp(prefix="kit-test-cache-"))
 
 from kit import create_app
 from kit.content.loader import load_checked
@@ -17,7 +13,8 @@ LESSONS = data_dir("lessons")
 POSTGRES_URL = os.environ.get("KIT_TEST_POSTGRES_URL")
 # Every database test runs on SQLite; on PostgreSQL too when the CI gives us one.
 DATABASES = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
-OUR_TABLES = ("sessions", "login_attempts", "users", "alembic_version")
+OUR_TABLES = ("delivery_counts", "delivery_questions", "delivery_modules", "deliveries",
+              "sessions", "login_attempts", "users", "alembic_version")
 
 
 @pytest.fixture(scope="session")

@@ -43,6 +43,13 @@ class PrintWords(Model):
     last: Text  # the closing words of a handout and poster
 
 
+class TeacherSheet(Model):
+    """The class teacher's part, before and after the visit (lessons taught teacher-officer-teacher)."""
+
+    lead_in: list[Text] = Field(min_length=1)  # a short activity before the visit
+    follow_up: list[Text] = Field(min_length=1)  # what the class does after it
+
+
 class Audience(Model):
     """One of the seven audiences: ages, reading-age target and what its handout must say."""
 
@@ -57,6 +64,7 @@ class Audience(Model):
     required_messages: list[MessageId]
     description: Text | None = None
     print_words: PrintWords | None = None  # documents fall back to the session title without it
+    teacher: TeacherSheet | None = None  # pupil audiences: the "before and after the visit" sheet
 
 
 class AudienceFile(Model):
@@ -101,6 +109,8 @@ class Link(Model):
     checked: dt.date
     source: Str
     status: LinkStatus
+    # The page's <title> when it was last checked, so `kit links check` can say when a page changed.
+    page_title: ShortStr | None = None
     # Optional, additive: the required messages this service is a route for (e.g. report,
     # remove-images), so the lint can check a `verify` link is never a handout's only route.
     covers: list[MessageId] = []
@@ -142,6 +152,9 @@ class Activity(Model):
     minutes: Minutes
     steps: list[Text] = Field(min_length=1)
     notes: Text | None = None
+    # Core (false) is always taught; optional activities are the first to go when the slot is
+    # short (kit.sessions.fitting). Ground rules, what to do and signposting are never optional.
+    optional: bool = False
 
 
 class KeyMessage(Model):

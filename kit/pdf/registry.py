@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kit.pdf import cards, handout, lesson_plan, letter, pack, poster, quiz
+from kit.pdf import answer_cards, cards, handout, lesson_plan, letter, pack, poster, quiz, teacher_sheet
 from kit.pdf.options import RenderOptions
 from kit.pdf.pack import Compose
 from kit.pdf.story import Context
@@ -52,6 +52,9 @@ DOCUMENTS = (
     DocumentKind("cards", "Pocket cards (8 to an A4 sheet)", cards.compose, "cards"),
     DocumentKind("poster", "Classroom poster (A4)", poster.compose, "poster"),
     DocumentKind("parent-letter", "Letter to parents and carers", letter.compose, "parent-letter"),
+    DocumentKind("answer-cards", "A–D answer cards (one per pupil)", answer_cards.compose, "answer-cards"),
+    DocumentKind("teacher-sheet", "Before and after the visit (class teacher, one page)",
+                 teacher_sheet.compose, "teacher-sheet"),
 )
 KINDS: dict[str, DocumentKind] = {k.id: k for k in DOCUMENTS}
 # The pack is made of the kinds above, so it is registered after them.

@@ -30,8 +30,8 @@ def smallest(rendered) -> tuple[float, float]:
 
 @pytest.mark.parametrize("nation, lang", EDITIONS)
 @pytest.mark.parametrize("plan_id", plan_ids())
-def test_codes_meet_their_floor_and_large_print_never_shrinks_them(make_session, plan_id, nation, lang):
-    session = make_session(plan_id, nation, lang)
+def test_codes_meet_their_floor_and_large_print_never_shrinks_them(make_teaching_session, plan_id, nation, lang):
+    session = make_teaching_session(plan_id, nation, lang)
     for kind, (module_floor, size_floor) in FLOORS.items():
         usual = render_document(kind, session)
         large = render_document(kind, session, RenderOptions(large_print=True))
@@ -50,10 +50,10 @@ PHOTOGRAPHED = [("lower-secondary-core", "england", "en", False),
 
 @pytest.mark.parametrize("kind", FLOORS)
 @pytest.mark.parametrize("plan_id, nation, lang, large", PHOTOGRAPHED)
-def test_a_phone_photo_finds_every_code(make_session, plan_id, nation, lang, large, kind):
+def test_a_phone_photo_finds_every_code(make_teaching_session, plan_id, nation, lang, large, kind):
     """Every code drawn is found in a phone photo of its printed sheet (representative editions:
     every audience group, every nation, bilingual and large print; the photo model is slow)."""
-    rendered = render_document(kind, make_session(plan_id, nation, lang), RenderOptions(large_print=large))
+    rendered = render_document(kind, make_teaching_session(plan_id, nation, lang), RenderOptions(large_print=large))
     drawn = found = 0
     for page, codes in zip(pdf_pages(rendered.pdf), rendered.qr_urls, strict=True):
         if not codes:

@@ -1,0 +1,94 @@
+"""The question-type registry: each type says what a valid question of its kind looks like.
+
+A new type plugs in by adding a QuestionType to TYPES; the loader, the quiz sheet and the
+answer key look types up here instead of branching on names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kit.content.models import Question
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    """How one kind of question is checked, labelled and answered."""
+
+    id: str
+    label: str
+    instruction: dict[str, str]  # how to answer, printed on the quiz sheet: {"en": ..., "cy": ...}
+    validate: Callable[[Question], list[tuple[str, str]]]  # -> [(field, message)]
+
+    def answers(self, question: Question) -> list[str]:
+        """Return the correct answers as English text."""
+        if question.answer is not None:
+            return ["True" if question.answer else "False"]
+        return [o.text.en for o in question.options if o.correct]
+
+
+def _distinct_options(q: Question) -> list[tuple[str, str]]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, option in enumerate(q.options):
+        key = option.text.en.casefold()
+        if key in seen:
+            problems.append((f"options[{i}]", f"repeats option {seen[key] + 1}: '{option.text.en}'"))
+        seen.setdefault(key, i)
+    return problems
+
+
+def _no_answer_field(q: Question) -> list[tuple[str, str]]:
+    return [("answer", "only true-false questions take 'answer'; mark options with correct: true")] \
+        if q.answer is not None else []
+
+
+def _single(q: Question) -> list[tuple[str, str]]:
+    problems = _no_answer_field(q) + _distinct_options(q)
+    if len(q.options) < 2:
+        problems.append(("options", "a single-choice question needs at least 2 options"))
+    right = sum(o.correct for o in q.options)
+    if right != 1:
+        problems.append(("options", f"a single-choice question needs exactly one correct option; it has {right}"))
+    return problems
+
+
+def _multiple(q: Question) -> list[tuple[str, str]]:
+    problems = _no_answer_field(q) + _distinct_options(q)
+    if len(q.options) < 3:
+        problems.append(("options", "a multiple-choice question needs at least 3 options"))
+    if not any(o.correct for o in q.options):
+        problems.append(("options", "a multiple-choice question needs at least one correct option"))
+    if all(o.correct for o in q.options):
+        problems.append(("options", "every option is correct; add an option that is not"))
+    return problems
+
+
+def _true_false(q: Question) -> list[tuple[str, str]]:
+    problems = []
+    if q.answer is None:
+        problems.append(("answer", "a true-false question needs answer: true or answer: false"))
+    if q.options:
+        problems.append(("options", "a true-false question takes no options"))
+    return problems
+
+
+TYPES: dict[str, QuestionType] = {
+    t.id: t
+    for t in (
+        QuestionType("single", "Single choice", {"en": "Tick one answer.", "cy": "Ticia un ateb."}, _single),
+        QuestionType("multiple", "Multiple choice", {"en": "Tick every answer that is right.",
+                                                     "cy": "Ticia bob ateb sy'n gywir."}, _multiple),
+        QuestionType("true-false", "True or false", {"en": "Circle true or false.",
+                                                     "cy": "Rho gylch o gwmpas gwir neu anwir."}, _true_false),
+    )
+}
+
+
+def validate(question: Question) -> list[tuple[str, str]]:
+    """Return (field, message) for each way QUESTION breaks its type's rules."""
+    qtype = TYPES.get(question.type)
+    if qtype is None:
+        return [("type", f"unknown question type '{question.type}'; known: {', '.join(TYPES)}")]
+    return qtype.validate(question)
