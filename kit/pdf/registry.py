@@ -56,10 +56,13 @@ DOCUMENTS = (
     DocumentKind("teacher-sheet", "Before and after the visit (class teacher, one page)",
                  teacher_sheet.compose, "teacher-sheet"),
 )
-KINDS: dict[str, DocumentKind] = {k.id: k for k in DOCUMENTS}
-# The pack is made of the kinds above, so it is registered after them.
-KINDS["pack"] = DocumentKind("pack", "Everything in one PDF", pack.composer(
-    [(KINDS[k].title, KINDS[k].compose) for k in pack.ORDER]), "pack")
+_BY_ID = {k.id: k for k in DOCUMENTS}
+# The pack is made of the kinds above, so it is built from them; it is listed after the last
+# document it holds, before the extras printed on their own.
+PACK = DocumentKind("pack", "Everything in one PDF",
+                    pack.composer([(_BY_ID[k].title, _BY_ID[k].compose) for k in pack.ORDER]), "pack")
+_AFTER = [k.id for k in DOCUMENTS].index(pack.ORDER[-1]) + 1
+KINDS: dict[str, DocumentKind] = {k.id: k for k in (*DOCUMENTS[:_AFTER], PACK, *DOCUMENTS[_AFTER:])}
 
 
 def kind(kind_id: str) -> DocumentKind:
