@@ -153,11 +153,17 @@ def run(kind: str, requests: int, folder: Path) -> None:
         print("  query plans (EXPLAIN), a year, audience filter on:")
         explain(url)
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(10)
-        if stop is not None:
-            stop()
+        try:
+            if server is not None:
+                server.terminate()
+                try:
+                    server.wait(30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait(10)
+        finally:
+            if stop is not None:
+                stop()  # the cluster stops even when gunicorn would not
 
 
 def main() -> None:

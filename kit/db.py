@@ -56,6 +56,7 @@ class User(Base):
     # Rotated at every sign-in and sign-out: a cookie carrying an old token no longer works.
     session_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class LoginAttempt(Base):
@@ -80,6 +81,10 @@ class SessionRecord(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Copied from the spec at every save, so the dashboard can search, filter and sort on them.
+    nation: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    school: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    session_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
 
 
 class Delivery(Base):
