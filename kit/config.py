@@ -18,7 +18,7 @@ def defaults(instance_path: str) -> dict:
     return {
         # "development" on a laptop; "production" refuses weak secrets and debug mode.
         "ENV": "development",
-        # Signs session cookies and CSRF tokens; generated per instance folder when unset.
+        # Signs the sign-in cookie and CSRF tokens; generated per instance folder when unset.
         "SECRET_KEY": None,
         # SQLAlchemy URL; SQLite in the instance folder unless KIT_DATABASE_URL says otherwise.
         "DATABASE_URL": "sqlite:///" + os.path.join(instance_path, "kit.sqlite"),

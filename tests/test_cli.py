@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from kit.cli import cli
 from kit.content.models import FILE_KINDS
+from tests.serving import connect, free_port
 
 
 def test_check_passes_on_the_shipped_library():
@@ -139,32 +140,15 @@ def test_serve_refuses_unsafe_production_settings_plainly(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(url: str) -> None:
-    import time
+def _get(url: str) -> int:
     import urllib.request
 
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a loopback http URL
-                assert response.status == 200
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - a loopback http URL
+        return response.status
 
 
 def test_serve_prints_the_address_the_first_account_command_and_an_access_log(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "KIT_INSTANCE_PATH": str(tmp_path / "inst")}
     proc = subprocess.Popen([sys.executable, "-m", "kit", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -174,7 +158,8 @@ def test_serve_prints_the_address_the_first_account_command_and_an_access_log(tm
         assert "No accounts yet" in proc.stdout.readline()
         command = proc.stdout.readline().strip()
         assert command.endswith("users add you@force.police.uk --role lead")
-        _wait_for(f"http://127.0.0.1:{port}/healthz")
+        connect(port).close()
+        assert _get(f"http://127.0.0.1:{port}/healthz") == 200
         assert '"GET /healthz HTTP/1.1" 200' in proc.stderr.readline()
         # The printed command, run from a shell without the app's settings, adds to the app's database.
         words = shlex.split(command.replace("you@", "first@"))

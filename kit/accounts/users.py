@@ -6,13 +6,13 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session as DbSession
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from kit.accounts.passwords import PASSWORD_MAX, check_password
 from kit.accounts.passwords import PASSWORD_MIN as PASSWORD_MIN  # re-exported: `kit users` prompts with it
-from kit.db import User
+from kit.db import User, utcnow
 
 ROLES = ("officer", "lead")
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -92,13 +92,10 @@ def rotate_token(db: DbSession, user: User | Account) -> str:
     return token
 
 
-# Run on every signed-in request, so it selects plain columns: no identity map, no ORM instance.
-_BY_ID = select(User.id, User.email, User.role, User.session_token, User.active).where(User.id == bindparam("id"))
-
-
 def load_by_token(db: DbSession, user_id: int, token: str) -> Account | None:
     """Return the active account USER_ID if TOKEN is their current session token."""
-    row = db.connection().execute(_BY_ID, {"id": user_id}).first()
+    row = db.execute(select(User.id, User.email, User.role, User.session_token, User.active)
+                     .where(User.id == user_id)).first()
     if row is None or not row.active or not secrets.compare_digest(row.session_token, token):
         return None
     return Account(row.id, row.email, row.role, row.session_token)
@@ -118,3 +115,28 @@ def disable_user(db: DbSession, email: str) -> User:
 def list_users(db: DbSession) -> list[User]:
     """Return every account, by email."""
     return list(db.scalars(select(User).order_by(User.email)))
+
+
+def get_user(db: DbSession, user_id: int) -> User | None:
+    """Return the account USER_ID, or None."""
+    return db.get(User, user_id)
+
+
+def set_active(db: DbSession, user: User, active: bool) -> User:
+    """Enable or disable USER; disabling ends every sign-in at once (the token changes)."""
+    user.active = active
+    if not active:
+        user.session_token = new_token()
+    db.commit()
+    return user
+
+
+def record_sign_in(db: DbSession, user_id: int) -> None:
+    """Remember when USER_ID last signed in (the lead's team page shows it)."""
+    db.execute(update(User).where(User.id == user_id).values(last_sign_in_at=utcnow()))
+    db.commit()
+
+
+def has_accounts(db: DbSession) -> bool:
+    """Say whether anyone can sign in yet (a fresh install has nobody)."""
+    return db.scalar(select(User.id).limit(1)) is not None

@@ -47,13 +47,17 @@ def export_command(plan_id: str, fmt: str, lang: str, out: Path, lessons: str | 
     """Write the quiz of a plan as FILE, and say which questions the format could not hold."""
     _writable(out)
     library = open_library(lessons, lint=True)
-    result = FORMATS[fmt].write(plan_quiz(library, plan_id, lang))
+    quiz = plan_quiz(library, plan_id, lang)
+    result = FORMATS[fmt].write(quiz)
     try:
         write_atomically(out, result.data)
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
     for note in result.left_out:
         click.echo(str(note), err=True)
+    drafts = quiz.welsh_drafts()
+    if drafts:
+        click.echo(f"The Welsh of {len(drafts)} question(s) is a draft awaiting review: {', '.join(drafts)}", err=True)
     click.echo(str(out))
 
 

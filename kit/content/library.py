@@ -6,20 +6,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.content.models import Audience, Link, LintFile, Module, Nation, Plan, Question
-from kit.content.yamlfile import Document, Path_
+from kit.content.yamlfile import Path_, line_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Origin:
-    """Where an item is written: its file (as shown to authors), parsed document and path in it."""
+    """Where an item is written: its file (as shown to authors), the line of each path in it, its own path.
+
+    Only the lines are kept, not the parsed file: a large library would otherwise hold every file twice.
+    """
 
     file: str
-    doc: Document
+    lines: dict[Path_, int]
     path: Path_ = ()
 
     def line(self, *sub: str | int) -> int | None:
         """Return the line of the item, or of SUB inside it."""
-        return self.doc.line_of((*self.path, *sub))
+        return line_of(self.lines, (*self.path, *sub))
 
 
 @dataclass

@@ -9,10 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from kit.content.library import Library
-from kit.content.text import Text
+from kit.content.text import texts
 
 # Advice pages move and services are renamed: a link not compared with its source for six months is due.
 STALE_AFTER = dt.timedelta(days=183)
@@ -47,26 +45,11 @@ def due(library: Library, today: dt.date) -> list[Due]:
                              ("question", library.questions), ("plan", library.plans),
                              ("audience", library.audiences)):
         for item_id, item in collection.items():
-            drafts = sum(1 for text in _texts(item) if text.is_draft)
+            drafts = sum(1 for _, text in texts(item) if text.is_draft)
             if drafts:
                 items.append(Due("welsh-draft", f"{kind} {item_id}",
                                  f"{drafts} Welsh text(s) waiting for a Welsh speaker's approval"))
     return items
-
-
-def _texts(value):
-    """Yield every Text inside VALUE (a model, list or dict), depth first."""
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name))
-    elif isinstance(value, (list, tuple)):
-        for part in value:
-            yield from _texts(part)
-    elif isinstance(value, dict):
-        for part in value.values():
-            yield from _texts(part)
 
 
 def mark_checked(library: Library, ids: list[str], today: dt.date) -> list[Path]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
@@ -112,21 +111,6 @@ class Text:
 # --- every Text inside a model (the lint, the library search and the session's drafts walk them) ---------
 
 
-def _may_hold_text(annotation: object) -> bool:
-    """Say whether a field of this type can contain Text, at any depth."""
-    if annotation is Text:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return bool(_text_fields(annotation))
-    return any(_may_hold_text(arg) for arg in get_args(annotation))
-
-
-@cache
-def _text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    """Return the names of CLS's fields that can contain Text (the walk skips the rest)."""
-    return tuple(name for name, field in cls.model_fields.items() if _may_hold_text(field.annotation))
-
-
 def texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
     """Yield (path, Text) for every translatable string inside VALUE."""
     if isinstance(value, Text):
@@ -135,5 +119,5 @@ def texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
         for i, item in enumerate(value):
             yield from texts(item, (*path, i))
     elif isinstance(value, BaseModel):
-        for name in _text_fields(type(value)):
+        for name in type(value).model_fields:
             yield from texts(getattr(value, name), (*path, name))

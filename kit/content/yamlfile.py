@@ -58,12 +58,17 @@ class Document:
 
     def line_of(self, path: Path_) -> int | None:
         """Return the line of PATH, or of its nearest ancestor that has one."""
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get(())
+        return line_of(self.lines, path)
+
+
+def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
+    """Return the line LINES gives PATH, or its nearest ancestor that has one."""
+    path = tuple(path)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get(())
 
 
 def decode(data: bytes) -> str:

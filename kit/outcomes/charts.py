@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 ROW = 26
+ROWS_MAX = 40  # a longer table is read as a table: a chart of hundreds of bars helps nobody
 LABEL_WIDTH = 200
 BAR_WIDTH = 260
 VALUE_WIDTH = 110

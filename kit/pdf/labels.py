@@ -18,6 +18,15 @@ LABELS: dict[str, dict[str, str]] = {
     "parent-letter": {"en": "Letter to parents and carers", "cy": "Llythyr i rieni a gofalwyr"},
     "pack": {"en": "Session pack", "cy": "Pecyn sesiwn"},
     "answer-cards": {"en": "Answer cards", "cy": "Cardiau ateb"},
+    "teacher-sheet": {"en": "Before and after the visit: for the class teacher",
+                      "cy": "Cyn ac ar ôl yr ymweliad: i athro'r dosbarth"},
+    "teacher-before": {"en": "Before the visit: a 10-minute lead-in", "cy": "Cyn yr ymweliad: cyflwyniad 10 munud"},
+    "teacher-after": {"en": "After the visit: follow-up", "cy": "Ar ôl yr ymweliad: gwaith dilynol"},
+    "teacher-tells": {"en": "If a pupil tells you something", "cy": "Os yw disgybl yn dweud rhywbeth wrthych chi"},
+    "teacher-none": {"en": "This audience has no class teacher activities in the library: share the lesson "
+                           "plan and the signposting below.",
+                     "cy": "Does dim gweithgareddau i athro'r dosbarth yn y llyfrgell ar gyfer y gynulleidfa "
+                           "hon: rhannwch y cynllun gwers a'r cyfeirio isod."},
     "card-number": {"en": "Card {n} of {total}", "cy": "Cerdyn {n} o {total}"},
     "answer-cards-note": {"en": "Cut on the dashed lines. Hold up your answer. No names.",
                           "cy": "Torra ar y llinellau. Dal dy ateb i fyny. Dim enwau."},
@@ -26,14 +35,19 @@ LABELS: dict[str, dict[str, str]] = {
     "now": {"en": "What to do if it's happening now", "cy": "Beth i'w wneud os yw'n digwydd nawr"},
     "help": {"en": "Who can help", "cy": "Pwy sy'n gallu helpu"},
     "starts": {"en": "How it usually starts", "cy": "Sut mae'n dechrau fel arfer"},
+    "friend": {"en": "Helping a friend", "cy": "Helpu ffrind"},
+    "after-report": {"en": "What happens after you report", "cy": "Beth sy'n digwydd ar ôl i ti roi gwybod"},
+    "crisis": {"en": "If you feel you can't cope", "cy": "Os wyt ti'n teimlo na alli di ymdopi"},
+    "talk-to": {"en": "Who I can talk to", "cy": "Pwy galla i siarad â nhw"},
+    "talk-to-prompt": {"en": "Write the names of two adults you trust.",
+                       "cy": "Ysgrifenna enwau dau oedolyn rwyt ti'n ymddiried ynddyn nhw."},
+    # Still read by the teacher's sheet and the presenter's slides; the handout, poster and cards
+    # print the audience's own last words from the library (audiences.yaml print_words).
     "not-fault": {"en": "It is not your fault. Tell someone.",
                   "cy": "Nid dy fai di yw e. Dyweda wrth rywun."},
     "scan": {"en": "Scan with a phone camera", "cy": "Sganiwch gyda chamera ffôn"},
     "call": {"en": "Call {number}", "cy": "Ffonia {number}"},
     "text": {"en": "Text {number}", "cy": "Tecstia {number}"},
-    "threatened": {"en": "Someone threatening to share an image of you?",
-                   "cy": "Rhywun yn bygwth rhannu llun ohonot ti?"},
-    "card-head": {"en": "If someone threatens to share an image", "cy": "Os oes rhywun yn bygwth rhannu llun"},
     "before-after": {"en": "Tick one:", "cy": "Ticia un:"},
     "before": {"en": "Before the lesson", "cy": "Cyn y wers"},
     "after": {"en": "After the lesson", "cy": "Ar ôl y wers"},
@@ -42,9 +56,6 @@ LABELS: dict[str, dict[str, str]] = {
     "true": {"en": "True", "cy": "Gwir"},
     "false": {"en": "False", "cy": "Anwir"},
     "answer": {"en": "Answer", "cy": "Ateb"},
-    "type-single": {"en": "Tick one answer.", "cy": "Ticia un ateb."},
-    "type-multiple": {"en": "Tick every answer that is right.", "cy": "Ticia bob ateb sy'n gywir."},
-    "type-true-false": {"en": "Circle true or false.", "cy": "Rho gylch o gwmpas gwir neu anwir."},
     # The letter to parents and carers (formal Welsh, "chi").
     "dear": {"en": "Dear parent or carer,", "cy": "Annwyl riant neu ofalwr,"},
     "intro": {"en": "Your child's class will soon have a lesson about staying safe online, led by "

@@ -24,6 +24,7 @@ MARGIN = 16 * mm
 BAR_ROW = 14
 NEGATIVE = "#8a3b12"
 CHART_ROWS_MAX = 30
+WRAP_AFTER = 38  # characters: longer cells wrap as paragraphs
 
 
 def _chart(rows: list[tuple[str, float | None]], width: float) -> Drawing:
@@ -56,9 +57,13 @@ def _chart(rows: list[tuple[str, float | None]], width: float) -> Drawing:
 def _table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
     st = styles(BODY_PT)
     cells = [[Paragraph(safe(h), st.label) for h in header]]
-    cells += [[Paragraph(safe(str(c), 200), st.small) for c in row] for row in rows]
+    # Short cells print as plain strings (fast for tables of hundreds of rows); long names wrap.
+    cells += [[Paragraph(safe(str(c), 200), st.small) if len(str(c)) > WRAP_AFTER else str(c) for c in row]
+              for row in rows]
     table = Table(cells, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 1), (-1, -1), fonts.REGULAR), ("FONTSIZE", (0, 1), (-1, -1), st.small.fontSize),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY), ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, 0), TINT),
     ]))

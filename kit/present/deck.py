@@ -14,7 +14,6 @@ from kit.present.svg import qr_svg
 from kit.sessions.model import Session
 
 LETTERS = "ABCDEFGH"
-PHASES = ("baseline", "endpoint")
 QR_PER_SLIDE = 3  # about a third of the screen each: scannable from the back of a classroom
 
 
@@ -117,7 +116,7 @@ def _quiz(session: Session, phase: str) -> list[Slide]:
                "count each option and type the counts below.",)
         if phase == "baseline":
             say += ("Do not reveal the answer yet: the class sees it at the end.",)
-        expected = tuple(f"{o.letter or o.text}: {o.text}" for o in item.options if o.correct)
+        expected = tuple(f"{o.letter}: {o.text}" if o.letter else o.text for o in item.options if o.correct)
         slides.append(Slide("question", item.stem, kicker=f"{heading} · {n} of {total}", question=item,
                             notes=Notes(say=say, expected=expected + (item.explanation,)),
                             segment=f"quiz-{phase}", minutes=minutes))

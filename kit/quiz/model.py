@@ -11,12 +11,18 @@ from kit.content.questiontypes import TYPES
 
 # Every character Python and Unicode treat as a line break, for one-line formats.
 LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-# How True and False read in each language, for formats that hold them as two options.
-TRUE_FALSE = {"en": ("True", "False"), "cy": ("Gwir", "Gau")}
+# How True and False read in each language, for formats that hold them as two options; the
+# same words as the printed quiz sheet (kit.pdf.labels), so pupils meet one wording.
+TRUE_FALSE = {"en": ("True", "False"), "cy": ("Gwir", "Anwir")}
 
 
 class Refused(ValueError):
     """A question a format cannot hold as written; the message says why, in plain words."""
+
+
+def question_texts(question: Question) -> tuple[Text, ...]:
+    """Return every text of QUESTION an export writes: stem, explanation and options."""
+    return (question.stem, question.explanation, *(o.text for o in question.options))
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,12 @@ class Quiz:
         """Return VALUE in the quiz's language (English where there is no Welsh), with Unix line ends."""
         # Line endings are layout, not content: one form keeps every format's round trip exact.
         return value.get(self.lang).replace("\r\n", "\n").replace("\r", "\n")
+
+    def welsh_drafts(self) -> list[str]:
+        """Return the ids of questions whose Welsh here still waits for a Welsh speaker's review."""
+        if self.lang != "cy":
+            return []
+        return [q.id for q in self.questions if any(t.is_draft for t in question_texts(q))]
 
     def choices(self, question: Question) -> list[tuple[str, bool]]:
         """Return (text, correct) for each answer, True/False written out for true-false."""

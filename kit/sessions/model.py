@@ -1,6 +1,9 @@
-"""A session as an officer builds it (SessionSpec) and as documents print it (Session).
+"""A teaching session as an officer builds it (SessionSpec) and as documents print it (Session).
 
-Pure domain: plain dataclasses in, plain dataclasses out; no Flask, no database.
+Pure domain: plain dataclasses in, plain dataclasses out; no Flask, no database. "Session" in the
+kit's code means four things, each with its own word: a teaching session (Session, SessionSpec), its
+stored record (kit.db.SessionRecord, `record`), a database session (`db`, SQLAlchemy's Session), and
+the signed sign-in cookie (Flask's `session`, the SESSION_COOKIE_* settings).
 """
 
 from __future__ import annotations
@@ -20,6 +23,18 @@ TITLE_MAX = 120
 NOTE_MAX = 2000
 SCHOOL_MAX = 120
 REASON_MAX = 300
+
+
+# The one statement of CEOP Education's advice on assemblies: the forms, the builder and the lesson plan show it.
+CEOP_ASSEMBLY_ADVICE = (
+    "CEOP Education advises delivering this topic to classroom-sized groups, not assemblies, "
+    "so that pupils can ask questions and staff can notice anyone who is affected."
+)
+
+
+def needs_assembly_warning(audience: str, setting: str) -> bool:
+    """Say whether SETTING goes against CEOP Education's advice for AUDIENCE."""
+    return audience in PUPIL_AUDIENCES and setting == "assembly"
 
 
 @dataclass(frozen=True)
@@ -91,16 +106,6 @@ def from_plan(library: Library, plan_id: str, nation: str = "england", lang: str
     )
 
 
-def _signposting(library: Library, modules: tuple[Module, ...], questions: tuple[Question, ...],
-                 audience: str, nation: str) -> tuple[Link, ...]:
-    """Links named by the content, then the helplines that suit the audience and nation."""
-    wanted = {link_id for item in (*modules, *questions) for link_id in item.links}
-    chosen = [k for k in library.links.values()
-              if nation in k.nations and (k.id in wanted or audience in k.audiences)]
-    suitable = [k for k in chosen if audience in k.audiences]
-    return tuple(suitable)
-
-
 def assemble(library: Library, spec: SessionSpec, today: dt.date | None = None) -> Session:
     """Resolve SPEC against LIBRARY; unknown ids are dropped with a warning, never an error.
 
@@ -118,13 +123,14 @@ def assemble(library: Library, spec: SessionSpec, today: dt.date | None = None) 
     missing = [i for i in (*spec.modules, *spec.questions) if i not in library.modules and i not in library.questions]
     if missing:
         warnings.append("no longer in the library, left out: " + ", ".join(missing))
-    if spec.audience in PUPIL_AUDIENCES and spec.setting == "assembly":
-        warnings.append("CEOP Education advises classroom-sized groups, not assemblies, for this topic")
+    if needs_assembly_warning(spec.audience, spec.setting):
+        warnings.append(CEOP_ASSEMBLY_ADVICE)
     fitted = fit(modules, spec.lesson_minutes, len(questions))
     if not fitted.fits:
         warnings.append(fitted.summary())
-    # Signposting comes from every chosen module: a short lesson never loses a helpline.
-    links = _signposting(library, modules, questions, spec.audience, spec.nation)
+    # Signposting is every registry link for the audience in the nation, whichever modules the lesson keeps
+    # (the lint checks a plan's own links suit its audience): a short lesson never loses a helpline.
+    links = tuple(library.links_for(spec.audience, spec.nation))
     stale = stale_links(library, today or dt.date.today(), [k.id for k in links])
     if stale:
         named = ", ".join(f"{library.links[i].title.en} (checked {library.links[i].checked})" for i in stale)

@@ -8,8 +8,8 @@ has (a module since taken out of the library) do not block unrelated changes.
 from __future__ import annotations
 
 from kit.content.library import Library
-from kit.sessions.builder import detail_problems, needs_assembly_warning, unexplained
-from kit.sessions.model import SessionSpec
+from kit.sessions.builder import detail_problems, unexplained
+from kit.sessions.model import SessionSpec, needs_assembly_warning
 
 ASSEMBLY = "Tick the box to confirm an assembly, or choose another setting"
 

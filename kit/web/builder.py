@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, redirect, request, url_for
+from flask import session as cookie
 from flask_login import login_required
 
 from kit.sessions import builder as build
 from kit.sessions import codec, validate
-from kit.web.editing import builder_page, conflict_page, library, load, refusal, save_or_conflict
+from kit.web.editing import (
+    PROBLEM_KEY,
+    builder_page,
+    conflict_page,
+    item_name,
+    library,
+    load,
+    refusal,
+    save_or_conflict,
+)
 from kit.web.forms import AddItemForm, KeepMineForm, NotesForm, VersionForm
 
 bp = Blueprint("builder", __name__, url_prefix="/sessions/<int:session_id>")
@@ -43,22 +53,20 @@ def add(session_id: int, kind: str):
     item_id = request.form.get("item", "")
     try:
         mine = build.add(spec, library(), kind, item_id, form.reason.data or "")
+    except build.ReasonNeeded as exc:
+        return _reason_problem(record.id, kind, item_id, str(exc))
     except build.BuilderError as exc:
         return _refusal(record, spec, str(exc))
-    return save_or_conflict(record, mine, form.version.data, f"You added '{item_id}'.", f"#{kind}")
+    anchor = f"#module-{item_id}" if kind == "modules" else f"#question-{item_id}"
+    return save_or_conflict(record, mine, form.version.data, f"You added “{item_name(kind, item_id)}”.", anchor)
 
 
-@bp.post("/<kind>/<item_id>/remove")
-def remove(session_id: int, kind: str, item_id: str):
-    """Take a module or question out of the session."""
-    return _change(session_id, kind, item_id, "remove")
-
-
-@bp.post("/modules/<item_id>/move")
-def move(session_id: int, item_id: str):
-    """Move a module one place up or down."""
-    direction = request.form.get("direction", "")
-    return _change(session_id, "modules", item_id, direction if direction in ("up", "down") else "")
+def _reason_problem(session_id: int, kind: str, item_id: str, message: str):
+    """Go back to the builder with the problem shown at that item's reason box (GOV.UK pattern)."""
+    name = item_name(kind, item_id)
+    cookie[PROBLEM_KEY] = {"kind": kind, "item": item_id, "message": f"“{name}”: {message}."}
+    noun = "module" if kind == "modules" else "question"
+    return redirect(url_for("sessions.builder", session_id=session_id, all=kind) + f"#reason-{noun}-{item_id}")
 
 
 @bp.post("/modules/change")
@@ -79,9 +87,10 @@ def _change(session_id: int, kind: str, item_id: str, action: str):
         abort(400, _problem(form))
     try:
         if action == "remove":
-            mine, change = build.remove(spec, kind, item_id), f"You removed '{item_id}'."
+            mine, change = build.remove(spec, kind, item_id), f"You removed “{item_name(kind, item_id)}”."
         else:
-            mine, change = build.move(spec, item_id, -1 if action == "up" else 1), f"You moved '{item_id}' {action}."
+            mine = build.move(spec, item_id, -1 if action == "up" else 1)
+            change = f"You moved “{item_name(kind, item_id)}” {action}."
     except build.BuilderError as exc:
         return _refusal(record, spec, str(exc))
     anchor = f"#{kind}" if action == "remove" else f"#module-{item_id}"

@@ -30,6 +30,7 @@ def _deck(session_id: int) -> Deck:
 
 def _assets() -> dict:
     return {"css": url_for("static", filename="css/present.css"),
+            "icon": url_for("static", filename="img/favicon.svg"),
             "scripts": [url_for("static", filename=f"js/{name}") for name in ("present-counts.js", "present.js")]}
 
 

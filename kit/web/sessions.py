@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import session as cookie
 from flask_login import current_user, login_required
 
 from kit.sessions import builder as build
 from kit.sessions import validate
+from kit.sessions.model import CEOP_ASSEMBLY_ADVICE
 from kit.store import sessions as store
 from kit.web.database import db_session
-from kit.web.editing import builder_page, library, load, load_record, save_or_conflict
+from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
 from kit.web.forms import ConfirmForm, DetailsForm, choices
 from kit.web.inputs import whole_number
 
@@ -41,7 +43,8 @@ def _details_ok(form: DetailsForm, audience: str) -> bool:
         return False
     for field, message in validate.details_problems(library(), audience, form.nation.data, form.lang.data,
                                                     form.setting.data, bool(form.confirm_assembly.data)).items():
-        getattr(form, field).errors = [*getattr(form, field).errors, message]
+        errors = list(getattr(form, field).errors)
+        getattr(form, field).errors = errors if message in errors else [*errors, message]  # each error once
         valid = False
     return valid
 
@@ -55,14 +58,21 @@ def _details(form: DetailsForm) -> dict:
 
 @bp.get("/")
 def dashboard():
-    """List the sessions the user may see, newest first, a page at a time."""
+    """List the sessions the user may see, searched, filtered and sorted, a page at a time."""
     number = whole_number(request.args.get("page", "1"))
     if number is None:
         abort(400, "The page number in the address must be a whole number, such as 2.")
-    db = db_session()
-    page = store.page(db, current_user.user, number)
+    db, lib, args = db_session(), library(), request.args
+    filters = store.Filters(
+        query=" ".join(args.get("q", "").split())[:100],
+        audience=args.get("audience", "") if args.get("audience") in lib.audiences else "",
+        nation=args.get("nation", "") if args.get("nation") in lib.nations else "",
+        sort=args.get("sort", "") if args.get("sort") in store.SORTS else "saved",
+    )
+    page = store.page(db, current_user.user, number, filters)
     owners = store.owner_emails(db, page.records) if current_user.is_lead else {}
-    return render_template("sessions/dashboard.html", page=page, lib=library(), owners=owners)
+    return render_template("sessions/dashboard.html", page=page, lib=lib, owners=owners, filters=filters,
+                           searched=filters != store.Filters())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -70,7 +80,7 @@ def new():
     """Ask who, where and when; then store the session and open the builder."""
     form = _details_form()
     if not _details_ok(form, form.audience.data):
-        return render_template("sessions/new.html", form=form, advice=build.CEOP_ASSEMBLY_ADVICE)
+        return render_template("sessions/new.html", form=form, advice=CEOP_ASSEMBLY_ADVICE)
     spec = build.start(library(), form.audience.data, bool(form.use_plan.data), **_details(form),
                        lesson_minutes=form.lesson_minutes.data, title=(form.title.data or "").strip())
     record = store.create(db_session(), current_user.user, spec)
@@ -81,7 +91,7 @@ def new():
 def builder(session_id: int):
     """Show the builder: modules in order, minutes, questions, notes and downloads."""
     record, spec = load(session_id)
-    return builder_page(record, spec)
+    return builder_page(record, spec, problem=cookie.pop(PROBLEM_KEY, None))
 
 
 @bp.route("/<int:session_id>/details", methods=["GET", "POST"])
@@ -93,7 +103,7 @@ def details(session_id: int):
     del form.audience, form.use_plan
     if not _details_ok(form, spec.audience):
         return render_template("sessions/details.html", form=form, record=record, spec=spec,
-                               lib=library(), advice=build.CEOP_ASSEMBLY_ADVICE)
+                               lib=library(), advice=CEOP_ASSEMBLY_ADVICE)
     mine = replace(spec, **_details(form), lesson_minutes=form.lesson_minutes.data,
                    title=(form.title.data or "").strip() or spec.title)
     version = whole_number(form.version.data)

@@ -9,8 +9,8 @@ from flask_wtf.file import FileField, FileRequired
 from werkzeug.utils import secure_filename
 from wtforms import BooleanField
 
-from kit.sessions import builder as build
 from kit.sessions import transfer
+from kit.sessions.model import CEOP_ASSEMBLY_ADVICE
 from kit.store import sessions as store
 from kit.web.database import db_session
 from kit.web.editing import load
@@ -55,7 +55,7 @@ def import_session():
             record = store.create(db_session(), current_user.user, spec)
             flash(f"Imported “{record.title}” as a new session.", "success")
             return redirect(url_for("sessions.builder", session_id=record.id))
-    return render_template("sessions/import.html", form=form, advice=build.CEOP_ASSEMBLY_ADVICE)
+    return render_template("sessions/import.html", form=form, advice=CEOP_ASSEMBLY_ADVICE)
 
 
 def _sentence(text: str) -> str:

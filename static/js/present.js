@@ -137,6 +137,7 @@
     var timer = { lessonStart: null, segment: null, segmentStart: null, index: 0 };
     $(".notes-nav").hidden = false;
     $("#download-counts").hidden = false;
+    $("#clear-counts").hidden = false;
     $("#timer-restart").hidden = false;
 
     function follow(index) {

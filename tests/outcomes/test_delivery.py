@@ -78,6 +78,12 @@ def test_bad_input_is_refused_with_a_plain_message(questions, changes, field, wo
     assert any(p.field == field and words in p.message for p in problems), problems
 
 
+def test_a_refused_count_is_not_also_reported_as_missing(questions):
+    counts = {"baseline": {"q-fault": {"true": 3, "false": 17}}, "endpoint": {"q-fault": {"true": "x"}}}
+    _, problems = check(_raw(counts=counts), questions, TODAY)
+    assert [p.message for p in problems] == ["After, question 2, option true: 'x' is not a whole number"]
+
+
 def test_a_multiple_answer_question_may_count_more_ticks_than_people(questions):
     counts = {"baseline": {"q-evidence": {"A": 15, "B": 12, "C": 9}},
               "endpoint": {"q-evidence": {"A": 19, "B": 18, "C": 1}}}
@@ -147,3 +153,18 @@ def test_a_counts_file_whose_counts_do_not_add_up_is_refused(questions):
     counts = countsfile.read(_file(present=5))
     delivery, problems = check(counts.raw("2027-03-20"), questions, TODAY)
     assert delivery is None and any("more than the 5 people" in p.message for p in problems)
+
+
+def test_tagged_wrong_options_name_the_misconception_that_fell():
+    from types import SimpleNamespace as Ns
+
+    def option(text, correct=False, misconception=None):
+        return Ns(text=Ns(en=text), correct=correct, misconception=misconception)
+
+    question = Ns(id="q", type="single", answer=None, options=[
+        option("Pay them", misconception="paying-ends-it"), option("Tell someone", correct=True),
+        option("Send another photo")])
+    counts = {"baseline": {"q": {"A": 12, "B": 6, "C": 2}}, "endpoint": {"q": {"A": 1, "B": 19, "C": 0}}}
+    falls = gain.misconception_falls({"q": question}, counts, 20)
+    assert [(f.misconception, f.before_pct, f.after_pct) for f in falls] == [
+        ("paying-ends-it", 60.0, 5.0), (gain.NO_MISCONCEPTION, 10.0, 0.0)]

@@ -36,6 +36,7 @@ def _seed(db, library, officers, rng, n=40):
         row = {"owner": owner.id, "email": owner.email, "day": day, "present": present,
                "audience": rng.choice(AUDIENCES), "nation": rng.choice(NATIONS), "school": rng.choice(SCHOOLS)}
         before = rng.randint(0, present)
+        row["change"] = 100.0 - 100.0 * before / present
         counts = {"baseline": {"q-fault": {"false": before}}, "endpoint": {"q-fault": {"false": present}}}
         facts = deliveries.SessionFacts(None, "Random", row["audience"], row["nation"], row["school"],
                                         ("how-it-works",))
@@ -87,6 +88,23 @@ def _pdf_text(data: bytes) -> str:
         pdf.close()
 
 
+def _no_small_figure_can_be_worked_out(tables, total):
+    """Given the total and every printed figure of a breakdown, no hidden figure under 5 has one possible value."""
+    from tests.outcomes.test_suppression import _possible
+
+    for name, rows in tables.items():
+        if not name.startswith("reach-by-"):
+            continue
+        printed = [r[2] for r in rows[1:]]
+        hidden = sum(cell in (LESS_THAN, HIDDEN) for cell in printed)
+        if not printed or "withheld" in printed or 4 ** hidden * 55 ** sum(c == HIDDEN for c in printed) > 300_000:
+            continue  # nothing printed, or too many hidden cells to enumerate here (test_suppression covers the rule)
+        worlds = _possible(printed, total if total >= 5 else None)
+        for i, cell in enumerate(printed):
+            if cell == LESS_THAN:
+                assert len({w[i] for w in worlds}) > 1, (name, printed)
+
+
 KEYS = {"month": lambda r: month_label(f"{r['day']:%Y-%m}"),
         "school": lambda r: r["school"] or "(no school or venue given)",
         "officer": lambda r: r["email"]}
@@ -116,6 +134,14 @@ def test_dashboard_csv_and_pdf_agree_with_a_direct_count(client, auth, db, libra
                 assert csv_rows[label][1] == str(n)
                 _check_people(csv_rows[label][2], p)
                 assert f"<th scope=\"row\">{label}</th><td>{n:,}</td><td>{csv_rows[label][2]}</td>" in page
+        _no_small_figure_can_be_worked_out(tables, people)
+        gains = tables["gain-by-question.csv"][1:]
+        if rows:
+            mean = sum(r["change"] for r in rows) / len(rows)
+            shown = f"{mean:+.1f}" if people >= 5 else "too few people"
+            assert gains == [[library.questions["q-fault"].stem.en, str(len(rows)), gains[0][2], gains[0][3], shown]]
+        else:
+            assert gains == []
         text = _pdf_text(client.get("/outcomes/return.pdf", query_string=args).data)
         assert f"Sessions delivered: {len(rows):,}. People reached: {printed_total}." in " ".join(text.split())
 

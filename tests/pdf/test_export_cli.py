@@ -37,10 +37,13 @@ def test_kind_nation_language_and_large_print(tmp_path, library):
         f"handout-{plan_id}-wales-bilingual.pdf", f"cards-{plan_id}-wales-bilingual.pdf"]
 
 
-def test_welsh_for_another_nation_is_fine(tmp_path, library):
+@pytest.mark.parametrize("nation", ["england", "scotland", "northern-ireland"])
+def test_welsh_outside_wales_is_refused_as_the_web_form_refuses_it(tmp_path, library, nation):
     result = run("--plan", next(iter(library.plans)), "--out", str(tmp_path), "--nation",
-                 "england", "--lang", "cy", "--kind", "handout")
-    assert result.exit_code == 0, result.output
+                 nation, "--lang", "cy", "--kind", "handout")
+    assert result.exit_code == 2
+    assert "Welsh and bilingual handouts are for sessions in Wales; use it with --nation wales" in result.output
+    assert not list(tmp_path.iterdir())
 
 
 @pytest.mark.parametrize("args, code, message", [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kit.content.questiontypes import TYPES
 from kit.content.text import texts
 from kit.pdf import fonts, labels, render
 
@@ -24,7 +25,8 @@ def library_characters(library) -> set[str]:
 def label_characters() -> set[str]:
     """Return every character of the fixed words the documents print."""
     chars = set()
-    for words in (*labels.LABELS.values(), *labels.SAFEGUARDING, *labels.GROUND_RULES, *labels.TALK):
+    instructions = [t.instruction for t in TYPES.values()]
+    for words in (*labels.LABELS.values(), *labels.SAFEGUARDING, *labels.GROUND_RULES, *labels.TALK, *instructions):
         chars.update("".join(words.values()))
     return chars | set("•☐→“”…·′–")
 

@@ -67,8 +67,8 @@ def test_offline_file_is_self_contained_and_byte_identical(session_of, plan_id):
     assert first == offline_html(session_of(plan_id))
     html = first.decode("utf-8")
     # Nothing to fetch: no src or href attribute leaves the file, no stylesheet link, no import.
-    assert not re.findall(r'\b(?:src|href)="(?!#)[^"]*"', html)
-    assert "<link" not in html and "@import" not in html and "url(" not in html
+    assert re.findall(r'\b(?:src|href)="(?!#)[^"]*"', html) == ['href="data:,"']  # the empty icon
+    assert "stylesheet" not in html and "@import" not in html and "url(" not in html
     assert "default-src 'none'" in html
 
 
@@ -83,3 +83,17 @@ def test_the_present_package_never_imports_flask():
                 imported.add(node.module.split(".")[0])
     assert "jinja2" in imported
     assert not imported & {"flask", "flask_login", "flask_wtf", "werkzeug"}
+
+
+def test_kit_export_writes_the_offline_presenter(session_of, tmp_path):
+    from click.testing import CliRunner
+
+    from kit.cli.export import export_command
+
+    result = CliRunner().invoke(export_command, ["--plan", "upper-primary-core", "--out", str(tmp_path),
+                                                 "--kind", "presenter", "--minutes", "40"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "present-upper-primary-core-england.html"
+    assert result.output.strip() == str(written)
+    assert written.read_bytes() == offline_html(session_of("upper-primary-core", lesson_minutes=40))
+    assert [p.name for p in tmp_path.iterdir()] == [written.name]

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from kit.content.models import Text
 from kit.quiz.formats import FORMATS
 from tests.quiz import readers
 
@@ -124,3 +125,10 @@ def test_spreadsheets_get_text_not_formulas(make_question, quiz_of):
     assert rows[0]["stem"] == "=1+1" and rows[0]["answers"][0] == "=SUM(A1:A3)"
     raw = FORMATS["csv"].write(quiz_of(question)).data.decode("utf-8-sig")
     assert "'=1+1" in raw and "'=SUM(A1:A3)" in raw and "'@x" in raw
+
+
+def test_welsh_drafts_are_named_only_when_welsh_is_written(make_question, quiz_of):
+    draft = make_question(id="draft").model_copy(update={"stem": Text("Safe?", "Diogel?", "draft")})
+    approved = make_question(id="approved").model_copy(update={"stem": Text("Safe?", "Diogel?", "approved")})
+    assert quiz_of(draft, approved, lang="cy").welsh_drafts() == ["draft"]
+    assert quiz_of(draft, approved, lang="en").welsh_drafts() == []

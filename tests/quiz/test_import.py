@@ -54,6 +54,7 @@ def test_the_whole_library_exported_and_imported_comes_back(library, fmt):
     ("Grant is {~buried =entombed} in Grant's tomb.\n", 1, "a missing-word question"),
     ("Q {\n=a#well done\n~b\n}\n", 2, "feedback on one answer"),
     ("Q {=a =b ~c}\n", 1, "more than one '=' answer"),
+    ("Q {\n=a\n~%50%b\n~c\n}\n", 3, "partial credit (50%)"),
     ("{=a ~b}\n", 1, "no text before '{'"),
 ])
 def test_broken_gift_is_reported_with_its_line(source, line, message):
@@ -87,6 +88,14 @@ def test_gift_escapes_weights_and_feedback_are_read():
     assert (drafts[1].type, drafts[1].answer, drafts[1].explanation) == ("true-false", True, "It does.")
 
 
+def test_weights_are_read_only_after_tilde_as_moodle_does():
+    drafts, found = gift_reader.read("Q {=%50% of people ~%0%%25% ~none}\n\nR {~%100%x ~%-100%y ~%0%z}\n")
+    assert found == []
+    assert (drafts[0].type, drafts[0].options) == ("single", [("%50% of people", True), ("%25%", False),
+                                                              ("none", False)])
+    assert (drafts[1].type, drafts[1].options) == ("multiple", [("x", True), ("y", False), ("z", False)])
+
+
 def test_html_formatting_is_kept_as_typed_and_flagged():
     drafts, found = gift_reader.read("::n::[html]Is <b>this</b> safe? {=No ~Yes}\n")
     assert drafts[0].stem == "Is <b>this</b> safe?"
@@ -94,9 +103,11 @@ def test_html_formatting_is_kept_as_typed_and_flagged():
 
 
 def test_aiken_true_false_and_wrapped_stems():
-    drafts, found = aiken_reader.read("Is the sky\nblue?\nA) True\nB) False\nANSWER: A\n")
+    drafts, found = aiken_reader.read("Is the sky\nblue?\nA) True\nB) False\nANSWER: A\n\n"
+                                      "Ydy'r awyr yn wyrdd?\nA. Gwir\nB. Anwir\nANSWER: B\n")
     assert found == []
     assert (drafts[0].stem, drafts[0].type, drafts[0].answer) == ("Is the sky blue?", "true-false", True)
+    assert (drafts[1].type, drafts[1].answer) == ("true-false", False)
 
 
 def test_ids_come_from_the_text_and_never_clash(library):

@@ -88,3 +88,31 @@ def test_the_render_cache_stays_within_its_limit():
     assert cache.get("b") is None and cache.get("a") == b"12345" and cache.get("c") == b"123"
     cache.put("huge", b"x" * 11)
     assert cache.get("huge") is None
+
+
+def test_preview_shows_each_page_as_an_image_the_app_draws(client, officer, make_session):
+    from kit.web.exports import PREVIEW_KINDS
+
+    record = make_session(officer, nation="wales", lang="bilingual")
+    page = client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+    for kind in PREVIEW_KINDS:
+        assert f"/preview/{kind}/1.png" in page
+        image = client.get(f"/sessions/{record.id}/preview/{kind}/1.png")
+        assert image.status_code == 200 and image.mimetype == "image/png" and image.data.startswith(b"\x89PNG")
+    assert 'lang="cy"' in page and "Handout: Welsh" in page and "Handout: English" in page
+    assert client.get(f"/sessions/{record.id}/preview/handout/99.png").status_code == 404
+    assert client.get(f"/sessions/{record.id}/preview/pack/1.png").status_code == 404
+
+
+@pytest.mark.parametrize("title, school, day, lang, expected", [
+    ("Year 6", "St Mary's", "2026-12-08", "en", "handout-year-6-st-marys-2026-12-08.pdf"),
+    ("Year 6", "St John’s", "2026-12-09", "en", "handout-year-6-st-johns-2026-12-09.pdf"),
+    ("Blwyddyn 8: ŵyr", "Ysgol Gŵyr", None, "cy", "handout-blwyddyn-8-wyr-ysgol-gwyr-cy.pdf"),
+])
+def test_downloads_are_named_after_the_session(client, officer, make_session, title, school, day, lang, expected):
+    import datetime as dt
+
+    record = make_session(officer, title=title, school=school, nation="wales", lang=lang,
+                          date=dt.date.fromisoformat(day) if day else None)
+    disposition = client.get(f"/sessions/{record.id}/download/handout.pdf").headers["Content-Disposition"]
+    assert disposition == f"attachment; filename={expected}"

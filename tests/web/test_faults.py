@@ -63,7 +63,7 @@ def test_a_failed_save_leaves_the_session_as_it_was(client, officer, make_sessio
     before = store.get(db, officer, record.id).spec
     monkeypatch.setattr(store, "save", _locked)
     item = store.spec_of(record).modules[0] if kind == "modules" else "x"
-    client.post(f"/sessions/{record.id}/modules/{item}/remove", data={"version": 1})
+    client.post(f"/sessions/{record.id}/modules/change", data={"version": 1, "remove": item})
     monkeypatch.undo()
     db.expire_all()
     assert store.get(db, officer, record.id).spec == before
