@@ -113,6 +113,8 @@ OUTCOME_URLS = [
     ("POST", "/sessions/{id}/deliveries/new"),
     ("POST", "/sessions/{id}/deliveries/upload"),
     ("GET", "/deliveries/{id}"),
+    ("GET", "/deliveries/{id}/delete"),
+    ("POST", "/deliveries/{id}/delete"),
 ]
 # The lead's team pages (404 to officers) and the first-run page, tested in tests/web/test_team.py, and the
 # library's "Add to…", tested below.
