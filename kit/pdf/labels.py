@@ -45,6 +45,10 @@ LABELS: dict[str, dict[str, str]] = {
     # print the audience's own last words from the library (audiences.yaml print_words).
     "not-fault": {"en": "It is not your fault. Tell someone.",
                   "cy": "Nid dy fai di yw e. Dyweda wrth rywun."},
+    "accessible": {"en": "Need this another way? Ask {organisation} for the accessible web page version "
+                         "(it works with screen readers).",
+                   "cy": "Angen hwn mewn ffordd arall? Gofynnwch i {organisation} am y fersiwn tudalen we "
+                         "hygyrch (mae'n gweithio gyda darllenwyr sgrin)."},
     "scan": {"en": "Scan with a phone camera", "cy": "Sganiwch gyda chamera ffôn"},
     "call": {"en": "Call {number}", "cy": "Ffonia {number}"},
     "text": {"en": "Text {number}", "cy": "Tecstia {number}"},
