@@ -53,9 +53,20 @@ def server(database_url, tmp_path, monkeypatch):
     app = create_app({"SECRET_KEY": "s" * 40, "DATABASE_URL": database_url, "WTF_CSRF_ENABLED": False,
                       "TRUSTED_PROXIES": 1})
     wsgi = create_server(app, host="127.0.0.1", port=0, threads=40, ident="kit-test")
-    thread = threading.Thread(target=wsgi.run, daemon=True)
+    stopping = threading.Event()
+
+    def serve() -> None:
+        try:
+            wsgi.run()
+        except OSError:  # its sockets closed under it by close() below: the server has stopped
+            if not stopping.is_set():
+                raise
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield app, f"http://127.0.0.1:{wsgi.effective_port}"
+    stopping.set()
+    wsgi.task_dispatcher.shutdown(timeout=10)  # let the last responses finish first
     wsgi.close()
     thread.join(10)
     app.extensions["kit.db"].dispose()
