@@ -23,7 +23,7 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from kit.content import grademem, readability
+from kit.content import grademem, readability, rules, rules_plan
 from kit.content.library import Library
 from kit.content.models import Link, Plan, Text
 from kit.content.problems import Problem, field_path
@@ -251,7 +251,8 @@ def module_guidance(library: Library) -> Iterator[Problem]:
 
 
 RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link_suitability,
-                           welsh_coverage, plan_shape, module_provenance, module_guidance)
+                           welsh_coverage, plan_shape, module_provenance, module_guidance,
+                           *rules.RULES, *rules_plan.RULES)
 
 
 def run(library: Library) -> list[Problem]:
