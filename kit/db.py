@@ -12,9 +12,13 @@ from collections.abc import Iterator
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     create_engine,
@@ -76,6 +80,67 @@ class SessionRecord(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Delivery(Base):
+    """One delivery of a session to one group: class-level counts only, never pupil details.
+
+    Audience, nation, school and month are copied from the session when it is recorded, so the
+    evidence stays as delivered when the session is later edited or deleted. `gain` is the mean
+    change in percentage points over the questions asked, computed once when the record is saved.
+    """
+
+    __tablename__ = "deliveries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"), index=True)
+    session_title: Mapped[str] = mapped_column(String(200))
+    delivered_on: Mapped[dt.date] = mapped_column(Date)
+    month: Mapped[str] = mapped_column(String(7))  # "2027-03": groups alike on SQLite and PostgreSQL
+    audience: Mapped[str] = mapped_column(String(40))
+    nation: Mapped[str] = mapped_column(String(40))
+    school: Mapped[str] = mapped_column(String(120))
+    present: Mapped[int] = mapped_column(Integer)
+    gain: Mapped[float | None] = mapped_column(Float)
+    reflection: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    # The dashboard filters a date range, optionally by audience or nation, optionally one officer.
+    __table_args__ = (
+        Index("ix_deliveries_delivered_on", "delivered_on", "audience", "nation", "present"),
+        Index("ix_deliveries_owner_delivered_on", "owner_id", "delivered_on"),
+        Index("ix_deliveries_audience_delivered_on", "audience", "delivered_on"),
+        Index("ix_deliveries_nation_delivered_on", "nation", "delivered_on"),
+    )
+
+
+class DeliveryModule(Base):
+    """A module that was part of a delivered session (for learning gain per module)."""
+
+    __tablename__ = "delivery_modules"
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
+    module_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+
+
+class DeliveryQuestion(Base):
+    """Percent correct before and after for one question of a delivery, derived from its counts."""
+
+    __tablename__ = "delivery_questions"
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    baseline_pct: Mapped[float] = mapped_column(Float)
+    endpoint_pct: Mapped[float] = mapped_column(Float)
+
+
+class DeliveryCount(Base):
+    """How many in the group chose one option of one question, before (phase 0) or after (phase 1)."""
+
+    __tablename__ = "delivery_counts"
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    phase: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    option_key: Mapped[str] = mapped_column(String(8), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

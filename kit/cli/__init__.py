@@ -8,7 +8,8 @@ import sys
 import click
 
 # Each module defines `commands`, a list of click commands added to the group.
-COMMAND_MODULES = ("kit.cli.library", "kit.cli.serve", "kit.cli.export", "kit.cli.users")
+COMMAND_MODULES = ("kit.cli.library", "kit.cli.serve", "kit.cli.export", "kit.cli.users", "kit.cli.links",
+                   "kit.cli.quiz")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

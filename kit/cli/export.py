@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -36,8 +37,8 @@ def chosen_kinds(kinds: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(kinds)) or list(KINDS)
 
 
-def session_for(library, plan_id: str, nation: str, lang: str):
-    """Return the assembled session for PLAN_ID, or raise a usage error that says why not."""
+def session_for(library, plan_id: str, nation: str, lang: str, minutes: int | None = None):
+    """Return the assembled session for PLAN_ID (fitted to MINUTES), or a usage error saying why not."""
     from kit.sessions.model import assemble, from_plan  # noqa: PLC0415
 
     if plan_id not in library.plans:
@@ -49,7 +50,10 @@ def session_for(library, plan_id: str, nation: str, lang: str):
                                f"{', '.join(offered)}")
     if lang == "bilingual" and nation != "wales":
         raise click.UsageError("--lang bilingual prints Welsh and English together: use it with --nation wales")
-    return assemble(library, from_plan(library, plan_id, nation, lang))
+    spec = from_plan(library, plan_id, nation, lang)
+    if minutes:
+        spec = replace(spec, lesson_minutes=minutes)
+    return assemble(library, spec)
 
 
 def prepare(out: Path) -> None:
@@ -72,15 +76,19 @@ def prepare(out: Path) -> None:
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
               help="A document to write; repeat for more (default: every kind).")
 @click.option("--large-print", is_flag=True, help="Body text at 18 pt or more.")
+@click.option("--minutes", type=click.IntRange(5, 600), default=None, metavar="N",
+              help="Fit the lesson to N minutes: optional activities are left out (default: the plan's length).")
 @lessons_option
 def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple[str, ...],
-                   large_print: bool, lessons: str | None) -> None:
+                   large_print: bool, minutes: int | None, lessons: str | None) -> None:
     """Write print-ready A4 PDFs of a plan to DIR and print the path of each file written."""
     from kit.pdf import KINDS, RenderOptions  # noqa: PLC0415
 
     wanted = chosen_kinds(kinds)
     library = load_or_exit(lessons_dir(lessons))
-    session = session_for(library, plan_id, nation, lang)
+    session = session_for(library, plan_id, nation, lang, minutes)
+    for warning in session.warnings:
+        click.echo(f"warning: {warning}", err=True)
     prepare(out)
     organisation = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
     options = RenderOptions(organisation=organisation, large_print=large_print)

@@ -97,6 +97,8 @@ class Link(Model):
     checked: dt.date
     source: Str
     status: LinkStatus
+    # The page's <title> when it was last checked, so `kit links check` can say when a page changed.
+    page_title: ShortStr | None = None
     # Optional, additive: the required messages this service is a route for (e.g. report,
     # remove-images), so the lint can check a `verify` link is never a handout's only route.
     covers: list[MessageId] = []
@@ -150,7 +152,9 @@ class Activity(Model):
     minutes: Minutes
     steps: list[Text] = Field(min_length=1)
     notes: Text | None = None
-    optional: bool = False  # may be dropped in a short lesson (never ground rules or signposting)
+    # Core (false) is always taught; optional activities are the first to go when the slot is
+    # short (kit.sessions.fitting). Ground rules, what to do and signposting are never optional.
+    optional: bool = False
     story: Id | None = None  # the story (a module's `stories` id) this activity tells
 
 

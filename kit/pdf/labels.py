@@ -82,6 +82,8 @@ LABELS: dict[str, dict[str, str]] = {
     "activity": {"en": "Activity", "cy": "Gweithgaredd"},
     "min": {"en": "Minutes", "cy": "Munudau"},
     "clock": {"en": "When", "cy": "Pryd"},
+    "baseline-quiz": {"en": "Baseline quiz (before)", "cy": "Cwis cychwynnol (cyn)"},
+    "endpoint-quiz": {"en": "End-point quiz (after)", "cy": "Cwis diwedd (ar ôl)"},
     "outcomes": {"en": "Learning outcomes", "cy": "Deilliannau dysgu"},
     "ground-rules": {"en": "Ground rules", "cy": "Rheolau sylfaenol"},
     "activities": {"en": "Activities", "cy": "Gweithgareddau"},

@@ -66,18 +66,23 @@ def notices(ctx: Context) -> list:
     return out
 
 
+def _span(start: int, minutes: int) -> str:
+    end = start + minutes
+    return f"{start // 60}:{start % 60:02d}–{end // 60}:{end % 60:02d}"
+
+
 def timings(ctx: Context) -> list:
-    """Return the timings table: each activity with its minutes and clock from the start."""
+    """Return the timings table: the quiz, each kept activity, the quiz again, with clock times."""
     rows = [[Paragraph(safe(ctx.words(key)), ctx.st.label) for key in ("activity", "min", "clock")]]
+    quiz = ctx.session.fit.quiz_phase if ctx.session.fit else 0
+    entries = [(ctx.words("baseline-quiz"), quiz)] if quiz else []
+    entries += [(f"{ctx.session.text(module.title)}: {ctx.session.text(activity.title)}", activity.minutes)
+                for module in ctx.session.modules for activity in module.activities]
+    entries += [(ctx.words("endpoint-quiz"), quiz)] if quiz else []
     clock = 0
-    for module in ctx.session.modules:
-        for activity in module.activities:
-            span = f"{clock // 60}:{clock % 60:02d}–{(clock + activity.minutes) // 60}:" \
-                   f"{(clock + activity.minutes) % 60:02d}"
-            name = f"{ctx.session.text(module.title)}: {ctx.session.text(activity.title)}"
-            rows.append([ctx.plain(name, limit=CELL_MAX), ctx.plain(str(activity.minutes)),
-                         ctx.plain(span)])
-            clock += activity.minutes
+    for name, minutes in entries:
+        rows.append([ctx.plain(name, limit=CELL_MAX), ctx.plain(str(minutes)), ctx.plain(_span(clock, minutes))])
+        clock += minutes
     return [ctx.heading("timings"), grid(rows, [WIDTH - 60 * mm, 25 * mm, 35 * mm], header=True)]
 
 

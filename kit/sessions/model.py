@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from kit.content.library import Library
 from kit.content.models import Audience, Link, Module, Nation, Plan, Question, Text
 from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES, SETTINGS
+from kit.sessions.fitting import Fit, fit, trimmed
 
 # Officer-entered text is capped so no field can break a page (documented in the form hints).
 TITLE_MAX = 120
@@ -55,6 +56,7 @@ class Session:
     links: tuple[Link, ...]  # signposting for this audience and nation, in registry order
     advice_checked: dt.date | None
     warnings: tuple[str, ...] = ()
+    fit: Fit | None = None  # which activities the lesson length keeps (modules hold only those)
 
     @property
     def minutes(self) -> int:
@@ -115,7 +117,12 @@ def assemble(library: Library, spec: SessionSpec) -> Session:
         warnings.append("no longer in the library, left out: " + ", ".join(missing))
     if spec.audience in PUPIL_AUDIENCES and spec.setting == "assembly":
         warnings.append("CEOP Education advises classroom-sized groups, not assemblies, for this topic")
+    fitted = fit(modules, spec.lesson_minutes, len(questions))
+    if not fitted.fits:
+        warnings.append(fitted.summary())
+    # Signposting comes from every chosen module: a short lesson never loses a helpline.
     links = _signposting(library, modules, questions, spec.audience, spec.nation)
+    modules = trimmed(fitted)
     checked = max((k.checked for k in links), default=None)
     plan = library.plans.get(spec.plan_id) if spec.plan_id else None
     return Session(
@@ -129,6 +136,7 @@ def assemble(library: Library, spec: SessionSpec) -> Session:
         links=links,
         advice_checked=checked,
         warnings=tuple(warnings),
+        fit=fitted,
     )
 
 

@@ -12,7 +12,7 @@ csrf = CSRFProtect()
 
 def register(app: Flask) -> None:
     """Register the database, every blueprint, error handler and request hook on APP."""
-    from kit.web import auth, builder, errors, exports, filters, home, library, security, sessions
+    from kit.web import auth, builder, errors, exports, filters, home, library, quizzes, security, sessions
 
     _database(app)
     csrf.init_app(app)
@@ -23,7 +23,7 @@ def register(app: Flask) -> None:
     security.init_app(app)
     errors.init_app(app)
     filters.init_app(app)
-    for module in (home, auth, sessions, builder, exports, library):
+    for module in (home, auth, sessions, builder, exports, library, quizzes):
         app.register_blueprint(module.bp)
 
 

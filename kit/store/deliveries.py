@@ -1,0 +1,130 @@
+"""Store and read delivery records: one transaction per delivery, officers see only their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session as DbSession
+
+from kit.content.models import Question
+from kit.db import Delivery as DeliveryRow
+from kit.db import DeliveryCount, DeliveryModule, DeliveryQuestion, utcnow
+from kit.outcomes import gain
+from kit.outcomes.delivery import Counts, Delivery
+from kit.outcomes.keys import PHASES
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    """What a delivery copies from its session when it is recorded."""
+
+    session_id: int | None
+    title: str
+    audience: str
+    nation: str
+    school: str
+    modules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoredDelivery:
+    """A stored delivery as plain values."""
+
+    id: int
+    owner_id: int
+    session_id: int | None
+    session_title: str
+    delivered_on: dt.date
+    month: str
+    audience: str
+    nation: str
+    school: str
+    present: int
+    gain: float | None
+    reflection: str
+    created_at: dt.datetime
+
+
+def owner_scope(user) -> int | None:
+    """Return the owner id USER is limited to, or None for a lead (who sees every delivery)."""
+    return None if user.role == "lead" else user.id
+
+
+def save(db: DbSession, user, facts: SessionFacts, delivery: Delivery,
+         questions: Mapping[str, Question]) -> int:
+    """Store DELIVERY of the session FACTS describe, with its derived gains; return its id."""
+    gains = gain.question_gains(questions, delivery.counts, delivery.present)
+    row = DeliveryRow(
+        owner_id=user.id, session_id=facts.session_id, session_title=facts.title[:200],
+        delivered_on=delivery.delivered_on, month=f"{delivery.delivered_on:%Y-%m}",
+        audience=facts.audience, nation=facts.nation, school=facts.school[:120], present=delivery.present,
+        gain=gain.mean_gain(gains), reflection=delivery.reflection, created_at=utcnow())
+    try:
+        db.add(row)
+        db.flush()
+        _children(db, row.id, facts.modules, gains, delivery.counts)
+        db.commit()
+    except Exception:
+        db.rollback()  # all or nothing: no delivery without its counts
+        raise
+    return row.id
+
+
+def _children(db: DbSession, delivery_id: int, modules, gains, counts: Counts) -> None:
+    """Insert the modules, per-question gains and raw counts of DELIVERY_ID."""
+    if modules:
+        db.execute(insert(DeliveryModule), [{"delivery_id": delivery_id, "module_id": m}
+                                            for m in dict.fromkeys(modules)])
+    if gains:
+        db.execute(insert(DeliveryQuestion), [
+            {"delivery_id": delivery_id, "question_id": g.question_id,
+             "baseline_pct": g.baseline_pct, "endpoint_pct": g.endpoint_pct} for g in gains])
+    rows = [{"delivery_id": delivery_id, "question_id": qid, "phase": phase_no, "option_key": key, "count": n}
+            for phase_no, phase in enumerate(PHASES)
+            for qid, by_key in counts[phase].items() for key, n in by_key.items()]
+    if rows:
+        db.execute(insert(DeliveryCount), rows)
+
+
+_COLUMNS = select(*DeliveryRow.__table__.columns)
+
+
+def get(db: DbSession, user, delivery_id: int) -> StoredDelivery | None:
+    """Return delivery DELIVERY_ID if USER may see it, else None."""
+    query = _COLUMNS.where(DeliveryRow.id == delivery_id)
+    owner = owner_scope(user)
+    if owner is not None:
+        query = query.where(DeliveryRow.owner_id == owner)
+    row = db.execute(query).first()
+    return StoredDelivery(**row._mapping) if row else None
+
+
+def for_session(db: DbSession, user, session_id: int) -> list[StoredDelivery]:
+    """Return the deliveries of session SESSION_ID that USER may see, newest first."""
+    query = _COLUMNS.where(DeliveryRow.session_id == session_id)
+    owner = owner_scope(user)
+    if owner is not None:
+        query = query.where(DeliveryRow.owner_id == owner)
+    rows = db.execute(query.order_by(DeliveryRow.delivered_on.desc(), DeliveryRow.id.desc()))
+    return [StoredDelivery(**row._mapping) for row in rows]
+
+
+def counts(db: DbSession, delivery_id: int) -> Counts:
+    """Return the raw counts of DELIVERY_ID as phase -> question -> option -> people."""
+    result: Counts = {phase: {} for phase in PHASES}
+    rows = db.execute(select(DeliveryCount.phase, DeliveryCount.question_id, DeliveryCount.option_key,
+                             DeliveryCount.count).where(DeliveryCount.delivery_id == delivery_id))
+    for phase_no, qid, key, n in rows:
+        result[PHASES[phase_no]].setdefault(qid, {})[key] = n
+    return result
+
+
+def remove(db: DbSession, delivery: StoredDelivery) -> None:
+    """Delete DELIVERY and everything counted with it."""
+    for table in (DeliveryCount, DeliveryQuestion, DeliveryModule):
+        db.execute(delete(table).where(table.delivery_id == delivery.id))
+    db.execute(delete(DeliveryRow).where(DeliveryRow.id == delivery.id))
+    db.commit()

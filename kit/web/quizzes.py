@@ -1,0 +1,51 @@
+"""Download a session's chosen questions as a quiz for Moodle, Kahoot and other tools."""
+
+from __future__ import annotations
+
+import io
+
+from flask import Blueprint, abort, render_template, request, send_file
+from flask_login import login_required
+
+from kit.quiz.formats import FORMATS, filename, session_quiz
+from kit.sessions.model import assemble
+from kit.web.editing import library, load
+
+bp = Blueprint("quizzes", __name__, url_prefix="/sessions/<int:session_id>/quiz")
+LANG_NAMES = {"en": "English", "cy": "Welsh"}
+
+
+@bp.before_request
+@login_required
+def _signed_in():
+    """Every page here needs a signed-in user."""
+
+
+def _session(session_id: int):
+    record, spec = load(session_id)
+    return record, assemble(library(), spec)
+
+
+@bp.get("")
+def formats(session_id: int):
+    """List every format in each of the session's languages, with the questions each would leave out."""
+    record, session = _session(session_id)
+    stems = {q.id: q.stem.get(session.langs[0]) for q in session.questions}
+    left_out = {(lang, fmt.id): fmt.write(session_quiz(session, lang)).left_out
+                for lang in session.langs for fmt in FORMATS.values()}
+    return render_template("quiz/formats.html", record=record, session=session, formats=FORMATS,
+                           left_out=left_out, stems=stems, lang_names=LANG_NAMES)
+
+
+@bp.get("/<format_id>")
+def download(session_id: int, format_id: str):
+    """Send the quiz in one format as an attachment."""
+    lang = request.args.get("lang", "")
+    record, session = _session(session_id)
+    lang = lang or session.langs[0]
+    if format_id not in FORMATS or lang not in session.langs:
+        abort(404)
+    fmt = FORMATS[format_id]
+    result = fmt.write(session_quiz(session, lang))
+    return send_file(io.BytesIO(result.data), mimetype=fmt.mimetype, as_attachment=True,
+                     download_name=filename(session, format_id, lang), max_age=0)

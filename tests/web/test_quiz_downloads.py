@@ -1,0 +1,71 @@
+"""The builder's "Download the quiz as…": every format downloads, left-out questions are shown."""
+
+import pytest
+
+from kit.quiz.formats import FORMATS
+from tests.quiz import readers
+
+READ = {
+    "gift": lambda data: readers.read_gift(data)[0],
+    "aiken": readers.read_aiken,
+    "moodle-xml": lambda data: readers.read_moodle_xml(data)[0],
+    "qti": lambda data: readers.read_qti(data)[0],
+    "kahoot": lambda data: readers.read_kahoot(data)[0],
+    "csv": readers.read_csv,
+}
+
+
+def test_every_format_has_a_reader():
+    assert set(READ) == set(FORMATS)
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_each_format_downloads_the_sessions_questions(client, officer, make_session, library, fmt):
+    record = make_session(officer, audience="upper-secondary")
+    response = client.get(f"/sessions/{record.id}/quiz/{fmt}")
+    assert response.status_code == 200
+    disposition = response.headers["Content-Disposition"]
+    assert disposition == f"attachment; filename=quiz-upper-secondary-core-england.{FORMATS[fmt].extension}"
+    assert response.mimetype == FORMATS[fmt].mimetype.split(";")[0]
+    written = READ[fmt](response.data)
+    chosen = library.plans["upper-secondary-core"].questions
+    left = 1 if fmt == "aiken" else 0  # s-remove has two right answers
+    assert len(written) == len(chosen) - left
+
+
+def test_the_page_links_every_format_and_names_what_is_left_out(client, officer, make_session):
+    record = make_session(officer, audience="upper-secondary")
+    page = client.get(f"/sessions/{record.id}/quiz").get_data(as_text=True)
+    for fmt in FORMATS:
+        assert f"/sessions/{record.id}/quiz/{fmt}?lang=en" in page
+    assert "1 question is left out of this file" in page
+    assert ("“Which services help under-18s get a nude image taken down or stop it spreading?”: "
+            "Aiken holds questions with exactly one right answer; this one has 2.") in page
+
+
+def test_the_builder_links_to_the_quiz_downloads(client, officer, make_session):
+    record = make_session(officer)
+    page = client.get(f"/sessions/{record.id}").get_data(as_text=True)
+    assert f'href="/sessions/{record.id}/quiz"' in page and "Download the quiz as…" in page
+
+
+def test_a_bilingual_session_offers_welsh_and_english(client, officer, make_session, library):
+    record = make_session(officer, audience="upper-secondary", nation="wales", lang="bilingual")
+    page = client.get(f"/sessions/{record.id}/quiz").get_data(as_text=True)
+    assert "In Welsh" in page and "In English" in page
+    response = client.get(f"/sessions/{record.id}/quiz/csv?lang=cy")
+    first = library.questions[library.plans["upper-secondary-core"].questions[0]]
+    assert readers.read_csv(response.data)[0]["question"] == first.stem.cy
+    assert response.headers["Content-Disposition"].endswith("quiz-upper-secondary-core-wales-cy.csv")
+
+
+@pytest.mark.parametrize("path", ["quiz/docx", "quiz/gift?lang=cy", "quiz/gift?lang=../x"])
+def test_unknown_formats_and_languages_are_not_found(client, officer, make_session, path):
+    record = make_session(officer)
+    assert client.get(f"/sessions/{record.id}/{path}").status_code == 404
+
+
+def test_someone_elses_session_quiz_is_not_found(client, officer, make_user, make_session):
+    other = make_session(make_user())
+    assert client.get(f"/sessions/{other.id}/quiz").status_code == 404
+    assert client.get(f"/sessions/{other.id}/quiz/gift").status_code == 404
