@@ -14,7 +14,7 @@ from reportlab.platypus import Frame, KeepInFrame
 
 from kit.pdf import fonts
 from kit.pdf.flowables import Paragraph, QRCode, safe, short_url
-from kit.pdf.handout import OWN_PLACE, key_messages
+from kit.pdf.handout import first_steps
 from kit.pdf.labels import label
 from kit.pdf.story import Context, phone_line, with_url
 from kit.pdf.styles import INK, NAVY, RULE, WHITE, styles
@@ -51,7 +51,7 @@ def front(ctx: Context, lang: str, canv) -> None:
         w - 2 * PAD, HEAD_H - 4)
     style = small("cardstep")
     steps = [Paragraph(f"<b>{n}.</b> {safe(m.text.get(lang))}", style)
-             for n, m in enumerate(key_messages(ctx, exclude=OWN_PLACE)[:6], 1)]
+             for n, m in enumerate(first_steps(ctx, 6), 1)]
     steps.append(Paragraph(f"<b>{safe(label('not-fault', lang))}</b>", style))
     fit(canv, steps, PAD, PAD, w - 2 * PAD, h - HEAD_H - 2 * PAD)
 

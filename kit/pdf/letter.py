@@ -13,6 +13,7 @@ from kit.pdf.templates import MARGIN, Output
 from kit.sessions.model import SCHOOL_MAX
 
 WIDTH = A4[0] - 2 * MARGIN
+LETTER_PT = 12  # parents-carers' body size in audiences.yaml
 
 
 def letterhead(ctx: Context) -> list:
@@ -41,13 +42,17 @@ def body(ctx: Context) -> list:
 
 
 def help_block(ctx: Context) -> list:
-    """Return up to two QR codes side by side, then every helpline number on one line."""
+    """Return up to two QR codes side by side, then the crisis route with its helpline numbers."""
     links = with_url(ctx.session.links)[:2]
     out = [ctx.heading("where-help")]
     if links:
         out += grid([qr_row(ctx, link, WIDTH / 2) for link in links], WIDTH, 2)
-    phones = [phone_line(k, ctx.langs[0]) for k in ctx.session.links if k.phone or k.text_number]
-    return out + ([ctx.plain(" · ".join(phones))] if phones else [])
+    # The crisis route and its numbers, in one paragraph so the letter still fits a page; the
+    # handout carries every other helpline.
+    phones = [phone_line(k, ctx.langs[0]) for k in ctx.session.links
+              if (k.phone or k.text_number) and "crisis" in k.covers]
+    crisis = ctx.words("crisis")
+    return out + [ctx.plain(f"{crisis} {' · '.join(phones)}" if phones else crisis)]
 
 
 def signature(ctx: Context) -> list:
@@ -62,5 +67,7 @@ def signature(ctx: Context) -> list:
 
 def compose(out: Output, ctx: Context) -> None:
     """Print the letter, COPIES times (one per family)."""
+    # Parents read the letter: their body size, not the pupils' (large print still honoured).
+    ctx = Context.of(ctx.session, ctx.options, pt=LETTER_PT)
     story = letterhead(ctx) + body(ctx) + help_block(ctx) + signature(ctx)
     out.print_pages(out.layout(story), ctx.options.copies)

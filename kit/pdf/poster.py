@@ -7,19 +7,19 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
-from kit.pdf.handout import OWN_PLACE, key_messages
+from kit.pdf.handout import first_steps
 from kit.pdf.story import Context, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output, frame_size
 
 WIDTH, HEIGHT = frame_size(A4, MARGIN)
 POSTER_PT = 20
 QR_SIZE = 60 * mm
-STEPS = 5
+STEPS = 6  # the crisis route is always the last of them (handout.first_steps)
 
 
 def steps(ctx: Context) -> list:
     """Return the first steps, big and numbered, in a box."""
-    messages = key_messages(ctx, exclude=OWN_PLACE)[:STEPS]
+    messages = first_steps(ctx, STEPS)
     number_w = ctx.st.pt * 1.5 + 16
     rows = [[Paragraph(f"{n}.", ctx.st.step), ctx.paras(m.text, ctx.st.step)]
             for n, m in enumerate(messages, 1)]
