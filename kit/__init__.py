@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 from flask import Flask
 
-from kit.config import ConfigError, defaults, ensure_secret, instance_path_from_env, production_problems
+from kit.config import ConfigError, ensure_instance, ensure_secret, instance_path, production_problems, settings
 from kit.content.loader import load_checked
 from kit.paths import data_dir
 
@@ -15,26 +15,29 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Create and configure the app: defaults, KIT_* variables, then TEST_CONFIG."""
     app = Flask(
         __name__,
-        instance_path=instance_path_from_env(),
+        instance_path=instance_path(),
         instance_relative_config=True,
         template_folder=str(data_dir("templates")),
         static_folder=str(data_dir("static")),
     )
-    app.config.from_mapping(defaults(app.instance_path))
-    app.config.from_prefixed_env("KIT")
-    if test_config:
-        app.config.from_mapping(test_config)
+    app.config.from_mapping(settings(app.instance_path, test_config))
     if app.config["ENV"] == "production":
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
     reasons = production_problems(app.config)
     if reasons:
         raise ConfigError("refusing to start in production: " + "; ".join(reasons))
-    os.makedirs(app.instance_path, exist_ok=True)
+    ensure_instance(app.instance_path)
     ensure_secret(app.config, app.instance_path)
-    app.extensions["kit.library"] = load_checked(app.config["LESSONS_DIR"])
+    app.extensions["kit.library"] = load_checked(app.config["LESSONS_DIR"], local=_local(app.config))
     _register(app)
     return app
+
+
+def _local(config) -> Path | None:
+    """Return the force's own library folder (KIT_LOCAL_LESSONS), or None."""
+    value = str(config.get("LOCAL_LESSONS") or "").strip()
+    return Path(value) if value else None
 
 
 def _register(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -17,12 +18,14 @@ def defaults(instance_path: str) -> dict:
     return {
         # "development" on a laptop; "production" refuses weak secrets and debug mode.
         "ENV": "development",
-        # Signs session cookies and CSRF tokens; generated per instance folder when unset.
+        # Signs the sign-in cookie and CSRF tokens; generated per instance folder when unset.
         "SECRET_KEY": None,
         # SQLAlchemy URL; SQLite in the instance folder unless KIT_DATABASE_URL says otherwise.
         "DATABASE_URL": "sqlite:///" + os.path.join(instance_path, "kit.sqlite"),
         # The content library: the shipped lessons/ unless KIT_LESSONS_DIR points elsewhere.
         "LESSONS_DIR": str(data_dir("lessons")),
+        # A force's own links, modules, questions and plans beside the national library (KIT_LOCAL_LESSONS).
+        "LOCAL_LESSONS": "",
         # Printed as the author of every PDF and in footers.
         "ORGANISATION": "Safer Sessions Kit",
         # Largest request body accepted (forms are small; a bigger body is hostile or a mistake).
@@ -48,10 +51,39 @@ def defaults(instance_path: str) -> dict:
     }
 
 
-def instance_path_from_env() -> str | None:
-    """Return KIT_INSTANCE_PATH as an absolute path, if set."""
+def instance_path() -> str:
+    """Return the instance folder: KIT_INSTANCE_PATH, else Flask's default place for the kit package."""
     value = os.environ.get("KIT_INSTANCE_PATH")
-    return str(Path(value).expanduser().resolve()) if value else None
+    if value:
+        return str(Path(value).expanduser().resolve())
+    from flask.sansio.scaffold import find_package  # noqa: PLC0415 - the same rule the app would use
+
+    prefix, package_path = find_package("kit")
+    if prefix is None:  # a source checkout: ./instance beside the kit package
+        return os.path.join(package_path, "instance")
+    return os.path.join(prefix, "var", "kit-instance")
+
+
+def from_environment(environ: dict[str, str] | None = None) -> dict:
+    """Return the KIT_* variables as settings, each value read as JSON where it parses (as Flask does)."""
+    environ = os.environ if environ is None else environ
+    found = {}
+    for name in sorted(n for n in environ if n.startswith("KIT_")):
+        try:
+            found[name.removeprefix("KIT_")] = json.loads(environ[name])
+        except ValueError:
+            found[name.removeprefix("KIT_")] = environ[name]
+    return found
+
+
+def settings(instance: str, overrides: dict | None = None) -> dict:
+    """Return the settings for INSTANCE: defaults, then KIT_* variables, then OVERRIDES."""
+    return {**defaults(instance), **from_environment(), **(overrides or {})}
+
+
+def ensure_instance(instance: str) -> None:
+    """Create the instance folder if it is missing, readable by its owner only (it holds the database)."""
+    os.makedirs(instance, mode=0o700, exist_ok=True)
 
 
 def ensure_secret(config: dict, instance_path: str) -> None:

@@ -105,24 +105,38 @@ class Delivery(Base):
     reflection: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    # The dashboard filters a date range, optionally by audience or nation, optionally one officer.
+    # The dashboard reads a date range, filtered or not by audience, nation and officer: one index covers
+    # every breakdown, read alone (no table rows); an officer's own view starts from their id.
     __table_args__ = (
-        Index("ix_deliveries_delivered_on", "delivered_on", "audience", "nation", "present"),
+        # Covers every reach query: the breakdowns are read from the index alone.
+        Index("ix_deliveries_delivered_on", "delivered_on", "audience", "nation", "owner_id", "month", "school",
+              "present"),
         Index("ix_deliveries_owner_delivered_on", "owner_id", "delivered_on"),
-        Index("ix_deliveries_audience_delivered_on", "audience", "delivered_on"),
-        Index("ix_deliveries_nation_delivered_on", "nation", "delivered_on"),
     )
 
 
-class DeliveryModule(Base):
+class _Filtered:
+    """Columns copied from the delivery so the dashboard filters and groups without a join."""
+
+    delivered_on: Mapped[dt.date] = mapped_column(Date)
+    audience: Mapped[str] = mapped_column(String(40))
+    nation: Mapped[str] = mapped_column(String(40))
+    owner_id: Mapped[int] = mapped_column(Integer)
+    present: Mapped[int] = mapped_column(Integer)
+
+
+class DeliveryModule(_Filtered, Base):
     """A module that was part of a delivered session (for learning gain per module)."""
 
     __tablename__ = "delivery_modules"
     delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
     module_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    gain: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (Index("ix_delivery_modules_delivered_on", "delivered_on", "module_id", "gain", "present",
+                            "audience", "nation", "owner_id"),)
 
 
-class DeliveryQuestion(Base):
+class DeliveryQuestion(_Filtered, Base):
     """Percent correct before and after for one question of a delivery, derived from its counts."""
 
     __tablename__ = "delivery_questions"
@@ -130,6 +144,8 @@ class DeliveryQuestion(Base):
     question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     baseline_pct: Mapped[float] = mapped_column(Float)
     endpoint_pct: Mapped[float] = mapped_column(Float)
+    __table_args__ = (Index("ix_delivery_questions_delivered_on", "delivered_on", "question_id", "baseline_pct",
+                            "endpoint_pct", "present", "audience", "nation", "owner_id"),)
 
 
 class DeliveryCount(Base):
@@ -152,9 +168,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _create_private(path: str | None) -> None:
+    """Create the SQLite file PATH readable by its owner only (SQLite gives -wal and -shm its mode)."""
+    if not path or path == ":memory:" or path.startswith("file:") or os.path.exists(path):
+        return
+    with contextlib.suppress(FileNotFoundError):  # a missing folder: SQLite reports it on connect
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 def make_engine(url: str) -> Engine:
     """Create the engine for URL, with SQLite's pragmas set on every connection."""
     if url.startswith("sqlite"):
+        _create_private(make_url(url).database)
         engine = create_engine(url, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -249,7 +274,7 @@ def _file_lock(path: str | None) -> Iterator[None]:
     if path is None or fcntl is None:
         yield
         return
-    with open(path, "a", encoding="ascii") as handle:  # noqa: PTH123
+    with os.fdopen(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600), "a", encoding="ascii") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

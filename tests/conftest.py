@@ -1,13 +1,9 @@
 """Fixtures shared by every test: the real library, an app on a temporary instance, its clients."""
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
-
-# The parse cache of every library the tests build goes to a throwaway folder, not ~/.cache.
-os.environ.setdefault("KIT_CACHE_DIR", tempfile.mkdtemp(prefix="kit-test-cache-"))
 
 from kit import create_app
 from kit.content.loader import load_checked

@@ -2,15 +2,15 @@
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 
 from click.testing import CliRunner
 
-from kit.cli import _attach, cli
+from kit.cli import cli
 from kit.content.models import FILE_KINDS
-
-_attach()
+from tests.serving import connect, free_port
 
 
 def test_check_passes_on_the_shipped_library():
@@ -44,6 +44,20 @@ def test_schema_writes_one_valid_schema_per_kind(tmp_path):
         schema = json.loads((tmp_path / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert schema["$schema"].endswith("2020-12/schema")
         assert schema["type"] == "object"
+
+
+def test_schema_says_where_it_wrote(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["schema"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == f"wrote {len(FILE_KINDS)} JSON Schemas to {tmp_path / 'schema'}"
+
+
+def test_schema_out_naming_a_file_says_so(tmp_path):
+    (tmp_path / "taken").write_text("x")
+    result = CliRunner().invoke(cli, ["schema", "--out", str(tmp_path / "taken")])
+    assert result.exit_code == 2
+    assert f"'{tmp_path / 'taken'}' is a file" in result.output
 
 
 def test_schema_to_an_unwritable_place_is_a_plain_error(tmp_path):
@@ -126,32 +140,45 @@ def test_serve_refuses_unsafe_production_settings_plainly(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_serve_prints_the_address_and_answers(tmp_path):
-    import socket
-    import time
+def _get(url: str) -> int:
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - a loopback http URL
+        return response.status
+
+
+def test_serve_prints_the_address_the_first_account_command_and_an_access_log(tmp_path):
+    port = free_port()
     env = {**os.environ, "KIT_INSTANCE_PATH": str(tmp_path / "inst")}
     proc = subprocess.Popen([sys.executable, "-m", "kit", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        first = proc.stdout.readline()
-        assert f"http://localhost:{port}/" in first
-        assert proc.stdout.readline().startswith("instance folder: ")
+        assert f"http://localhost:{port}/" in proc.stdout.readline()
+        assert proc.stdout.readline() == f"instance folder: {tmp_path / 'inst'}\n"
         assert "No accounts yet" in proc.stdout.readline()
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
-                    assert response.status == 200
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        command = proc.stdout.readline().strip()
+        assert command.endswith("users add you@force.police.uk --role lead")
+        connect(port).close()
+        assert _get(f"http://127.0.0.1:{port}/healthz") == 200
+        assert '"GET /healthz HTTP/1.1" 200' in proc.stderr.readline()
+        # The printed command, run from a shell without the app's settings, adds to the app's database.
+        words = shlex.split(command.replace("you@", "first@"))
+        settings = dict(w.split("=", 1) for w in words if "=" in w and w.startswith("KIT_"))
+        bare = {k: v for k, v in os.environ.items() if not k.startswith("KIT_")}
+        added = subprocess.run([w for w in words if w.split("=")[0] not in settings] + ["--password-stdin"],
+                               env={**bare, **settings}, input="a long enough password\n",
+                               capture_output=True, text=True, timeout=60)
+        assert added.returncode == 0, added.stderr
+        listed = subprocess.run([sys.executable, "-m", "kit", "users", "list"], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert "first@force.police.uk" in listed.stdout
+
+        second = subprocess.run([sys.executable, "-m", "kit", "serve", "--port", str(port)], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2
+        assert f"port {port} on 127.0.0.1 is already in use" in second.stderr
+        assert "--port" in second.stderr and "Traceback" not in second.stderr
+        assert "running" not in second.stdout
     finally:
         proc.terminate()
         proc.wait(timeout=10)

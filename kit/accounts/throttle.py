@@ -1,4 +1,11 @@
-"""Sign-in throttling: failures are counted in the database, so every worker sees them."""
+"""Sign-in throttling, counted in the database so every worker process sees the same numbers.
+
+Each attempt is written (and committed) *before* it is counted, and only then is the password
+checked. So the count and the check are one step: of any number of simultaneous attempts, the
+n-th to commit sees at least n rows, and at most MAX_PER_ACCOUNT of them can ever reach the
+password check. An attempt that is refused deletes its own row, so hammering a locked account
+does not keep an address (a whole police station behind one NAT) locked as well.
+"""
 
 from __future__ import annotations
 
@@ -9,29 +16,35 @@ from sqlalchemy.orm import Session as DbSession
 
 from kit.db import LoginAttempt, utcnow
 
-MAX_FAILURES = 10
+MAX_PER_ACCOUNT = 10  # failures for one account in WINDOW, from anywhere
+# Failures from one address in WINDOW, whichever accounts: much higher, so one officer's
+# mistakes cannot lock out a station or school that shares one address.
+MAX_PER_ADDRESS = 100
 WINDOW = dt.timedelta(minutes=5)
-KEEP = dt.timedelta(days=1)  # older failures are deleted as new ones arrive
+KEEP = dt.timedelta(days=1)  # older rows are deleted as new attempts arrive
 
 
-def is_throttled(db: DbSession, email: str, address: str, now: dt.datetime | None = None) -> bool:
-    """Say whether EMAIL or ADDRESS has failed MAX_FAILURES times within the window."""
-    since = (now or utcnow()) - WINDOW
-    recent = LoginAttempt.at >= since
-    by_email = db.scalar(select(func.count()).where(recent, LoginAttempt.email == email))
-    by_address = db.scalar(select(func.count()).where(recent, LoginAttempt.address == address))
-    return max(by_email or 0, by_address or 0) >= MAX_FAILURES
+def attempt(db: DbSession, email: str, address: str) -> bool:
+    """Count a sign-in attempt for EMAIL from ADDRESS; say whether its password may be checked.
 
-
-def record_failure(db: DbSession, email: str, address: str) -> None:
-    """Count a failed sign-in for EMAIL from ADDRESS and forget very old ones."""
+    The attempt stays counted as a failure until `succeeded` clears the account's attempts.
+    """
     now = utcnow()
-    db.add(LoginAttempt(email=email[:254], address=address[:64], at=now))
+    row = LoginAttempt(email=email[:254], address=address[:64], at=now)
+    db.add(row)
     db.execute(delete(LoginAttempt).where(LoginAttempt.at < now - KEEP))
+    db.commit()  # visible to every other worker before we count
+    recent = LoginAttempt.at >= now - WINDOW
+    by_email = db.scalar(select(func.count()).where(recent, LoginAttempt.email == email[:254])) or 0
+    by_address = db.scalar(select(func.count()).where(recent, LoginAttempt.address == address[:64])) or 0
+    if by_email <= MAX_PER_ACCOUNT and by_address <= MAX_PER_ADDRESS:
+        return True
+    db.execute(delete(LoginAttempt).where(LoginAttempt.id == row.id))
     db.commit()
+    return False
 
 
-def clear_failures(db: DbSession, email: str) -> None:
-    """Forget EMAIL's failures after a successful sign-in."""
-    db.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+def succeeded(db: DbSession, email: str) -> None:
+    """Forget EMAIL's attempts after a successful sign-in (this one included)."""
+    db.execute(delete(LoginAttempt).where(LoginAttempt.email == email[:254]))
     db.commit()

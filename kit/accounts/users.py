@@ -6,15 +6,15 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session as DbSession
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from kit.accounts.passwords import PASSWORD_MAX, check_password
+from kit.accounts.passwords import PASSWORD_MIN as PASSWORD_MIN  # re-exported: `kit users` prompts with it
 from kit.db import User
 
 ROLES = ("officer", "lead")
-PASSWORD_MIN = 12
-PASSWORD_MAX = 200  # scrypt of a megabyte-long password would tie up a worker
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 # Checked against when the account is unknown, so both paths take the same time.
 _DUMMY_HASH = generate_password_hash("not-a-real-password-000")
@@ -29,12 +29,11 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def check_new_password(password: str) -> None:
-    """Raise AccountError unless PASSWORD is long enough and not absurdly long."""
-    if len(password) < PASSWORD_MIN:
-        raise AccountError(f"the password must be at least {PASSWORD_MIN} characters")
-    if len(password) > PASSWORD_MAX:
-        raise AccountError(f"the password must be at most {PASSWORD_MAX} characters")
+def check_new_password(password: str, email: str = "") -> None:
+    """Raise AccountError unless PASSWORD passes the password rules for EMAIL (kit.accounts.passwords)."""
+    problem = check_password(password, email)
+    if problem:
+        raise AccountError(problem)
 
 
 def new_token() -> str:
@@ -49,7 +48,7 @@ def create_user(db: DbSession, email: str, password: str, role: str = "officer")
         raise AccountError(f"'{email}' is not an email address")
     if role not in ROLES:
         raise AccountError(f"unknown role '{role}': choose {' or '.join(ROLES)}")
-    check_new_password(password)
+    check_new_password(password, email)
     if find_user(db, email) is not None:
         raise AccountError(f"{email} already has an account")
     user = User(email=email, password_hash=generate_password_hash(password), role=role,
@@ -93,13 +92,10 @@ def rotate_token(db: DbSession, user: User | Account) -> str:
     return token
 
 
-# Run on every signed-in request, so it selects plain columns: no identity map, no ORM instance.
-_BY_ID = select(User.id, User.email, User.role, User.session_token, User.active).where(User.id == bindparam("id"))
-
-
 def load_by_token(db: DbSession, user_id: int, token: str) -> Account | None:
     """Return the active account USER_ID if TOKEN is their current session token."""
-    row = db.connection().execute(_BY_ID, {"id": user_id}).first()
+    row = db.execute(select(User.id, User.email, User.role, User.session_token, User.active)
+                     .where(User.id == user_id)).first()
     if row is None or not row.active or not secrets.compare_digest(row.session_token, token):
         return None
     return Account(row.id, row.email, row.role, row.session_token)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from kit.cli.options import lessons_dir, lessons_option, load_or_exit
+from kit.cli.group import cli
+from kit.cli.options import lessons_option, open_library
 from kit.content.vocab import NATIONS, PRINT_LANGS
 
 
@@ -27,18 +28,31 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _presenter(session) -> tuple[str, bytes]:
+    """Return the offline presenter's file name and its one self-contained HTML file."""
+    from kit.present.page import offline_filename, offline_html  # noqa: PLC0415
+
+    return offline_filename(session), offline_html(session)
+
+
+# Outputs that are not print documents, written only when asked for by name (--kind presenter).
+OTHER_KINDS = {"presenter": _presenter}
+
+
 def chosen_kinds(kinds: tuple[str, ...]) -> list[str]:
-    """Return the kinds asked for (all when none), or raise a usage error naming the known ones."""
+    """Return the kinds asked for (every PDF when none), or raise a usage error naming the known ones."""
     from kit.pdf import KINDS  # noqa: PLC0415 - load ReportLab only for this command
 
-    unknown = [k for k in kinds if k not in KINDS]
+    known = [*KINDS, *OTHER_KINDS]
+    unknown = [k for k in kinds if k not in known]
     if unknown:
-        raise click.UsageError(f"unknown kind '{unknown[0]}'; known kinds: {', '.join(KINDS)}")
+        raise click.UsageError(f"unknown kind '{unknown[0]}'; known kinds: {', '.join(known)}")
     return list(dict.fromkeys(kinds)) or list(KINDS)
 
 
-def session_for(library, plan_id: str, nation: str, lang: str, minutes: int | None = None):
-    """Return the assembled session for PLAN_ID (fitted to MINUTES), or a usage error saying why not."""
+def teaching_session(library, plan_id: str, nation: str, lang: str, minutes: int | None = None):
+    """Return the teaching session of PLAN_ID (fitted to MINUTES), or raise a usage error saying why not."""
+    from kit.sessions.builder import detail_problems  # noqa: PLC0415
     from kit.sessions.model import assemble, from_plan  # noqa: PLC0415
 
     if plan_id not in library.plans:
@@ -48,8 +62,9 @@ def session_for(library, plan_id: str, nation: str, lang: str, minutes: int | No
     if nation not in offered:
         raise click.UsageError(f"plan '{plan_id}' is not offered in {nation}; it is offered in: "
                                f"{', '.join(offered)}")
-    if lang == "bilingual" and nation != "wales":
-        raise click.UsageError("--lang bilingual prints Welsh and English together: use it with --nation wales")
+    problem = detail_problems(library, library.plans[plan_id].audience, nation, lang).get("lang")
+    if problem:  # the web form's own rule, so the two never disagree
+        raise click.UsageError(f"--lang {lang}: {problem}; use it with --nation wales")
     spec = from_plan(library, plan_id, nation, lang)
     if minutes:
         spec = replace(spec, lesson_minutes=minutes)
@@ -58,6 +73,8 @@ def session_for(library, plan_id: str, nation: str, lang: str, minutes: int | No
 
 def prepare(out: Path) -> None:
     """Create the folder OUT, or exit 1 saying why it cannot be written to."""
+    if out.exists() and not out.is_dir():
+        raise click.ClickException(f"--out {out} is a file, not a folder: name a folder to write the PDFs into")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -66,7 +83,7 @@ def prepare(out: Path) -> None:
         raise click.ClickException(f"cannot write to {out}: permission denied")
 
 
-@click.command("export")
+@cli.command("export")
 @click.option("--plan", "plan_id", required=True, metavar="PLAN_ID", help="A ready-made plan (see `kit plans`).")
 @click.option("--out", "out", required=True, metavar="DIR", type=click.Path(path_type=Path),
               help="Folder to write the PDFs to (created if missing).")
@@ -74,7 +91,8 @@ def prepare(out: Path) -> None:
 @click.option("--lang", type=click.Choice(PRINT_LANGS), default="en", show_default=True,
               help="en, cy, or bilingual (Welsh first; Wales only).")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help="A document to write; repeat for more (default: every kind).")
+              help="A document to write; repeat for more (default: every PDF). "
+                   "'presenter' writes the offline presenter: one HTML file.")
 @click.option("--large-print", is_flag=True, help="Body text at 18 pt or more.")
 @click.option("--minutes", type=click.IntRange(5, 600), default=None, metavar="N",
               help="Fit the lesson to N minutes: optional activities are left out (default: the plan's length).")
@@ -85,21 +103,22 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
     from kit.pdf import KINDS, RenderOptions  # noqa: PLC0415
 
     wanted = chosen_kinds(kinds)
-    library = load_or_exit(lessons_dir(lessons))
-    session = session_for(library, plan_id, nation, lang, minutes)
+    library = open_library(lessons, lint=True)
+    session = teaching_session(library, plan_id, nation, lang, minutes)
     for warning in session.warnings:
         click.echo(f"warning: {warning}", err=True)
     prepare(out)
     organisation = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
     options = RenderOptions(organisation=organisation, large_print=large_print)
     for kind_id in wanted:
-        kind = KINDS[kind_id]
-        path = out / kind.filename(session)
+        if kind_id in OTHER_KINDS:
+            name, data = OTHER_KINDS[kind_id](session)
+        else:
+            name, data = KINDS[kind_id].filename(session), KINDS[kind_id].build(session, options)
+        path = out / name
         try:
-            write_atomically(path, kind.build(session, options))
+            write_atomically(path, data)
         except OSError as exc:
             raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from None
         click.echo(str(path))
 
-
-commands = [export_command]

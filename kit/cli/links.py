@@ -7,14 +7,15 @@ import json
 
 import click
 
-from kit.cli.options import lessons_dir, lessons_option, load_or_exit
+from kit.cli.group import Refusal, cli
+from kit.cli.options import lessons_option, open_library
 from kit.content.linkcheck import check_links
 from kit.content.review import due, mark_checked
 
 STATUS_WORDS = {"ok": "OK", "moved": "moved", "gone": "gone", "failing": "failing", "changed": "changed"}
 
 
-@click.group("links")
+@cli.group("links")
 def links_group() -> None:
     """Check the advice links in the registry."""
 
@@ -28,7 +29,7 @@ def links_group() -> None:
 @lessons_option
 def check_command(as_json: bool, timeout: float, mark: bool, lessons: str | None) -> None:
     """Visit every URL in the registry; exit 1 when any is gone or failing."""
-    library = load_or_exit(lessons_dir(lessons))
+    library = open_library(lessons)
     targets = [(k.id, k.url, k.page_title) for k in library.links.values() if k.url]
     results = check_links(targets, timeout=timeout)
     if as_json:
@@ -38,8 +39,12 @@ def check_command(as_json: bool, timeout: float, mark: bool, lessons: str | None
     if mark:
         passed = [r.id for r in results if r.status == "ok"]
         if passed:
-            path = mark_checked(library, passed, dt.date.today())
-            click.echo(f"recorded today's date for {len(passed)} link(s) in {path}", err=as_json)
+            try:
+                paths = mark_checked(library, passed, dt.date.today())
+            except (ValueError, OSError) as exc:
+                raise Refusal(f"nothing recorded: {exc}") from None
+            where = " and ".join(str(p) for p in paths)
+            click.echo(f"recorded today's date for {len(passed)} link(s) in {where}", err=as_json)
     if any(r.broken for r in results):
         raise SystemExit(1)
 
@@ -56,12 +61,12 @@ def _print_table(results, phone_only: int) -> None:
     click.echo(summary)
 
 
-@click.command("review")
+@cli.command("review")
 @click.option("--json", "as_json", is_flag=True, help="Print the items as a JSON array.")
 @lessons_option
 def review_command(as_json: bool, lessons: str | None) -> None:
     """List what is due for review: links unchecked for six months, `verify` links, Welsh drafts."""
-    library = load_or_exit(lessons_dir(lessons))
+    library = open_library(lessons)
     items = due(library, dt.date.today())
     if as_json:
         click.echo(json.dumps([vars(d) for d in items], ensure_ascii=False, indent=2))
@@ -77,5 +82,3 @@ def review_command(as_json: bool, lessons: str | None) -> None:
     if not items:
         click.echo("nothing is due for review")
 
-
-commands = [links_group, review_command]

@@ -1,4 +1,4 @@
-"""Options and helpers shared by the kit commands."""
+"""Options shared by the kit commands."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kit.content.library import Library
-from kit.content.loader import LibraryError, load_checked
+from kit.content.loader import load_checked
 from kit.paths import data_dir
 
 
@@ -17,14 +17,15 @@ def lessons_dir(value: str | None) -> Path:
     return Path(value or os.environ.get("KIT_LESSONS_DIR") or data_dir("lessons"))
 
 
-def load_or_exit(root: Path) -> Library:
-    """Load the library at ROOT, or print every problem and exit 1."""
-    try:
-        return load_checked(root)
-    except LibraryError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        raise SystemExit(1) from None
+def local_dir() -> Path | None:
+    """Return the force's local library folder from KIT_LOCAL_LESSONS, or None."""
+    value = os.environ.get("KIT_LOCAL_LESSONS", "").strip()
+    return Path(value) if value else None
+
+
+def open_library(lessons: str | None, lint: bool = False) -> Library:
+    """Load the library (--lessons, KIT_LESSONS_DIR or the shipped one) with the force's local folder."""
+    return load_checked(lessons_dir(lessons), lint=lint, local=local_dir())
 
 
 lessons_option = click.option(

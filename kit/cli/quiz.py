@@ -7,14 +7,15 @@ from pathlib import Path
 import click
 
 from kit.cli.export import write_atomically
-from kit.cli.options import lessons_dir, lessons_option, load_or_exit
+from kit.cli.group import cli
+from kit.cli.options import lessons_dir, lessons_option, open_library
 from kit.content.vocab import AUDIENCES, LANGS
 from kit.quiz.formats import FORMATS
 from kit.quiz.importer import READERS, guess_format, import_quiz
 from kit.quiz.model import Quiz
 
 
-@click.group("quiz")
+@cli.group("quiz")
 def quiz_group() -> None:
     """Export a plan's quiz for Moodle, Kahoot and others, or import GIFT and Aiken questions."""
 
@@ -45,14 +46,18 @@ def _writable(out: Path) -> None:
 def export_command(plan_id: str, fmt: str, lang: str, out: Path, lessons: str | None) -> None:
     """Write the quiz of a plan as FILE, and say which questions the format could not hold."""
     _writable(out)
-    library = load_or_exit(lessons_dir(lessons))
-    result = FORMATS[fmt].write(plan_quiz(library, plan_id, lang))
+    library = open_library(lessons, lint=True)
+    quiz = plan_quiz(library, plan_id, lang)
+    result = FORMATS[fmt].write(quiz)
     try:
         write_atomically(out, result.data)
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
     for note in result.left_out:
         click.echo(str(note), err=True)
+    drafts = quiz.welsh_drafts()
+    if drafts:
+        click.echo(f"The Welsh of {len(drafts)} question(s) is a draft awaiting review: {', '.join(drafts)}", err=True)
     click.echo(str(out))
 
 
@@ -71,7 +76,7 @@ def import_command(file: Path, audience: str, fmt: str | None, out: Path | None,
     except UnicodeDecodeError as exc:
         raise click.ClickException(f"{file} is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8") from None
     root = lessons_dir(lessons)
-    library = load_or_exit(root)
+    library = open_library(lessons)
     fmt = fmt or guess_format(file, source)
     result = import_quiz(source, fmt, audience, root, set(library.questions), file.name,
                          str(out) if out else "<imported>")
@@ -89,5 +94,3 @@ def import_command(file: Path, audience: str, fmt: str | None, out: Path | None,
     if any(found.lost for found in result.found) or result.problems:
         raise SystemExit(1)  # written, but not everything in the file made it: scripts should notice
 
-
-commands = [quiz_group]

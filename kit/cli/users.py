@@ -1,4 +1,4 @@
-"""`kit users add | list | disable`: manage who can sign in (reads the same KIT_* settings)."""
+"""`kit users add | list | disable` and `kit db upgrade`: open the app's database, nothing more."""
 
 from __future__ import annotations
 
@@ -7,36 +7,45 @@ import sys
 import click
 
 from kit.accounts import users
-from kit.config import ConfigError
-from kit.content.loader import LibraryError
-from kit.db import DatabaseUnavailable, open_database
+from kit.cli.group import Refusal, cli
+from kit.config import ensure_instance, instance_path, settings
+from kit.db import Database, open_database
 
 
-def _database():
-    """Return the app's Database (call .dispose() when done), or exit with a plain message."""
-    from kit import create_app  # noqa: PLC0415 - keeps `kit --help` fast
+def open_app_database(migrate: bool | None = None) -> Database:
+    """Open the database the app uses (same KIT_* settings) without building the app or reading the library.
 
-    try:
-        app = create_app()
-    except ConfigError as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(2) from None
-    except LibraryError:
-        click.echo("the content library has errors; run `kit check` to see them", err=True)
-        raise SystemExit(1) from None
-    return app.extensions["kit.db"]
+    MIGRATE: bring the schema up to date first; None follows KIT_AUTO_MIGRATE as the app does.
+    """
+    instance = instance_path()
+    config = settings(instance)
+    ensure_instance(instance)
+    return open_database(config["DATABASE_URL"], config["AUTO_MIGRATE"] if migrate is None else migrate)
 
 
-def _read_password(from_stdin: bool) -> str:
-    """Return a password read from stdin, or asked for twice without echo."""
+def stdin_is_terminal() -> bool:
+    """Say whether a person is typing at standard input (not a pipe or a file)."""
+    return sys.stdin.isatty()
+
+
+def read_password(from_stdin: bool, email: str = "") -> str:
+    """Return a password read from stdin, or asked for twice without echo until it is acceptable."""
     if from_stdin:
-        line = sys.stdin.readline()
-        return line.rstrip("\r\n")
-    return click.prompt("Password (at least 12 characters)", hide_input=True,
-                        confirmation_prompt="Repeat the password")
+        return sys.stdin.readline().rstrip("\r\n")
+    if not stdin_is_terminal():
+        raise Refusal("the password is typed at a terminal; to pipe it in, add --password-stdin", 2)
+    while True:
+        password = click.prompt(f"Password (at least {users.PASSWORD_MIN} characters)", hide_input=True,
+                                confirmation_prompt="Repeat the password")
+        try:
+            users.check_new_password(password, email)
+        except users.AccountError as exc:
+            click.echo(f"Error: {exc}.", err=True)  # then ask again, as a mismatch does
+            continue
+        return password
 
 
-@click.group("users")
+@cli.group("users")
 def users_group() -> None:
     """Manage the accounts that can sign in to the web app."""
 
@@ -50,15 +59,11 @@ def add_command(email: str, role: str, password_stdin: bool) -> None:
     """Create an account for EMAIL."""
     email = users.normalise_email(email)
     if not users.EMAIL_RE.match(email):
-        click.echo(f"'{email}' is not an email address", err=True)
-        raise SystemExit(1)
-    password = _read_password(password_stdin)
-    database = _database()
+        raise Refusal(f"'{email}' is not an email address")
+    password = read_password(password_stdin, email)
+    database = open_app_database()
     try:
         users.create_user(database.session, email, password, role)
-    except users.AccountError as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(1) from None
     finally:
         database.dispose()
     click.echo(f"added {email} ({role})")
@@ -67,7 +72,7 @@ def add_command(email: str, role: str, password_stdin: bool) -> None:
 @users_group.command("list")
 def list_command() -> None:
     """List every account: email, role and whether it can sign in."""
-    database = _database()
+    database = open_app_database()
     try:
         for user in users.list_users(database.session):
             state = "active" if user.active else "disabled"
@@ -80,18 +85,15 @@ def list_command() -> None:
 @click.argument("email")
 def disable_command(email: str) -> None:
     """Stop EMAIL signing in and end their current sign-ins (sessions they built are kept)."""
-    database = _database()
+    database = open_app_database()
     try:
         users.disable_user(database.session, email)
-    except users.AccountError as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(1) from None
     finally:
         database.dispose()
     click.echo(f"disabled {users.normalise_email(email)}")
 
 
-@click.group("db")
+@cli.group("db")
 def db_group() -> None:
     """Manage the database schema."""
 
@@ -99,22 +101,5 @@ def db_group() -> None:
 @db_group.command("upgrade")
 def upgrade_command() -> None:
     """Bring the database schema up to date (for deployments that set KIT_AUTO_MIGRATE=false)."""
-    from kit import create_app  # noqa: PLC0415
-
-    try:
-        app = create_app({"AUTO_MIGRATE": False})
-    except ConfigError as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(2) from None
-    database = app.extensions["kit.db"]
-    try:
-        open_database(database.url, migrate=True).dispose()
-    except DatabaseUnavailable as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(1) from None
-    finally:
-        database.dispose()
+    open_app_database(migrate=True).dispose()
     click.echo("the database schema is up to date")
-
-
-commands = [users_group, db_group]

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from kit.content import lint
+from kit.content import lint, questiontypes
 from kit.content.library import Library
 from kit.content.problems import Problem, field_path
 from kit.content.urls import url_problem
 from kit.content.vocab import AUDIENCES, NATIONS
-from kit.quiz import types as qtypes
 
 Check = Callable[[Library], Iterator[Problem]]
 
@@ -64,7 +63,7 @@ def questions(library: Library) -> Iterator[Problem]:
     """Questions follow their type's rules and their links resolve."""
     for q in library.questions.values():
         yield from _refs(library, "questions", q.id, "links", q.links, "links")
-        for field, message in qtypes.validate(q):
+        for field, message in questiontypes.validate(q):
             yield _problem(library, "questions", q.id, message, *_split(field))
 
 

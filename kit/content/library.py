@@ -6,20 +6,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.content.models import Audience, Link, LintFile, Module, Nation, Plan, Question
-from kit.content.yamlfile import Document, Path_
+from kit.content.yamlfile import Path_, line_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Origin:
-    """Where an item is written: its file (as shown to authors), parsed document and path in it."""
+    """Where an item is written: its file (as shown to authors), the line of each path in it, its own path.
+
+    Only the lines are kept, not the parsed file: a large library would otherwise hold every file twice.
+    """
 
     file: str
-    doc: Document
+    lines: dict[Path_, int]
     path: Path_ = ()
 
     def line(self, *sub: str | int) -> int | None:
         """Return the line of the item, or of SUB inside it."""
-        return self.doc.line_of((*self.path, *sub))
+        return line_of(self.lines, (*self.path, *sub))
 
 
 @dataclass
@@ -35,6 +38,9 @@ class Library:
     plans: dict[str, Plan] = field(default_factory=dict)
     lint: LintFile = field(default_factory=LintFile)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    # A force's own folder (KIT_LOCAL_LESSONS) and the (kind, id) of each item it added.
+    local_root: Path | None = None
+    local: set[tuple[str, str]] = field(default_factory=set)
 
     def counts(self) -> dict[str, int]:
         """Return how many items of each kind the library holds."""
@@ -46,6 +52,11 @@ class Library:
             "questions": len(self.questions),
             "plans": len(self.plans),
         }
+
+    def local_counts(self) -> dict[str, int]:
+        """Return how many items of each kind the force's local folder added."""
+        kinds = [kind for kind, _ in self.local]
+        return {kind: kinds.count(kind) for kind in ("links", "modules", "questions", "plans") if kind in kinds}
 
     def modules_for(self, audience: str) -> list[Module]:
         """Return the modules written for AUDIENCE."""

@@ -18,48 +18,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
-from typing import get_args
 
-from pydantic import BaseModel
-
-from kit.content import grademem, readability, rules, rules_plan
+from kit.content import readability, rules, rules_plan
 from kit.content.library import Library
 from kit.content.models import Link, Plan, Text
 from kit.content.problems import Problem, field_path
+from kit.content.text import texts
 from kit.content.vocab import PUPIL_AUDIENCES
 
 Rule = Callable[[Library], Iterator[Problem]]
 
 GROUND_RULES = "ground-rules"
 QUIZ_MIN, QUIZ_MAX = 5, 8
-
-
-def _may_hold_text(annotation: object) -> bool:
-    """Say whether a field of this type can contain Text, at any depth."""
-    if annotation is Text:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return bool(_text_fields(annotation))
-    return any(_may_hold_text(arg) for arg in get_args(annotation))
-
-
-@cache
-def _text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    """Return the names of CLS's fields that can contain Text (the walk skips the rest)."""
-    return tuple(name for name, field in cls.model_fields.items() if _may_hold_text(field.annotation))
-
-
-def texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
-    """Yield (path, Text) for every translatable string inside VALUE."""
-    if isinstance(value, Text):
-        yield path, value
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from texts(item, (*path, i))
-    elif isinstance(value, BaseModel):
-        for name in _text_fields(type(value)):
-            yield from texts(getattr(value, name), (*path, name))
 
 
 def _at(library: Library, kind: str, item_id: str, message: str, *path: str | int,
@@ -257,6 +227,4 @@ RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link
 
 def run(library: Library) -> list[Problem]:
     """Apply every content rule to LIBRARY."""
-    problems = [problem for rule in RULES for problem in rule(library)]
-    grademem.save()  # the next run (or server worker) need not load textstat
-    return problems
+    return [problem for rule in RULES for problem in rule(library)]

@@ -2,114 +2,100 @@
 
 from __future__ import annotations
 
-import gc
 import os
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from kit.content import models
-from kit.content.check import check
-from kit.content.fastyaml import READER, fast_value, known_value
+from kit.content.check import check, cross_check
 from kit.content.library import Library, Origin
-from kit.content.parsecache import ParseCache, digest
 from kit.content.problems import Problem, from_validation
-from kit.content.yamlfile import Document, YamlError, decode, parse_text
+from kit.content.yamlfile import MAX_BYTES, Document, YamlError, parse
 
 # Single files at the top of the library, and folders of many files.
 TOP_FILES = ("audiences", "nations", "links", "lint")
 FOLDERS = ("modules", "questions", "plans")
 REQUIRED_FILES = ("audiences", "nations", "links")
+# A force's local folder (KIT_LOCAL_LESSONS) adds to these; the vocabularies stay national.
+LOCAL_KINDS = ("links", "modules", "questions", "plans")
 MAX_FILES = 50_000
+NOT_REGULAR = "not a regular file (a folder, FIFO or device), not read: only YAML files are"
 
 
 class LibraryError(Exception):
-    """The library has problems; `problems` lists every one."""
+    """The library has problems; `problems` lists every one, and so does the message (servers print only that)."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s) in the content library")
+        super().__init__("\n".join([f"{len(problems)} problem(s) in the content library:", *map(str, problems)]))
         self.problems = problems
 
-
-def display_name(path: Path, root: Path, parent: str | None = None) -> str:
-    """Return PATH as authors see it: relative to the library's parent (`lessons/modules/x.yaml`).
-
-    PARENT: `root.parent.as_posix()`, when the caller names many files of one library.
-    """
-    full = path.as_posix()
-    parent = (root.parent.as_posix() if parent is None else parent).rstrip("/") + "/"
-    return full[len(parent):] if full.startswith(parent) else full
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that stop the library being used (not the warnings)."""
+        return [p for p in self.problems if p.severity == "error"]
 
 
-def _path_order(path: Path) -> str:
-    # The order of sorted(paths) within one folder, without PurePath.__lt__ (a Python call per
-    # comparison): names compare as the platform compares paths (case-folded on Windows).
-    return os.path.normcase(path.name)
+def display_name(path: Path, root: Path) -> str:
+    """Return PATH as authors see it: relative to the library's parent (`lessons/modules/x.yaml`)."""
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def library_files(root: Path) -> list[tuple[str, Path]]:
     """Return (kind, path) for every file the library reads, in a stable order."""
     files = [(kind, root / f"{kind}.yaml") for kind in TOP_FILES]
     for folder in FOLDERS:
-        found = (sorted((root / folder).glob("*.yaml"), key=_path_order)
-                 + sorted((root / folder).glob("*.yml"), key=_path_order))
+        found = sorted((root / folder).glob("*.yaml")) + sorted((root / folder).glob("*.yml"))
         files += [(folder, p) for p in found]
     return files
 
 
-def _validate(kind: str, doc: Document, name: str) -> tuple[object | None, list[Problem]]:
-    if not isinstance(doc.value, dict):
-        return None, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
-    try:
-        return models.FILE_KINDS[kind].model_validate(doc.value), []
-    except ValidationError as exc:
-        return None, from_validation(name, doc, exc)
+class UnsafeFile(Exception):
+    """A library file that must not be read (a device, a FIFO, a link out of the library, too big)."""
 
 
-def _read(kind: str, data: bytes, name: str, known: bool) -> tuple[object | None, Document, list[Problem], bool]:
-    """Parse and validate DATA; return model, document, problems and whether the fast reader read it.
+def read_bytes(path: Path, inside: str) -> bytes:
+    """Return the bytes of PATH, a regular file of at most MAX_BYTES in the real folder INSIDE, or raise UnsafeFile.
 
-    KNOWN: the parse cache says the fast reader read these very bytes exactly before.
+    Nothing else is opened: a FIFO would hang, a device never ends, and a link out of the library
+    could read any file the app can. The size is checked before reading, and reading stops there.
     """
-    text = decode(data)
-    value = known_value(text) if known else fast_value(text)
-    if value is not None:
-        doc = Document(value, text)
-        try:
-            return models.FILE_KINDS[kind].model_validate(value), doc, [], True
-        except ValidationError:
-            pass  # re-read strictly, so every problem is found and worded as the strict reader does
-    doc = parse_text(text)
-    model, problems = _validate(kind, doc, name)
-    return model, doc, problems, False
+    real = Path(os.path.realpath(path))
+    if not real.is_relative_to(inside):
+        raise UnsafeFile("a link to a place outside the library, not read: copy the file in instead")
+    if not stat.S_ISREG(os.stat(real).st_mode):
+        raise UnsafeFile(NOT_REGULAR)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(real, flags), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):  # it changed since it was looked at
+            raise UnsafeFile(NOT_REGULAR)
+        if info.st_size > MAX_BYTES:
+            raise UnsafeFile(f"file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
+        return handle.read(MAX_BYTES + 1)
 
 
-def read_file(kind: str, path: Path, name: str,
-              cache: ParseCache | None = None) -> tuple[object | None, Document | None, list[Problem]]:
-    """Parse and validate one file (shown to authors as NAME); return its model, document and problems.
-
-    A file is read by the fast reader (kit.content.fastyaml) where that cannot differ from the
-    strict one, else strictly; a file with any problem is always read strictly.
-    """
+def read_file(kind: str, path: Path, name: str, inside: str) -> tuple[object | None, Document | None, list[Problem]]:
+    """Parse and validate one file (shown to authors as NAME) of the library at INSIDE; return its model,
+    document and problems."""
     try:
-        data = path.read_bytes()
-        key = digest(data) if cache is not None else None
-        value = cache.get(key) if cache is not None else None
-        if value is not None:
-            doc = Document(value, data.decode("utf-8-sig"))
-            model, problems = _validate(kind, doc, name)
-            return model, doc, problems
-        model, doc, problems, fast = _read(kind, data, name, cache is not None and cache.is_fast(key))
+        doc = parse(read_bytes(path, inside))
+    except UnsafeFile as exc:
+        return None, None, [Problem(name, None, "", str(exc))]
     except YamlError as exc:
         return None, None, [Problem(name, exc.line, "", exc.message)]
     except OSError as exc:
         return None, None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}")]
-    if cache is not None:
-        if fast:
-            cache.put_fast(key)
-        else:
-            cache.put(key, doc.value)
-    return model, doc, problems
+    if not isinstance(doc.value, dict):
+        return None, doc, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
+    try:
+        return models.FILE_KINDS[kind].model_validate(doc.value), doc, []
+    except ValidationError as exc:
+        return None, doc, from_validation(name, doc, exc)
 
 
 def _add(library: Library, kind: str, item, origin: Origin, problems: list[Problem]) -> None:
@@ -125,57 +111,67 @@ def _add(library: Library, kind: str, item, origin: Origin, problems: list[Probl
 
 def _collect(library: Library, kind: str, model, doc: Document, name: str, problems: list[Problem]) -> None:
     if kind in ("modules", "plans"):
-        _add(library, kind, model, Origin(name, doc), problems)
+        _add(library, kind, model, Origin(name, doc.lines), problems)
     elif kind == "questions":
         for i, q in enumerate(model.questions):
-            _add(library, kind, q, Origin(name, doc, ("questions", i)), problems)
+            _add(library, kind, q, Origin(name, doc.lines, ("questions", i)), problems)
     elif kind == "lint":
         library.lint = model
     else:
         for i, item in enumerate(getattr(model, kind)):
-            _add(library, kind, item, Origin(name, doc, (kind, i)), problems)
+            _add(library, kind, item, Origin(name, doc.lines, (kind, i)), problems)
 
 
-def load(root: Path, use_cache: bool = True) -> tuple[Library, list[Problem]]:
-    """Read every file under ROOT; return what loaded and every problem found."""
-    # Loading builds many small objects and no cycles: the cyclic collector would only rescan
-    # the growing heap again and again (measured: up to half the time on a large library).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load(Path(root), use_cache)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _load(root: Path, use_cache: bool) -> tuple[Library, list[Problem]]:
+def load(root: Path, local: Path | None = None) -> tuple[Library, list[Problem]]:
+    """Read every file under ROOT, then the force's LOCAL folder if any; return what loaded and every problem."""
+    root = Path(root)
     library, problems = Library(root=root), []
     if not root.is_dir():
         return library, [Problem(root.as_posix(), None, "", "no such library folder")]
-    files = library_files(root)
-    if len(files) > MAX_FILES:
-        return library, [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
-    cache = ParseCache(root, enabled=use_cache, reader=READER)
-    parent = root.parent.as_posix()
-    for kind, path in files:
-        name = display_name(path, root, parent)
-        if not path.exists():
-            if kind in REQUIRED_FILES:
-                problems.append(Problem(name, None, "", "required file is missing"))
-            continue
-        model, doc, found = read_file(kind, path, name, cache)
-        problems += found
-        if model is not None:
-            _collect(library, kind, model, doc, name, problems)
-    cache.save()
+    problems += _read_folder(library, root, REQUIRED_FILES)
+    if local is not None:
+        library.local_root = Path(local)
+        problems += _read_local(library, Path(local))
     return library, problems
 
 
-def load_checked(root: Path) -> Library:
-    """Load and cross-check the library at ROOT; raise LibraryError listing every problem."""
-    library, problems = load(root)
-    problems += check(library)
+def _read_folder(library: Library, root: Path, required: tuple[str, ...], kinds=None) -> list[Problem]:
+    files = [(kind, path) for kind, path in library_files(root) if kinds is None or kind in kinds]
+    if len(files) > MAX_FILES:
+        return [Problem(root.as_posix(), None, "", f"more than {MAX_FILES:,} files")]
+    problems: list[Problem] = []
+    inside = os.path.realpath(root)
+    for kind, path in files:
+        name = display_name(path, root)
+        if not os.path.lexists(path):
+            if kind in required:
+                problems.append(Problem(name, None, "", "required file is missing"))
+            continue
+        model, doc, found = read_file(kind, path, name, inside)
+        problems += found
+        if model is not None:
+            _collect(library, kind, model, doc, name, problems)
+    return problems
+
+
+def _read_local(library: Library, local: Path) -> list[Problem]:
+    """Add the local folder's links, modules, questions and plans; every file in it is optional."""
+    if not local.is_dir():
+        return [Problem(local.as_posix(), None, "", "no such local library folder (KIT_LOCAL_LESSONS)")]
+    problems = [Problem(display_name(local / f"{kind}.yaml", local), None, "",
+                        f"a local folder cannot change {kind}.yaml; it may hold {', '.join(LOCAL_KINDS)}")
+                for kind in TOP_FILES if kind not in LOCAL_KINDS and (local / f"{kind}.yaml").exists()]
+    before = set(library.origins)
+    problems += _read_folder(library, local, (), LOCAL_KINDS)
+    library.local = set(library.origins) - before
+    return problems
+
+
+def load_checked(root: Path, lint: bool = False, local: Path | None = None) -> Library:
+    """Load and cross-check the library at ROOT (plus a force's LOCAL folder), and lint it when LINT;
+    raise LibraryError listing every problem."""
+    library, problems = load(root, local)
+    problems += check(library) if lint else cross_check(library)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise LibraryError(sorted(problems, key=_order))

@@ -35,6 +35,13 @@ class Model(BaseModel):
 # --- audiences.yaml, nations.yaml -------------------------------------------------------------
 
 
+class TeacherSheet(Model):
+    """The class teacher's part, before and after the visit (lessons taught teacher-officer-teacher)."""
+
+    lead_in: list[Text] = Field(min_length=1)  # a short activity before the visit
+    follow_up: list[Text] = Field(min_length=1)  # what the class does after it
+
+
 class Audience(Model):
     """One of the seven audiences: ages, reading-age target and what its handout must say."""
 
@@ -48,6 +55,7 @@ class Audience(Model):
     year_names: dict[NationId, ShortStr] = {}
     required_messages: list[MessageId]
     description: Text | None = None
+    teacher: TeacherSheet | None = None  # pupil audiences: the "before and after the visit" sheet
 
 
 class AudienceFile(Model):

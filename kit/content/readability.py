@@ -26,8 +26,6 @@ import re
 import warnings
 from collections.abc import Iterable
 
-from kit.content import grademem
-
 MIN_WORDS = 12
 _END = re.compile(r"[.!?…:;]\s*$")
 
@@ -51,13 +49,8 @@ def grade(text: str) -> float | None:
     """Return the Flesch–Kincaid grade of TEXT, or None when it is too short to grade."""
     if words(text) < MIN_WORDS:
         return None
-    known, score = grademem.recall(text)
-    if known:
-        return score
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # textstat's dependencies may warn on import
-        import textstat
+        import textstat  # noqa: PLC0415 - about a second to load: only when something is graded
 
-        score = round(float(textstat.flesch_kincaid_grade(text)), 1)
-    grademem.remember(text, score)
-    return score
+    return round(float(textstat.flesch_kincaid_grade(text)), 1)

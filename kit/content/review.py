@@ -9,10 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from kit.content.library import Library
-from kit.content.text import Text
+from kit.content.text import texts
 
 # Advice pages move and services are renamed: a link not compared with its source for six months is due.
 STALE_AFTER = dt.timedelta(days=183)
@@ -47,34 +45,24 @@ def due(library: Library, today: dt.date) -> list[Due]:
                              ("question", library.questions), ("plan", library.plans),
                              ("audience", library.audiences)):
         for item_id, item in collection.items():
-            drafts = sum(1 for text in _texts(item) if text.is_draft)
+            drafts = sum(1 for _, text in texts(item) if text.is_draft)
             if drafts:
                 items.append(Due("welsh-draft", f"{kind} {item_id}",
                                  f"{drafts} Welsh text(s) waiting for a Welsh speaker's approval"))
     return items
 
 
-def _texts(value):
-    """Yield every Text inside VALUE (a model, list or dict), depth first."""
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name))
-    elif isinstance(value, (list, tuple)):
-        for part in value:
-            yield from _texts(part)
-    elif isinstance(value, dict):
-        for part in value.values():
-            yield from _texts(part)
-
-
-def mark_checked(library: Library, ids: list[str], today: dt.date) -> Path:
-    """Record TODAY as the `checked` date of the links IDS in links.yaml, atomically; return the file.
+def mark_checked(library: Library, ids: list[str], today: dt.date) -> list[Path]:
+    """Record TODAY as the `checked` date of the links IDS in their links.yaml, atomically; return the files.
 
     Only the `checked:` line of each link changes, so comments and layout survive.
     """
-    path = library.root / "links.yaml"
+    groups = {library.root: [i for i in ids if ("links", i) not in library.local],
+              library.local_root: [i for i in ids if ("links", i) in library.local]}
+    return [_mark(folder / "links.yaml", library, chosen, today) for folder, chosen in groups.items() if chosen]
+
+
+def _mark(path: Path, library: Library, ids: list[str], today: dt.date) -> Path:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     for link_id in ids:
         line = library.origins[("links", link_id)].line("checked")

@@ -16,18 +16,18 @@ MAX_DEPTH = 32
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 _constructor = SafeConstructor()
 _resolver = yaml.resolver.Resolver()
-_STR = _CORE + "str"
 _NO_KEY = object()
 _ScalarEvent, _MappingStart, _SequenceStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
 _MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
-# YAML 1.1's implicit types by first character, as PyYAML's resolver decides them.
+# YAML 1.1's implicit types by first character ("" for the rest), as PyYAML's resolver decides them.
 _IMPLICIT = {
     first: tuple(pairs) + tuple(_resolver.yaml_implicit_resolvers.get(None, ()))
     for first, pairs in _resolver.yaml_implicit_resolvers.items() if first is not None
-}
+} | {"": tuple(_resolver.yaml_implicit_resolvers.get(None, ()))}
 _SCALARS = {
     _CORE + "int": _constructor.construct_yaml_int,
     _CORE + "float": _constructor.construct_yaml_float,
@@ -49,46 +49,26 @@ class YamlError(Exception):
 
 
 class Document:
-    """A parsed file: its value; the line of each path and the source of non-text scalars on demand.
+    """A parsed file: its value, the line of every path in it, and the source of non-text scalars."""
 
-    Lines are only needed to report a problem, so they are found by a second, slower pass over
-    the same text the first time they are asked for.
-    """
-
-    def __init__(self, value: object, text: str):
+    def __init__(self, value: object, lines: dict[Path_, int], raw: dict[Path_, str]):
         self.value = value
-        self._text = text
-        self._lines: dict[Path_, int] | None = None
-        self._raw: dict[Path_, str] = {}
-
-    def _track(self) -> dict[Path_, int]:
-        if self._lines is None:
-            builder = _Builder()
-            for event in yaml.parse(self._text, Loader=_Loader):
-                builder.feed(event)
-            self._lines, self._raw = builder.lines, builder.raw
-        return self._lines
-
-    @property
-    def lines(self) -> dict[Path_, int]:
-        """Return the line of every path in the document."""
-        return self._track()
-
-    @property
-    def raw(self) -> dict[Path_, str]:
-        """Return the source text of every scalar that YAML read as something other than text."""
-        self._track()
-        return self._raw
+        self.lines = lines
+        self.raw = raw  # what was written, for values YAML read as something other than text
 
     def line_of(self, path: Path_) -> int | None:
         """Return the line of PATH, or of its nearest ancestor that has one."""
-        lines = self._track()
-        path = tuple(path)
-        while path:
-            if path in lines:
-                return lines[path]
-            path = path[:-1]
-        return lines.get((), None)
+        return line_of(self.lines, path)
+
+
+def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
+    """Return the line LINES gives PATH, or its nearest ancestor that has one."""
+    path = tuple(path)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get(())
 
 
 def decode(data: bytes) -> str:
@@ -105,23 +85,15 @@ def decode(data: bytes) -> str:
     return text
 
 
-def implicit_patterns() -> dict[str, tuple]:
-    """Return YAML 1.1's implicit (tag, pattern) pairs by first character, as this reader uses them."""
-    return _IMPLICIT
-
-
 def parse(data: bytes) -> Document:
-    """Parse one YAML document from DATA into plain dicts, lists and scalars."""
-    return parse_text(decode(data))
-
-
-def parse_text(text: str) -> Document:
-    """Parse one YAML document from TEXT, already decoded and checked by `decode`."""
+    """Parse one YAML document from DATA into plain dicts, lists and scalars, with the line of each."""
     try:
-        value, documents = _values(text)
+        value, lines, raw, documents = _build(decode(data))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        if "maximum nesting depth" in str(exc.problem):  # libyaml's own cap, met before ours
+            raise YamlError(line, f"nested deeper than {MAX_DEPTH} levels") from None
         raise YamlError(line, f"malformed YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise YamlError(None, f"malformed YAML: {exc}") from None
@@ -129,22 +101,26 @@ def parse_text(text: str) -> Document:
         raise YamlError(None, "the file holds more than one YAML document (---); use one")
     if value is None:
         raise YamlError(1, "the file is empty")
-    return Document(value, text)
+    return Document(value, lines, raw)
 
 
-def _scalar_value(event: yaml.ScalarEvent) -> tuple[object, bool]:
+def _check_tag(event: yaml.NodeEvent, implicit: bool) -> None:
+    if event.tag and not implicit and event.tag not in _ALLOWED_TAGS and event.tag != "!":
+        raise YamlError(event.start_mark.line + 1, f"the tag {event.tag} is not allowed; use plain YAML values")
+
+
+def _scalar(event: yaml.ScalarEvent) -> tuple[object, bool]:
     """Return the value of a scalar event and whether YAML read it as something other than text."""
     value = event.value
     if event.implicit[0]:
         tag = _STR
-        for candidate, pattern in _IMPLICIT.get(value[:1] if value else "", ()):
+        for candidate, pattern in _IMPLICIT.get(value[:1], _IMPLICIT[""]):
             if pattern.match(value):
                 tag = candidate
                 break
     else:
+        _check_tag(event, event.implicit[1])
         tag = event.tag if event.tag and event.tag != "!" else _STR
-        if tag not in _ALLOWED_TAGS:
-            raise YamlError(event.start_mark.line + 1, f"the tag {tag} is not allowed; use plain YAML values")
     if tag == _STR:
         return value, False
     build = _SCALARS.get(tag)
@@ -156,135 +132,66 @@ def _scalar_value(event: yaml.ScalarEvent) -> tuple[object, bool]:
         raise YamlError(event.start_mark.line + 1, f"cannot read {value!r} as {tag.rsplit(':', 1)[-1]}") from None
 
 
-def _values(text: str) -> tuple[object, int]:
-    """Build the value of TEXT from parser events; return it and the number of documents.
+def _build(text: str) -> tuple[object, dict[Path_, int], dict[Path_, str], int]:
+    """Build the value of TEXT from parser events; return it, the line of each path, raw scalars, documents.
 
-    The hot path of loading a large library: kept flat on purpose.
+    One loop with the open containers on a stack: loading a large library spends its time here.
     """
-    stack: list = []  # open containers
-    keys: list = []  # for each open container: the pending mapping key, or _NO_KEY
-    result, documents, depth = None, 0, 0
+    stack: list[tuple[dict | list, Path_]] = []  # open containers and their paths
+    key: object = _NO_KEY  # the pending key of the innermost open mapping
+    keys: list = []  # pending keys of the outer open mappings
+    key_line = 0
+    result, lines, raw, documents = None, {}, {}, 0
     for event in yaml.parse(text, Loader=_Loader):
         cls = event.__class__
         if cls is _ScalarEvent:
-            if stack and keys[-1] is _NO_KEY and stack[-1].__class__ is dict:
-                key = event.value
-                if key in stack[-1]:
-                    raise YamlError(event.start_mark.line + 1, f"duplicate key '{key}' in the same mapping")
-                keys[-1] = key
+            if key is _NO_KEY and stack and stack[-1][0].__class__ is dict:
+                _check_tag(event, event.implicit[0] or event.implicit[1])
+                key, key_line = event.value, event.start_mark.line + 1  # kept as written: `no:` is "no"
+                if key in stack[-1][0]:
+                    raise YamlError(key_line, f"duplicate key '{key}' in the same mapping")
                 continue
-            value = _scalar_value(event)[0]
+            if event.tag is None and not (event.implicit[0] and event.value[:1] in _IMPLICIT):
+                value, typed = event.value, False  # plain text (the common case), without a call
+            else:
+                value, typed = _scalar(event)
         elif cls is _MappingStart or cls is _SequenceStart:
-            if event.tag and not event.implicit and event.tag not in _ALLOWED_TAGS and event.tag != "!":
-                raise YamlError(event.start_mark.line + 1,
-                                f"the tag {event.tag} is not allowed; use plain YAML values")
-            depth += 1
-            if depth > MAX_DEPTH:
+            _check_tag(event, event.implicit)
+            if len(stack) >= MAX_DEPTH:
                 raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
-            value = {} if cls is _MappingStart else []
+            value, typed = ({} if cls is _MappingStart else []), False
         elif cls is _MappingEnd or cls is _SequenceEnd:
-            stack.pop()
-            keys.pop()
-            depth -= 1
+            container = stack.pop()[0]
+            if container.__class__ is dict:
+                key = keys.pop()
             continue
         elif cls is yaml.AliasEvent:
             line = event.start_mark.line + 1
             raise YamlError(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
-        elif cls is yaml.DocumentStartEvent:
-            documents += 1
-            continue
         else:
+            documents += cls is yaml.DocumentStartEvent
             continue
         if not stack:
-            result = value
-        elif stack[-1].__class__ is dict:
-            if keys[-1] is _NO_KEY:
+            result, path = value, ()
+            lines[path] = event.start_mark.line + 1
+        else:
+            container, parent = stack[-1]
+            if container.__class__ is list:
+                path = (*parent, len(container))
+                container.append(value)
+                lines[path] = event.start_mark.line + 1
+            elif key is _NO_KEY:
                 raise YamlError(event.start_mark.line + 1, "a mapping key must be plain text")
-            stack[-1][keys[-1]] = value
-            keys[-1] = _NO_KEY
-        else:
-            stack[-1].append(value)
+            else:
+                path = (*parent, key)
+                container[key] = value
+                lines[path] = key_line  # a field is found where its key is written
+                key = _NO_KEY
+        if typed:
+            raw[path] = event.value
         if cls is not _ScalarEvent:
-            stack.append(value)
-            keys.append(_NO_KEY)
-    return result, documents
-
-
-class _Builder:
-    """Turn parser events into values, enforcing the rules above."""
-
-    def __init__(self) -> None:
-        self.stack: list[list] = []  # frames: [container, path, pending key, its line]
-        self.result: object = None
-        self.lines: dict[Path_, int] = {}
-        self.raw: dict[Path_, str] = {}
-        self.documents = 0
-
-    def feed(self, event: yaml.Event) -> None:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            self._scalar(event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            self._check_tag(event, event.implicit)
-            if len(self.stack) >= MAX_DEPTH:
-                raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
-            container = {} if kind is yaml.MappingStartEvent else []
-            path = self._place(container, event)
-            self.stack.append([container, path, None, None])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self.stack.pop()
-        elif kind is yaml.AliasEvent:
-            line = event.start_mark.line + 1
-            raise YamlError(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
-        elif kind is yaml.DocumentStartEvent:
-            self.documents += 1
-
-    def _check_tag(self, event, implicit) -> None:
-        if event.tag and not implicit and event.tag not in _ALLOWED_TAGS and event.tag != "!":
-            raise YamlError(event.start_mark.line + 1, f"the tag {event.tag} is not allowed; use plain YAML values")
-
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
-        self._check_tag(event, event.implicit[0] or event.implicit[1])
-        line = event.start_mark.line + 1
-        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
-            frame = self.stack[-1]
-            key = event.value
-            if key in frame[0]:
-                raise YamlError(line, f"duplicate key '{key}' in the same mapping")
-            frame[2] = key
-            frame[3] = line
-            return
-        tag = event.tag if (event.tag and not event.implicit[0]) else None
-        if tag is None:
-            tag = _resolver.resolve(ScalarNode, event.value, event.implicit) if event.implicit[0] else _CORE + "str"
-        if tag == _CORE + "merge":
-            raise YamlError(line, "merge keys (<<) are not allowed")
-        build = _SCALARS.get(tag)
-        try:
-            value = build(ScalarNode(tag, event.value)) if build else event.value
-        except (ValueError, TypeError):
-            raise YamlError(line, f"cannot read {event.value!r} as {tag.rsplit(':', 1)[-1]}") from None
-        path = self._place(value, event)
-        if build:
-            self.raw[path] = event.value
-
-    def _place(self, value: object, event: yaml.Event) -> Path_:
-        line = event.start_mark.line + 1
-        if not self.stack:
-            self.result = value
-            self.lines[()] = line
-            return ()
-        frame = self.stack[-1]
-        container, parent = frame[0], frame[1]
-        if isinstance(container, list):
-            path = (*parent, len(container))
-            container.append(value)
-        else:
-            if frame[2] is None:
-                raise YamlError(line, "a mapping key must be plain text")
-            path = (*parent, frame[2])
-            container[frame[2]] = value
-            line = frame[3]  # a field is found where its key is written
-            frame[2] = None
-        self.lines[path] = line
-        return path
+            stack.append((value, path))
+            if cls is _MappingStart:
+                keys.append(key)
+                key = _NO_KEY
+    return result, lines, raw, documents

@@ -6,6 +6,7 @@ Nothing is stored unless every check passes, so a half-right delivery is never s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -52,14 +53,26 @@ def count_field(phase: str, question_id: str, key: str) -> str:
     return f"count-{phase}-{question_id}-{key}"
 
 
+UK_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def _parse_day(text: str) -> dt.date | None:
+    """Return TEXT as a date: 2027-03-27 or, as people in the UK write it, 27/03/2027."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = UK_DATE.match(text)
+    try:
+        return dt.date(int(match[3]), int(match[2]), int(match[1])) if match else None
+    except ValueError:
+        return None
+
+
 def _date(value: object, today: dt.date) -> tuple[dt.date | None, str | None]:
-    if isinstance(value, dt.date):
-        day = value
-    else:
-        try:
-            day = dt.date.fromisoformat(str(value or "").strip())
-        except ValueError:
-            return None, "Enter the date it was delivered, for example 2027-03-27"
+    day = value if isinstance(value, dt.date) else _parse_day(str(value or "").strip())
+    if day is None:
+        return None, "Enter the date it was delivered as day/month/year, for example 27/03/2027"
     if day > today:
         return None, "The delivery date is in the future: record a delivery after it has happened"
     if day < EARLIEST:

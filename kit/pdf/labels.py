@@ -17,6 +17,19 @@ LABELS: dict[str, dict[str, str]] = {
     "poster": {"en": "Poster", "cy": "Poster"},
     "parent-letter": {"en": "Letter to parents and carers", "cy": "Llythyr i rieni a gofalwyr"},
     "pack": {"en": "Session pack", "cy": "Pecyn sesiwn"},
+    "answer-cards": {"en": "Answer cards", "cy": "Cardiau ateb"},
+    "teacher-sheet": {"en": "Before and after the visit: for the class teacher",
+                      "cy": "Cyn ac ar ôl yr ymweliad: i athro'r dosbarth"},
+    "teacher-before": {"en": "Before the visit: a 10-minute lead-in", "cy": "Cyn yr ymweliad: cyflwyniad 10 munud"},
+    "teacher-after": {"en": "After the visit: follow-up", "cy": "Ar ôl yr ymweliad: gwaith dilynol"},
+    "teacher-tells": {"en": "If a pupil tells you something", "cy": "Os yw disgybl yn dweud rhywbeth wrthych chi"},
+    "teacher-none": {"en": "This audience has no class teacher activities in the library: share the lesson "
+                           "plan and the signposting below.",
+                     "cy": "Does dim gweithgareddau i athro'r dosbarth yn y llyfrgell ar gyfer y gynulleidfa "
+                           "hon: rhannwch y cynllun gwers a'r cyfeirio isod."},
+    "card-number": {"en": "Card {n} of {total}", "cy": "Cerdyn {n} o {total}"},
+    "answer-cards-note": {"en": "Cut on the dashed lines. Hold up your answer. No names.",
+                          "cy": "Torra ar y llinellau. Dal dy ateb i fyny. Dim enwau."},
     "checked": {"en": "Advice checked on {date}", "cy": "Cyngor wedi'i wirio ar {date}"},
     "page": {"en": "Page {n} of {total}", "cy": "Tudalen {n} o {total}"},
     "now": {"en": "What to do if it's happening now", "cy": "Beth i'w wneud os yw'n digwydd nawr"},
@@ -38,9 +51,6 @@ LABELS: dict[str, dict[str, str]] = {
     "true": {"en": "True", "cy": "Gwir"},
     "false": {"en": "False", "cy": "Anwir"},
     "answer": {"en": "Answer", "cy": "Ateb"},
-    "type-single": {"en": "Tick one answer.", "cy": "Ticia un ateb."},
-    "type-multiple": {"en": "Tick every answer that is right.", "cy": "Ticia bob ateb sy'n gywir."},
-    "type-true-false": {"en": "Circle true or false.", "cy": "Rho gylch o gwmpas gwir neu anwir."},
     # The letter to parents and carers (formal Welsh, "chi").
     "dear": {"en": "Dear parent or carer,", "cy": "Annwyl riant neu ofalwr,"},
     "intro": {"en": "Your child's class will soon have a lesson about staying safe online, led by "

@@ -165,8 +165,10 @@ def officer_text(ctx: Context) -> list:
     spec, out = ctx.session.spec, []
     if spec.reasons:
         out.append(ctx.heading("reasons"))
+        names = {m.id: m.title for m in ctx.session.modules} | {q.id: q.stem for q in ctx.session.questions}
         for item_id, reason in spec.reasons.items():
-            out.append(ctx.plain(f"{clip(str(item_id), 80)}: {clip(str(reason), REASON_MAX)}"))
+            name = ctx.session.text(names[item_id]) if item_id in names else str(item_id)  # titles, not ids
+            out.append(ctx.plain(f"{clip(name, 160)}: {clip(str(reason), REASON_MAX)}"))
     if spec.school_notes.strip():
         out += [ctx.heading("school-notes"), ctx.plain(spec.school_notes, limit=NOTE_MAX)]
     return out

@@ -5,19 +5,16 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from kit.content.models import Question
+from kit.content.questiontypes import TYPES
 from kit.pdf.flowables import Paragraph, TickBox, safe
-from kit.pdf.labels import LABELS
 from kit.pdf.story import Context
 from kit.pdf.templates import Output
-from kit.quiz.types import TYPES
 
 
 def instruction(ctx: Context, question: Question) -> str:
-    """Return how to answer QUESTION, from the question-type registry (Welsh when we have it)."""
-    english = TYPES[question.type].instruction if question.type in TYPES else ""
-    words = LABELS.get(f"type-{question.type}", {"en": english})
-    found = [words.get(lang) or english for lang in ctx.langs]
-    return " / ".join(dict.fromkeys(found))
+    """Return how to answer QUESTION in each print language, from the question-type registry."""
+    words = TYPES[question.type].instruction
+    return " / ".join(dict.fromkeys(words[lang] for lang in ctx.langs))
 
 
 def header(ctx: Context, key: str) -> list:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kit.pdf import cards, handout, lesson_plan, letter, pack, poster, quiz
+from kit.pdf import answer_cards, cards, handout, lesson_plan, letter, pack, poster, quiz, teacher_sheet
 from kit.pdf.options import RenderOptions
 from kit.pdf.story import Context
 from kit.pdf.templates import Output, Rendered
@@ -59,6 +59,9 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind("parent-letter", "Letter to parents and carers", letter.compose,
                      "parent-letter"),
         DocumentKind("pack", "Everything in one PDF", pack.compose, "pack"),
+        DocumentKind("answer-cards", "A–D answer cards (one per pupil)", answer_cards.compose, "answer-cards"),
+        DocumentKind("teacher-sheet", "Before and after the visit (class teacher, one page)",
+                     teacher_sheet.compose, "teacher-sheet"),
     )
 }
 

@@ -1,1 +1,1 @@
-"""Quizzes: the question-type registry and exporters to other quiz tools."""
+"""Quizzes in other tools: exporters (kit.quiz.formats) and importers (kit.quiz.importer)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kit.content.models import Question
-from kit.quiz.model import Export, Quiz, Refused, letter, right_count, write_each
+from kit.quiz.model import Export, Quiz, Refused, letter, one_line, right_count, write_each
 
 # Moodle reads a line as an option when it starts like "A. " or "B) ", and "ANSWER:" ends a question.
 OPTION_LINE = re.compile(r"^[A-Z][.)][ \t]")
@@ -13,13 +13,10 @@ ANSWER_LINE = re.compile(r"^ANSWER:")
 MAX_OPTIONS = 26
 
 
-def one_line(text: str) -> str:
-    """Return TEXT on one line: every run of white space (line breaks too) becomes one space."""
-    return " ".join(text.split())
-
-
 def _stem(quiz: Quiz, question: Question) -> str:
-    stem = one_line(quiz.text(question.stem))
+    stem = one_line(quiz.text(question.stem)).strip()
+    if len(stem) < 2:
+        raise Refused("its question is shorter than 2 characters, and Moodle skips such lines")
     if OPTION_LINE.match(stem) or ANSWER_LINE.match(stem):
         raise Refused(f"its question starts with '{stem[:8]}', which Aiken reads as an option or answer line")
     return stem
@@ -31,7 +28,7 @@ def _choice(quiz: Quiz, question: Question) -> str:
         raise Refused(f"Aiken holds up to {MAX_OPTIONS} options; this question has {len(choices)}")
     right = [i for i, (_, correct) in enumerate(choices) if correct]
     lines = [_stem(quiz, question)]
-    lines += [f"{letter(i)}. {one_line(text)}" for i, (text, _) in enumerate(choices)]
+    lines += [f"{letter(i)}. {one_line(text).strip()}" for i, (text, _) in enumerate(choices)]
     return "\n".join([*lines, f"ANSWER: {letter(right[0])}"])
 
 

@@ -14,7 +14,8 @@ FORMAT_TAG = re.compile(r"^\[(plain|html|moodle|markdown)\]")
 
 
 def unescape(text: str) -> str:
-    """Return GIFT TEXT with backslash escapes resolved (\\n is a line break)."""
+    """Return GIFT TEXT with backslash escapes resolved (\\n is a line break) and its format tag dropped."""
+    text = FORMAT_TAG.sub("", text.strip(), count=1)
     return UNESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), text).strip()
 
 
@@ -82,7 +83,7 @@ def _stem(head: str) -> str:
     if head.startswith("::"):
         end = head.find("::", 2)
         head = head[end + 2:] if end != -1 else head
-    return unescape(FORMAT_TAG.sub("", head.strip(), count=1))
+    return unescape(head)
 
 
 def _marks(body: str) -> list[int]:
@@ -93,17 +94,18 @@ def _marks(body: str) -> list[int]:
     return marks
 
 
-def _answer(block: Block, body: str, start: int, end: int, offset: int) -> tuple[str, float | None, list[Found]]:
-    """Return one answer's text, weight (None for a plain '~') and what was dropped from it."""
+def _answer(block: Block, body: str, start: int, end: int, offset: int) -> tuple[str, float, list[Found]]:
+    """Return one answer's text, weight (100 for '=') and what was dropped from it, read as Moodle does."""
     line, raw = block.line(offset + start), body[start + 1:end].strip()
-    weight = WEIGHT.match(raw)
+    # Moodle reads a %weight% only after '~'; after '=' the answer is right and "%50%" is text.
+    weight = WEIGHT.match(raw) if body[start] == "~" else None
     raw = raw[weight.end():] if weight else raw
     text, *feedback = split_unescaped(raw, "#")
     if "->" in text:
         raise Unsupported(Found(line, "a matching question (answers with ->) cannot be represented"))
     dropped = [Found(line, "feedback on one answer has no place in the library and was left out")] \
         if feedback and unescape("#".join(feedback)) else []
-    value = float(weight.group(1)) if weight else (100.0 if body[start] == "=" else None)
+    value = 100.0 if body[start] == "=" else float(weight.group(1)) if weight else 0.0
     return unescape(text), value, dropped
 
 
@@ -113,22 +115,25 @@ class Unsupported(Exception):
 
 def _choices(block: Block, draft: Draft, body: str, offset: int) -> list[Found]:
     marks = _marks(body)
-    found = [Found(block.line(offset), "text before the first answer was left out")] \
-        if marks and body[:marks[0]].strip() else []
+    first = block.line(offset)
+    found = [Found(first, "text before the first answer was left out")] if marks and body[:marks[0]].strip() else []
     answers = []
     for start, end in zip(marks, [*marks[1:], len(body)], strict=True):
         text, weight, dropped = _answer(block, body, start, end, offset)
-        answers.append((text, weight))
+        answers.append((text, weight, block.line(offset + start)))
         found += dropped
-    weighted = any(body[m + 1:].lstrip().startswith("%") for m in marks)
-    plain_right = sum(1 for m in marks if body[m] == "=")
-    if not any(body[m] == "~" for m in marks) and not weighted:
-        raise Unsupported(Found(block.line(offset), "a short-answer question (only = answers) cannot be represented"))
-    if plain_right > 1 and not weighted:
-        raise Unsupported(Found(block.line(offset), "more than one '=' answer: mark several right answers "
-                                                    "with %weights% instead"))
-    draft.type = "multiple" if weighted else "single"
-    draft.options = [(text, weight is not None and weight > 0) for text, weight in answers]
+    equals = sum(1 for m in marks if body[m] == "=")
+    # As Moodle decides: no '~' is a short-answer question; an '=' makes it single-answer.
+    if equals == len(marks):
+        raise Unsupported(Found(first, "a short-answer question (only = answers) cannot be represented"))
+    if equals > 1:
+        raise Unsupported(Found(first, "more than one '=' answer: mark several right answers with %weights% "
+                                       "and '~' instead"))
+    if equals == 1:
+        found += [Found(line, f"partial credit ({weight:g}%) has no place in a single-answer question; "
+                              "the answer is kept as wrong") for _, weight, line in answers if 0 < weight < 100]
+    draft.type = "single" if equals else "multiple"
+    draft.options = [(text, weight >= 100 if equals else weight > 0) for text, weight, _ in answers]
     return found
 
 
@@ -150,9 +155,18 @@ def read_block(block: Block) -> tuple[Draft | None, list[Found]]:
     body, *general = split_unescaped(text[opened + 1:closed], "####")
     draft = Draft(first, "single", stem, explanation=unescape("####".join(general)) or None)
     try:
-        return draft, _fill(block, draft, body, opened + 1)
+        return draft, _formatting(text[:opened], first) + _fill(block, draft, body, opened + 1)
     except Unsupported as exc:
         return None, list(exc.args)
+
+
+def _formatting(head: str, line: int) -> list[Found]:
+    # The library holds plain text: say so when the author wrote HTML or Markdown, kept as typed.
+    tag = FORMAT_TAG.match(head.strip().split("::")[-1].strip())
+    if tag and tag.group(1) != "plain":
+        return [Found(line, f"[{tag.group(1)}] formatting is kept as typed, tags and all: check the text",
+                      lost=False)]
+    return []
 
 
 def _fill(block: Block, draft: Draft, body: str, offset: int) -> list[Found]:

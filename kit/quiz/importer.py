@@ -68,7 +68,7 @@ def checked(yaml_text: str, lessons: Path, name: str) -> list[str]:
         target = root / "questions" / "imported-by-kit-quiz.yaml"
         target.parent.mkdir(exist_ok=True)
         target.write_text(yaml_text, encoding="utf-8")
-        library, problems = load(root, use_cache=False)
+        library, problems = load(root)
         problems += check(library)
         ours = [p for p in problems if p.file.endswith(target.name)]
         return [str(p).replace(p.file, name, 1) for p in sorted(ours)]

@@ -7,7 +7,7 @@ import io
 import zipfile
 
 from kit.content.models import Question
-from kit.quiz.model import Export, Quiz, Refused, write_each
+from kit.quiz.model import Export, Quiz, Refused, one_line, write_each
 from kit.quiz.package import StableZip
 
 QUESTION_MAX = 120
@@ -34,10 +34,12 @@ def _row(quiz: Quiz, question: Question) -> list:
     choices = quiz.choices(question)
     if len(choices) > MAX_ANSWERS:
         raise Refused(f"Kahoot holds up to {MAX_ANSWERS} answers; this question has {len(choices)}")
-    stem = _fits("its question", " ".join(quiz.text(question.stem).split()), QUESTION_MAX)
-    answers = [_fits(f"answer {i}", " ".join(text.split()), ANSWER_MAX) for i, (text, _) in enumerate(choices, 1)]
-    right = ",".join(str(i) for i, (_, correct) in enumerate(choices, 1) if correct)
-    return [stem, *answers, *[None] * (MAX_ANSWERS - len(answers)), TIME_LIMITS[question.type], right]
+    stem = _fits("its question", one_line(quiz.text(question.stem)), QUESTION_MAX)
+    answers = [_fits(f"answer {i}", one_line(text), ANSWER_MAX) for i, (text, _) in enumerate(choices, 1)]
+    right = [i for i, (_, correct) in enumerate(choices, 1) if correct]
+    # One right answer is a number, as a person would type it; several are "1,3", as Kahoot asks.
+    marked = right[0] if len(right) == 1 else ",".join(map(str, right))
+    return [stem, *answers, *[None] * (MAX_ANSWERS - len(answers)), TIME_LIMITS[question.type], marked]
 
 
 WRITERS = {"single": _row, "multiple": _row, "true-false": _row}
@@ -66,7 +68,7 @@ def _sheet(quiz: Quiz, rows: list[list], notes: list[str]):
     book.properties.creator = "Safer Sessions Kit"
     sheet = book.active
     sheet.title = "Sheet1"
-    sheet["B2"] = " ".join(quiz.title.split())
+    sheet["B2"] = one_line(quiz.title)
     if notes:
         sheet["B4"] = "\n".join(notes)
     for column, heading in enumerate(HEADINGS, 1):

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from kit.content.models import Option, Question, Text
-from kit.quiz.types import TYPES
+from kit.content.questiontypes import TYPES
 
+# Every character Python and Unicode treat as a line break, for one-line formats.
+LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 # How True and False read in each language, for formats that hold them as two options.
 TRUE_FALSE = {"en": ("True", "False"), "cy": ("Gwir", "Gau")}
 
 
 class Refused(ValueError):
     """A question a format cannot hold as written; the message says why, in plain words."""
+
+
+def question_texts(question: Question) -> tuple[Text, ...]:
+    """Return every text of QUESTION an export writes: stem, explanation and options."""
+    return (question.stem, question.explanation, *(o.text for o in question.options))
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,12 @@ class Quiz:
         """Return VALUE in the quiz's language (English where there is no Welsh), with Unix line ends."""
         # Line endings are layout, not content: one form keeps every format's round trip exact.
         return value.get(self.lang).replace("\r\n", "\n").replace("\r", "\n")
+
+    def welsh_drafts(self) -> list[str]:
+        """Return the ids of questions whose Welsh here still waits for a Welsh speaker's review."""
+        if self.lang != "cy":
+            return []
+        return [q.id for q in self.questions if any(t.is_draft for t in question_texts(q))]
 
     def choices(self, question: Question) -> list[tuple[str, bool]]:
         """Return (text, correct) for each answer, True/False written out for true-false."""
@@ -84,6 +98,11 @@ def write_each(quiz: Quiz, writers: dict[str, Callable], format_name: str) -> tu
 def right_count(options: list[Option] | list[tuple[str, bool]]) -> int:
     """Return how many of OPTIONS are right."""
     return sum(1 for o in options if (o.correct if isinstance(o, Option) else o[1]))
+
+
+def one_line(text: str) -> str:
+    """Return TEXT with each run of line breaks (any kind) made one space; other spaces kept."""
+    return LINE_BREAKS.sub(" ", text)
 
 
 def letter(index: int) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from kit.content.models import Question
-from kit.quiz.gift import weight
-from kit.quiz.model import Export, Quiz, right_count, write_each
+from kit.quiz.gift import right_share
+from kit.quiz.model import Export, Quiz, write_each
 from kit.quiz.xmltext import check_characters, comment, document, sub
 
 
@@ -48,7 +48,7 @@ def _single(quiz: Quiz, question: Question) -> ET.Element:
 
 def _multiple(quiz: Quiz, question: Question) -> ET.Element:
     # As in GIFT: right answers share 100%, any wrong one cancels the mark.
-    return _choice(quiz, question, (weight(100 / right_count(question.options)), "-100"), single=False)
+    return _choice(quiz, question, (right_share(question), "-100"), single=False)
 
 
 def _true_false(quiz: Quiz, question: Question) -> ET.Element:

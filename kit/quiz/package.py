@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 # The earliest time a zip can record: the same for every build, so the same quiz gives the same bytes.
@@ -10,7 +11,13 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 class StableZip(zipfile.ZipFile):
-    """A ZipFile whose entries written by name all carry FIXED_TIME and regular-file permissions."""
+    """A ZipFile whose every entry carries FIXED_TIME and regular-file permissions."""
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        """Add the file FILENAME stamped with FIXED_TIME, not its modification time (openpyxl uses this)."""
+        with open(filename, "rb") as handle:
+            data = handle.read()
+        self.writestr(arcname or os.path.basename(filename), data, compress_type, compresslevel)
 
     def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
         """Write DATA under a name, stamping it with FIXED_TIME rather than the clock."""

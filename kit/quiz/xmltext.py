@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from kit.content.models import Question
-from kit.quiz.model import Quiz, Refused
+from kit.quiz.model import Quiz, Refused, question_texts
 
 # XML 1.0 allows tab, line feed, carriage return and these ranges; nothing else, not even escaped.
 FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -14,8 +14,7 @@ FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 
 def check_characters(quiz: Quiz, question: Question) -> None:
     """Raise Refused naming the first character of QUESTION's texts that XML 1.0 cannot hold."""
-    texts = [question.stem, question.explanation, *(o.text for o in question.options)]
-    for text in texts:
+    for text in question_texts(question):
         found = FORBIDDEN.search(quiz.text(text))
         if found:
             raise Refused(f"it holds a control character (U+{ord(found.group()):04X}) that XML cannot hold")

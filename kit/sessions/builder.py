@@ -8,18 +8,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kit.content.library import Library
-from kit.content.vocab import PUPIL_AUDIENCES
 from kit.sessions.model import REASON_MAX, SessionSpec, from_plan
 
 KINDS = ("modules", "questions")  # the two lists an officer builds
-CEOP_ASSEMBLY_ADVICE = (
-    "CEOP Education advises delivering this topic to classroom-sized groups, not assemblies, "
-    "so that pupils can ask questions and staff can notice anyone who is affected."
-)
 
 
 class BuilderError(ValueError):
     """A change the builder refuses, with the reason to show the officer."""
+
+
+class ReasonNeeded(BuilderError):
+    """An item written for other ages was added without a usable reason."""
 
 
 def _items(library: Library, kind: str) -> dict:
@@ -32,6 +31,22 @@ def in_band(library: Library, kind: str, item_id: str, audience: str) -> bool:
     """Say whether the module or question ITEM_ID is written for AUDIENCE."""
     item = _items(library, kind).get(item_id)
     return item is not None and audience in item.audiences
+
+
+def other_ages(library: Library, kind: str, spec: SessionSpec) -> list[tuple]:
+    """Return (audience, items) for KIND's items written only for other ages, nearest band first."""
+    order = list(library.audiences)
+    here = order.index(spec.audience) if spec.audience in order else 0
+
+    def distance(audience_id: str) -> tuple[int, int]:
+        index = order.index(audience_id) if audience_id in order else len(order)
+        return abs(index - here), index  # equally near: the younger band first
+
+    groups: dict[str, list] = {}
+    for item in _items(library, kind).values():
+        if spec.audience not in item.audiences and item.id not in getattr(spec, kind) and item.audiences:
+            groups.setdefault(min(item.audiences, key=distance), []).append(item)
+    return [(library.audiences[a], groups[a]) for a in sorted(groups, key=distance) if a in library.audiences]
 
 
 def start(library: Library, audience: str, use_plan: bool = True, **details) -> SessionSpec:
@@ -56,9 +71,9 @@ def add(spec: SessionSpec, library: Library, kind: str, item_id: str, reason: st
     if not in_band(library, kind, item_id, spec.audience):
         reason = " ".join(reason.split())
         if not reason:
-            raise BuilderError("say briefly why this suits your group: it is written for other ages")
+            raise ReasonNeeded("say briefly why this suits your group: it is written for other ages")
         if len(reason) > REASON_MAX:
-            raise BuilderError(f"keep the reason under {REASON_MAX} characters")
+            raise ReasonNeeded(f"keep the reason under {REASON_MAX} characters")
         reasons[item_id] = reason
     return replace(spec, **{kind: (*current, item_id)}, reasons=reasons)
 
@@ -107,11 +122,6 @@ def set_questions(spec: SessionSpec, library: Library, chosen: list[str]) -> Ses
 def minutes(spec: SessionSpec, library: Library) -> int:
     """Return the total minutes of the spec's modules that the library still holds."""
     return sum(library.modules[m].minutes for m in spec.modules if m in library.modules)
-
-
-def needs_assembly_warning(audience: str, setting: str) -> bool:
-    """Say whether SETTING goes against CEOP Education's advice for AUDIENCE."""
-    return audience in PUPIL_AUDIENCES and setting == "assembly"
 
 
 def detail_problems(library: Library, audience: str, nation: str, lang: str) -> dict[str, str]:

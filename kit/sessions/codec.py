@@ -78,14 +78,31 @@ def _reasons(data: dict) -> dict[str, str]:
     return dict(value)
 
 
+def _storable(value) -> bool:
+    """Say whether every text in VALUE is valid Unicode without NUL (JSON's \\ud800 or \\u0000 is neither)."""
+    if isinstance(value, dict):
+        return all(_storable(k) and _storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_storable(v) for v in value)
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return "\x00" not in value
+    return True
+
+
 def from_json(raw: str) -> SessionSpec:
     """Return the SessionSpec in RAW; raise SpecError for anything malformed."""
     try:
         data = json.loads(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         raise SpecError("not JSON") from None
     if not isinstance(data, dict):
         raise SpecError("not a JSON object")
+    if not _storable(data):
+        raise SpecError("text must be valid Unicode without NUL characters")
     plan_id = data.get("plan_id")
     if plan_id is not None and (not isinstance(plan_id, str) or len(plan_id) > ID_MAX):
         raise SpecError("plan_id must be an id")

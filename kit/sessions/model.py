@@ -1,6 +1,9 @@
-"""A session as an officer builds it (SessionSpec) and as documents print it (Session).
+"""A teaching session as an officer builds it (SessionSpec) and as documents print it (Session).
 
-Pure domain: plain dataclasses in, plain dataclasses out; no Flask, no database.
+Pure domain: plain dataclasses in, plain dataclasses out; no Flask, no database. "Session" in the
+kit's code means four things, each with its own word: a teaching session (Session, SessionSpec), its
+stored record (kit.db.SessionRecord, `record`), a database session (`db`, SQLAlchemy's Session), and
+the signed sign-in cookie (Flask's `session`, the SESSION_COOKIE_* settings).
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from kit.content.library import Library
 from kit.content.models import Audience, Link, Module, Nation, Plan, Question, Text
+from kit.content.review import stale_links
+from kit.content.text import texts
 from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES, SETTINGS
 from kit.sessions.fitting import Fit, fit, trimmed
 
@@ -18,6 +23,18 @@ TITLE_MAX = 120
 NOTE_MAX = 2000
 SCHOOL_MAX = 120
 REASON_MAX = 300
+
+
+# The one statement of CEOP Education's advice on assemblies: the forms, the builder and the lesson plan show it.
+CEOP_ASSEMBLY_ADVICE = (
+    "CEOP Education advises delivering this topic to classroom-sized groups, not assemblies, "
+    "so that pupils can ask questions and staff can notice anyone who is affected."
+)
+
+
+def needs_assembly_warning(audience: str, setting: str) -> bool:
+    """Say whether SETTING goes against CEOP Education's advice for AUDIENCE."""
+    return audience in PUPIL_AUDIENCES and setting == "assembly"
 
 
 @dataclass(frozen=True)
@@ -76,8 +93,6 @@ class Session:
         """Say whether any Welsh text printed for this session is still a draft."""
         if "cy" not in self.langs:
             return False
-        from kit.content.lint import texts  # noqa: PLC0415 - shared walker
-
         items = (*self.modules, *self.questions, *self.links)
         return any(t.is_draft for item in items for _, t in texts(item))
 
@@ -91,18 +106,11 @@ def from_plan(library: Library, plan_id: str, nation: str = "england", lang: str
     )
 
 
-def _signposting(library: Library, modules: tuple[Module, ...], questions: tuple[Question, ...],
-                 audience: str, nation: str) -> tuple[Link, ...]:
-    """Links named by the content, then the helplines that suit the audience and nation."""
-    wanted = {link_id for item in (*modules, *questions) for link_id in item.links}
-    chosen = [k for k in library.links.values()
-              if nation in k.nations and (k.id in wanted or audience in k.audiences)]
-    suitable = [k for k in chosen if audience in k.audiences]
-    return tuple(suitable)
+def assemble(library: Library, spec: SessionSpec, today: dt.date | None = None) -> Session:
+    """Resolve SPEC against LIBRARY; unknown ids are dropped with a warning, never an error.
 
-
-def assemble(library: Library, spec: SessionSpec) -> Session:
-    """Resolve SPEC against LIBRARY; unknown ids are dropped with a warning, never an error."""
+    Advice past its review date on TODAY (default: the real today) is named in the warnings.
+    """
     warnings: list[str] = []
     if spec.audience not in library.audiences:
         raise ValueError(f"unknown audience '{spec.audience}'")
@@ -115,13 +123,18 @@ def assemble(library: Library, spec: SessionSpec) -> Session:
     missing = [i for i in (*spec.modules, *spec.questions) if i not in library.modules and i not in library.questions]
     if missing:
         warnings.append("no longer in the library, left out: " + ", ".join(missing))
-    if spec.audience in PUPIL_AUDIENCES and spec.setting == "assembly":
-        warnings.append("CEOP Education advises classroom-sized groups, not assemblies, for this topic")
+    if needs_assembly_warning(spec.audience, spec.setting):
+        warnings.append(CEOP_ASSEMBLY_ADVICE)
     fitted = fit(modules, spec.lesson_minutes, len(questions))
     if not fitted.fits:
         warnings.append(fitted.summary())
-    # Signposting comes from every chosen module: a short lesson never loses a helpline.
-    links = _signposting(library, modules, questions, spec.audience, spec.nation)
+    # Signposting is every registry link for the audience in the nation, whichever modules the lesson keeps
+    # (the lint checks a plan's own links suit its audience): a short lesson never loses a helpline.
+    links = tuple(library.links_for(spec.audience, spec.nation))
+    stale = stale_links(library, today or dt.date.today(), [k.id for k in links])
+    if stale:
+        named = ", ".join(f"{library.links[i].title.en} (checked {library.links[i].checked})" for i in stale)
+        warnings.append(f"advice not checked against its source for six months; check before printing: {named}")
     modules = trimmed(fitted)
     checked = max((k.checked for k in links), default=None)
     plan = library.plans.get(spec.plan_id) if spec.plan_id else None

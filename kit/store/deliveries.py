@@ -65,7 +65,9 @@ def save(db: DbSession, user, facts: SessionFacts, delivery: Delivery,
     try:
         db.add(row)
         db.flush()
-        _children(db, row.id, facts.modules, gains, delivery.counts)
+        copied = {"delivered_on": row.delivered_on, "audience": row.audience, "nation": row.nation,
+                  "owner_id": row.owner_id, "present": row.present}
+        _children(db, row.id, copied, row.gain, facts.modules, gains, delivery.counts)
         db.commit()
     except Exception:
         db.rollback()  # all or nothing: no delivery without its counts
@@ -73,14 +75,15 @@ def save(db: DbSession, user, facts: SessionFacts, delivery: Delivery,
     return row.id
 
 
-def _children(db: DbSession, delivery_id: int, modules, gains, counts: Counts) -> None:
-    """Insert the modules, per-question gains and raw counts of DELIVERY_ID."""
+def _children(db: DbSession, delivery_id: int, copied: dict, mean: float | None, modules, gains,
+              counts: Counts) -> None:
+    """Insert the modules, per-question gains and raw counts of DELIVERY_ID (COPIED: its filter columns)."""
     if modules:
-        db.execute(insert(DeliveryModule), [{"delivery_id": delivery_id, "module_id": m}
+        db.execute(insert(DeliveryModule), [{"delivery_id": delivery_id, "module_id": m, "gain": mean, **copied}
                                             for m in dict.fromkeys(modules)])
     if gains:
         db.execute(insert(DeliveryQuestion), [
-            {"delivery_id": delivery_id, "question_id": g.question_id,
+            {"delivery_id": delivery_id, "question_id": g.question_id, **copied,
              "baseline_pct": g.baseline_pct, "endpoint_pct": g.endpoint_pct} for g in gains])
     rows = [{"delivery_id": delivery_id, "question_id": qid, "phase": phase_no, "option_key": key, "count": n}
             for phase_no, phase in enumerate(PHASES)

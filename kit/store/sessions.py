@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from kit.db import SessionRecord, User, utcnow
@@ -47,18 +47,12 @@ class Page:
     total: int
 
 
-# Built once with bound parameters: building and caching a statement costs more than running it.
-_COLUMNS = select(*SessionRecord.__table__.columns)
-_BY_ID = _COLUMNS.where(SessionRecord.id == bindparam("session_id"))
-_BY_ID_AND_OWNER = _BY_ID.where(SessionRecord.owner_id == bindparam("owner_id"))
-
-
 def _read(db: DbSession, session_id: int, owner_id: int | None = None) -> Stored | None:
     """Return session SESSION_ID (owned by OWNER_ID, when given) as plain values, or None."""
-    if owner_id is None:
-        row = db.connection().execute(_BY_ID, {"session_id": session_id}).first()
-    else:
-        row = db.connection().execute(_BY_ID_AND_OWNER, {"session_id": session_id, "owner_id": owner_id}).first()
+    query = select(*SessionRecord.__table__.columns).where(SessionRecord.id == session_id)
+    if owner_id is not None:
+        query = query.where(SessionRecord.owner_id == owner_id)
+    row = db.execute(query).first()
     return Stored(**row._mapping) if row else None
 
 
@@ -102,24 +96,16 @@ def save(db: DbSession, record: Stored, spec: SessionSpec, version: int) -> Stor
     return _read(db, record.id)
 
 
-_OWNED = SessionRecord.owner_id == bindparam("owner_id")
-_NEWEST_FIRST = (SessionRecord.updated_at.desc(), SessionRecord.id.desc())
-_LISTS = {  # (count, one page) for a lead, who sees all, and for an officer, who sees their own
-    "all": (select(func.count()).select_from(SessionRecord),
-            _COLUMNS.order_by(*_NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("offset"))),
-    "own": (select(func.count()).select_from(SessionRecord).where(_OWNED),
-            _COLUMNS.where(_OWNED).order_by(*_NEWEST_FIRST).limit(bindparam("limit")).offset(bindparam("offset"))),
-}
-
-
 def page(db: DbSession, user: User, number: int = 1) -> Page:
     """Return page NUMBER of the sessions USER may see, newest first."""
-    count, listing = _LISTS["all" if user.role == "lead" else "own"]
-    conn = db.connection()
-    total = conn.execute(count, {"owner_id": user.id}).scalar() or 0
+    visible = select(*SessionRecord.__table__.columns)
+    if user.role != "lead":
+        visible = visible.where(SessionRecord.owner_id == user.id)
+    total = db.scalar(select(func.count()).select_from(visible.subquery())) or 0
     pages = max(1, -(-total // PAGE_SIZE))
     number = max(1, min(number, pages))
-    rows = conn.execute(listing, {"owner_id": user.id, "limit": PAGE_SIZE, "offset": (number - 1) * PAGE_SIZE})
+    rows = db.execute(visible.order_by(SessionRecord.updated_at.desc(), SessionRecord.id.desc())
+                      .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))
     return Page([Stored(**row._mapping) for row in rows], number, pages, total)
 
 

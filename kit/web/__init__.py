@@ -1,20 +1,33 @@
 """The officer's web app: one blueprint per area."""
 
-from flask import Flask, g
+from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kit.config import ConfigError
-from kit.db import DatabaseUnavailable, open_database
+from kit.web.database import init_database
 
 csrf = CSRFProtect()
 
 
 def register(app: Flask) -> None:
     """Register the database, every blueprint, error handler and request hook on APP."""
-    from kit.web import auth, builder, errors, exports, filters, home, library, quizzes, security, sessions
+    from kit.web import (
+        account,
+        auth,
+        builder,
+        errors,
+        exports,
+        filters,
+        home,
+        inputs,
+        library,
+        quizzes,
+        security,
+        sessions,
+        transfer,
+    )
 
-    _database(app)
+    init_database(app)
     csrf.init_app(app)
     auth.login_manager.init_app(app)
     if app.config.get("TRUSTED_PROXIES"):
@@ -22,27 +35,14 @@ def register(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
     security.init_app(app)
     errors.init_app(app)
+    inputs.init_app(app)  # before the blueprints: it bounds their <int:...> values
     filters.init_app(app)
-    for module in (home, auth, sessions, builder, exports, library, quizzes):
+    for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer):
         app.register_blueprint(module.bp)
+    from kit.web import present  # noqa: PLC0415 - the presenter, notes window and offline file
 
+    app.register_blueprint(present.bp)
+    from kit.web import outcomes  # noqa: PLC0415 - delivery records and the outcomes dashboard
 
-def _database(app: Flask) -> None:
-    """Open the database, migrate it when asked, and end each request's session."""
-    try:
-        database = open_database(app.config["DATABASE_URL"], app.config.get("AUTO_MIGRATE", True))
-    except DatabaseUnavailable as exc:
-        raise ConfigError(str(exc)) from None
-    app.extensions["kit.db"] = database
+    app.register_blueprint(outcomes.bp)
 
-    @app.teardown_appcontext
-    def _remove_session(_exc=None):
-        database.remove()
-        g.pop("kit_user", None)
-
-
-def db_session(app: Flask | None = None):
-    """Return the current scoped database session."""
-    from flask import current_app  # noqa: PLC0415
-
-    return (app or current_app).extensions["kit.db"].session

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 
 from kit.accounts import throttle, users
-from kit.web import db_session
+from kit.web.database import db_session
 from kit.web.forms import LoginForm
+from kit.web.inputs import whole_number
 from kit.web.security import safe_next
 
 bp = Blueprint("auth", __name__)
@@ -40,9 +42,10 @@ class SignedIn(UserMixin):
 @login_manager.user_loader
 def _load(value: str):
     user_id, _, token = (value or "").partition(":")
-    if not user_id.isdigit() or not token:
+    number = whole_number(user_id)
+    if number is None or not token:
         return None
-    user = users.load_by_token(db_session(), int(user_id), token)
+    user = users.load_by_token(db_session(), number, token)
     return SignedIn(user) if user else None
 
 
@@ -59,16 +62,19 @@ def login():
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form)
     db, email = db_session(), users.normalise_email(form.email.data)
-    if throttle.is_throttled(db, email, _address()):
+    if not throttle.attempt(db, email, _address()):
         log.warning("sign-in throttled for %r from %s", email, _address())
         abort(429)
     user = users.authenticate(db, email, form.password.data)
     if user is None:
-        throttle.record_failure(db, email, _address())
         log.info("failed sign-in for %r from %s", email, _address())
         form.password.errors = ["The email address or password is not right"]
         return render_template("auth/login.html", form=form, failed=True), 200
-    throttle.clear_failures(db, email)
+    throttle.succeeded(db, email)
+    # A new CSRF secret: a token planted in the browser before sign-in must not work after it.
+    session.pop("csrf_token", None)
+    g.pop("csrf_token", None)
+    generate_csrf()  # stored now, so a stale token reads as out of date, not as a missing cookie
     session.permanent = True  # the cookie expires after PERMANENT_SESSION_LIFETIME
     login_user(SignedIn(user))
     return redirect(safe_next(form.next.data, url_for("sessions.dashboard")))

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, redirect, request, url_for
+from flask import session as cookie
 from flask_login import login_required
 
 from kit.sessions import builder as build
-from kit.sessions import codec
-from kit.web.editing import builder_page, library, load, save_or_conflict
+from kit.sessions import codec, validate
+from kit.web.editing import (
+    PROBLEM_KEY,
+    builder_page,
+    conflict_page,
+    item_name,
+    library,
+    load,
+    refusal,
+    save_or_conflict,
+)
 from kit.web.forms import AddItemForm, KeepMineForm, NotesForm, VersionForm
 
 bp = Blueprint("builder", __name__, url_prefix="/sessions/<int:session_id>")
@@ -19,6 +29,11 @@ bp = Blueprint("builder", __name__, url_prefix="/sessions/<int:session_id>")
 @login_required
 def _signed_in():
     """Every action here needs a signed-in user."""
+
+
+def _problem(form) -> str:
+    """Return the first thing wrong with FORM, in its own words."""
+    return next((errors[0] for errors in form.errors.values() if errors), "The form was not valid: reload the page")
 
 
 def _refusal(record, spec, message: str):
@@ -31,27 +46,27 @@ def add(session_id: int, kind: str):
     """Add a module or question; one written for other ages needs a reason."""
     record, spec = load(session_id)
     form = AddItemForm()
-    if kind not in build.KINDS or not form.validate_on_submit():
-        abort(400)
+    if kind not in build.KINDS:
+        abort(400, "Only modules and questions can be added.")
+    if not form.validate_on_submit():
+        abort(400, _problem(form))
     item_id = request.form.get("item", "")
     try:
         mine = build.add(spec, library(), kind, item_id, form.reason.data or "")
+    except build.ReasonNeeded as exc:
+        return _reason_problem(record.id, kind, item_id, str(exc))
     except build.BuilderError as exc:
         return _refusal(record, spec, str(exc))
-    return save_or_conflict(record, mine, form.version.data, f"You added '{item_id}'.", f"#{kind}")
+    anchor = f"#module-{item_id}" if kind == "modules" else f"#question-{item_id}"
+    return save_or_conflict(record, mine, form.version.data, f"You added “{item_name(kind, item_id)}”.", anchor)
 
 
-@bp.post("/<kind>/<item_id>/remove")
-def remove(session_id: int, kind: str, item_id: str):
-    """Take a module or question out of the session."""
-    return _change(session_id, kind, item_id, "remove")
-
-
-@bp.post("/modules/<item_id>/move")
-def move(session_id: int, item_id: str):
-    """Move a module one place up or down."""
-    direction = request.form.get("direction", "")
-    return _change(session_id, "modules", item_id, direction if direction in ("up", "down") else "")
+def _reason_problem(session_id: int, kind: str, item_id: str, message: str):
+    """Go back to the builder with the problem shown at that item's reason box (GOV.UK pattern)."""
+    name = item_name(kind, item_id)
+    cookie[PROBLEM_KEY] = {"kind": kind, "item": item_id, "message": f"“{name}”: {message}."}
+    noun = "module" if kind == "modules" else "question"
+    return redirect(url_for("sessions.builder", session_id=session_id, all=kind) + f"#reason-{noun}-{item_id}")
 
 
 @bp.post("/modules/change")
@@ -66,13 +81,16 @@ def _change(session_id: int, kind: str, item_id: str, action: str):
     """Move ITEM_ID up or down, or remove it, over the version the page showed."""
     record, spec = load(session_id)
     form = VersionForm()
-    if not action or not form.validate_on_submit():
-        abort(400)
+    if not action:
+        abort(400, "Use the buttons on the page to change the modules.")
+    if not form.validate_on_submit():
+        abort(400, _problem(form))
     try:
         if action == "remove":
-            mine, change = build.remove(spec, kind, item_id), f"You removed '{item_id}'."
+            mine, change = build.remove(spec, kind, item_id), f"You removed “{item_name(kind, item_id)}”."
         else:
-            mine, change = build.move(spec, item_id, -1 if action == "up" else 1), f"You moved '{item_id}' {action}."
+            mine = build.move(spec, item_id, -1 if action == "up" else 1)
+            change = f"You moved “{item_name(kind, item_id)}” {action}."
     except build.BuilderError as exc:
         return _refusal(record, spec, str(exc))
     anchor = f"#{kind}" if action == "remove" else f"#module-{item_id}"
@@ -85,7 +103,7 @@ def reorder(session_id: int):
     record, spec = load(session_id)
     form = VersionForm()
     if not form.validate_on_submit():
-        abort(400)
+        abort(400, _problem(form))
     try:
         mine = build.reorder(spec, request.form.getlist("order"))
     except build.BuilderError as exc:
@@ -99,7 +117,7 @@ def questions(session_id: int):
     record, spec = load(session_id)
     form = VersionForm()
     if not form.validate_on_submit():
-        abort(400)
+        abort(400, _problem(form))
     try:
         mine = build.set_questions(spec, library(), request.form.getlist("question"))
     except build.BuilderError as exc:
@@ -113,26 +131,27 @@ def notes(session_id: int):
     record, spec = load(session_id)
     form = NotesForm()
     if not form.validate_on_submit():
-        return _refusal(record, spec, "Keep the notes for the school under 2,000 characters.")
+        return _refusal(record, spec, _problem(form))
     mine = replace(spec, school_notes=(form.school_notes.data or "").strip())
     return save_or_conflict(record, mine, form.version.data, "You changed the notes.", "#notes")
 
 
 @bp.post("/keep-mine")
 def keep_mine(session_id: int):
-    """After a conflict, save my version over the one now stored."""
+    """After a conflict, save my version over the one now stored, by the same rules as any save."""
     record, spec = load(session_id)
     form = KeepMineForm()
     if not form.validate_on_submit():
-        abort(400)
+        abort(400, _problem(form))
     try:
         mine = codec.from_json(form.spec.data)
-    except codec.SpecError:
-        abort(400)
-    if mine.audience != spec.audience:
-        abort(400)
-    wrong = build.unexplained(mine, library())
-    if wrong:
-        return _refusal(record, spec, "Your version could not be kept: it uses items that are no longer in the "
-                        f"library or are for other ages without a reason ({', '.join(wrong[:5])}).")
-    return save_or_conflict(record, mine, form.version.data, "You chose to keep your version.")
+    except codec.SpecError as exc:
+        abort(400, f"Your version could not be read ({exc}). Nothing was changed.")
+    confirmed = bool(form.confirm_assembly.data)
+    found = validate.new_problems(library(), mine, spec, confirmed)
+    if list(found) == ["confirm_assembly"]:
+        return conflict_page(record, mine, "You chose to keep your version.", error=found["confirm_assembly"])
+    if found:
+        return _refusal(record, spec, refusal(found))
+    return save_or_conflict(record, mine, form.version.data, "You chose to keep your version.",
+                            assembly_confirmed=confirmed)

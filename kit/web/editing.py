@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from kit.content.library import Library
 from kit.sessions import builder as build
-from kit.sessions import codec
-from kit.sessions.model import SessionSpec, assemble
+from kit.sessions import codec, validate
+from kit.sessions.model import CEOP_ASSEMBLY_ADVICE, SessionSpec, assemble, needs_assembly_warning
 from kit.store import sessions as store
-from kit.web import db_session, fragments
+from kit.web.database import db_session
 
 
 def library() -> Library:
     """Return the loaded content library."""
     return current_app.extensions["kit.library"]
+
+
+PROBLEM_KEY = "kit_builder_problem"  # one reason-box error, carried across the redirect back to the builder
+
+
+def item_name(kind: str | None, item_id: str) -> str:
+    """Return the title of module or question ITEM_ID as officers read it (the id if it is gone)."""
+    lib = library()
+    for k in (kind,) if kind else build.KINDS:
+        item = getattr(lib, k).get(item_id)
+        if item is not None:
+            return item.title.en if k == "modules" else item.stem.en
+    return item_id
 
 
 def load_record(session_id: int) -> store.Stored:
@@ -37,8 +50,14 @@ def load(session_id: int) -> tuple[store.Stored, SessionSpec]:
 
 
 def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | None,
-                     change: str, anchor: str = ""):
-    """Save SPEC over VERSION and go back to the builder, or show the conflict page."""
+                     change: str, anchor: str = "", assembly_confirmed: bool = False):
+    """Save SPEC over VERSION and go back to the builder, or show the conflict page.
+
+    Every save passes the same rules (kit.sessions.validate): none may add a problem.
+    """
+    found = validate.new_problems(library(), spec, store.spec_of(record), assembly_confirmed)
+    if found:
+        return builder_page(record, store.spec_of(record), error=refusal(found, "That change could not be saved")), 400
     try:
         if version is None:
             raise store.Conflict(record)
@@ -47,29 +66,55 @@ def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | Non
         if conflict.current is None:  # deleted (in another tab) since this page was shown
             abort(404)
         return conflict_page(conflict.current, spec, change)
+    flash(change, "success")
     return redirect(url_for("sessions.builder", session_id=record.id) + anchor)
 
 
-def conflict_page(current: store.Stored, mine: SessionSpec, change: str):
-    """Show both versions side by side, with a way to keep either (HTTP 409)."""
+def refusal(found: dict[str, str], lead: str = "Your version could not be kept") -> str:
+    """Return one sentence naming what FOUND (from kit.sessions.validate) says is wrong."""
+    items = validate.items_of(found)
+    details = [message for key, message in found.items() if not key.startswith("item:")]
+    parts = [*details]
+    if items:
+        names = ", ".join(f"“{item_name(None, item_id)}”" for item_id in items[:5])  # titles, not ids
+        parts.append("it uses items that are no longer in the library or are for other ages without a reason "
+                     f"({names})")
+    return f"{lead}: " + "; ".join(parts) + "."
+
+
+def needs_confirmation(theirs: SessionSpec, mine: SessionSpec) -> bool:
+    """Say whether keeping MINE over THEIRS changes the setting to an assembly for pupils."""
+    return needs_assembly_warning(mine.audience, mine.setting) and theirs.setting != mine.setting
+
+
+def conflict_page(current: store.Stored, mine: SessionSpec, change: str, error: str | None = None):
+    """Show both versions side by side, with a way to keep either (HTTP 409; 400 with ERROR)."""
     theirs = store.spec_of(current)
     lib = library()
     body = render_template(
         "sessions/conflict.html", record=current, change=change,
         theirs=assemble(lib, theirs), mine=assemble(lib, mine),
-        mine_json=codec.to_json(mine), lib=lib,
+        mine_json=codec.to_json(mine), lib=lib, error=error,
+        confirm_assembly=needs_confirmation(theirs, mine), advice=CEOP_ASSEMBLY_ADVICE,
     )
-    return body, 409
+    return body, 400 if error else 409
 
 
-def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = None) -> str:
-    """Render the builder for RECORD, with ERROR at the top when a change was refused."""
+def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = None,
+                 problem: dict | None = None) -> str:
+    """Render the builder for RECORD: ERROR at the top when a change was refused, PROBLEM at its field."""
     lib = library()
+    session = assemble(lib, spec)
+    show_all = request.args.get("all", "")
+    if error:
+        show_all = "both"
+    elif problem:
+        show_all = problem["kind"]
     return render_template(
-        "sessions/builder.html", record=record, spec=spec, session=assemble(lib, spec), lib=lib,
-        total=build.minutes(spec, lib), show_all="both" if error else request.args.get("all", ""),
-        error=error, advice=build.CEOP_ASSEMBLY_ADVICE,
+        "sessions/builder.html", record=record, spec=spec, session=session, lib=lib,
+        total=build.minutes(spec, lib), show_all=show_all, error=error, problem=problem,
+        drafts=session.uses_welsh_drafts(), advice=CEOP_ASSEMBLY_ADVICE,
         notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
-        module_rows=fragments.module_rows(spec), modules_to_add=fragments.modules_to_add(spec),
-        question_choices=fragments.question_choices(spec),
+        other_modules=build.other_ages(lib, "modules", spec) if show_all in ("modules", "both") else [],
+        other_questions=build.other_ages(lib, "questions", spec) if show_all in ("questions", "both") else [],
     )

@@ -6,13 +6,15 @@ import datetime as dt
 import io
 import re
 import threading
+import unicodedata
 from collections import OrderedDict
 
 from flask import Blueprint, abort, current_app, render_template, send_file
 from flask_login import login_required
 from werkzeug.utils import secure_filename
 
-from kit.sessions.model import assemble
+from kit.sessions.model import Session, assemble
+from kit.web import pages
 from kit.web.editing import library, load
 
 bp = Blueprint("exports", __name__, url_prefix="/sessions/<int:session_id>")
@@ -28,11 +30,13 @@ DOCUMENTS = {
     "cards": "Pocket cards",
     "poster": "Classroom poster",
     "parent-letter": "Parent and carer letter",
+    "answer-cards": "A–D answer cards (one per pupil, for the quiz)",
+    "teacher-sheet": "Before and after the visit (one page for the class teacher)",
 }
+# Shown as page images on the preview page: what pupils, the classroom and parents will see.
+PREVIEW_KINDS = {"handout": "Handout", "poster": "Classroom poster", "parent-letter": "Parent and carer letter"}
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
-
-
 
 
 class RenderCache:
@@ -84,14 +88,10 @@ def _signed_in():
 
 
 def available() -> dict[str, str]:
-    """Return the documents the PDF package can render now."""
-    try:
-        from kit import pdf  # noqa: PLC0415 - PDFs load only when first asked for
+    """Return the documents the PDF package renders, by kind."""
+    from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
-        kinds = pdf.KINDS
-    except (ImportError, AttributeError):
-        return {}
-    return {kind: name for kind, name in DOCUMENTS.items() if kind in kinds}
+    return {kind: name for kind, name in DOCUMENTS.items() if kind in KINDS}
 
 
 def download_name(name: str, kind: str) -> str:
@@ -103,31 +103,63 @@ def download_name(name: str, kind: str) -> str:
     return f"{stem}.pdf"
 
 
+def document_name(kind: str, session: Session) -> str:
+    """Return e.g. 'handout-year-6-st-marys-2026-12-08.pdf': the kind, the session's title, school and date."""
+    spec = session.spec
+    words = [kind, session.title, spec.school, spec.date.isoformat() if spec.date else ""]
+    if spec.lang != "en":
+        words.append(spec.lang)
+    text = unicodedata.normalize("NFKD", " ".join(words)).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['`]", "", text)).strip("-")  # St Mary's -> st-marys
+    return download_name(slug[:120].rstrip("-"), kind)
+
+
+def rendered(kind: str, record, session: Session) -> bytes:
+    """Return the PDF of KIND for SESSION, from the render cache when this version was built today."""
+    from kit import pdf  # noqa: PLC0415
+
+    organisation = current_app.config["ORGANISATION"]
+    key = (record.id, record.version, kind, session.spec.large_print, organisation, dt.date.today())
+    data = _cache().get(key)
+    if data is None:
+        options = pdf.RenderOptions(organisation=organisation, large_print=session.spec.large_print)
+        data = pdf.render(kind, session, options)
+        _cache().put(key, data)
+    return data
+
+
 @bp.get("/preview")
 def preview(session_id: int):
     """Show the handout and the lesson plan as a web page, with links to the PDFs."""
     record, spec = load(session_id)
     session = assemble(library(), spec)
+    previews = {kind: pages.count(rendered(kind, record, session)) for kind in PREVIEW_KINDS}
     return render_template("exports/preview.html", record=record, session=session,
-                           documents=available(), lib=library())
+                           documents=available(), lib=library(), previews=previews,
+                           preview_names=PREVIEW_KINDS)
+
+
+@bp.get("/preview/<kind>/<int:number>.png")
+def page_image(session_id: int, kind: str, number: int):
+    """Send page NUMBER of document KIND as a PNG, drawn from the PDF the officer would download."""
+    if kind not in PREVIEW_KINDS:
+        abort(404)
+    record, spec = load(session_id)
+    session = assemble(library(), spec)
+    image = pages.png(rendered(kind, record, session), number)
+    if image is None:
+        abort(404)
+    response = send_file(io.BytesIO(image), mimetype="image/png", max_age=0)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.get("/download/<kind>.pdf")
 def download(session_id: int, kind: str):
-    """Send one document (or the whole pack) as a PDF attachment."""
+    """Send one document (or the whole pack) as a PDF attachment named after the session."""
     if kind not in available():
         abort(404)
-    from kit import pdf  # noqa: PLC0415
-
     record, spec = load(session_id)
     session = assemble(library(), spec)
-    organisation = current_app.config["ORGANISATION"]
-    key = (record.id, record.version, kind, spec.large_print, organisation, dt.date.today())
-    data = _cache().get(key)
-    if data is None:
-        options = pdf.RenderOptions(organisation=organisation, large_print=spec.large_print)
-        data = pdf.render(kind, session, options)
-        _cache().put(key, data)
-    name = download_name(pdf.KINDS[kind].filename(session), kind)
-    return send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True,
-                     download_name=name, max_age=0)
+    return send_file(io.BytesIO(rendered(kind, record, session)), mimetype="application/pdf",
+                     as_attachment=True, download_name=document_name(kind, session), max_age=0)

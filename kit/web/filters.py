@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, url_for
+from flask import Flask
 
 from kit.web.forms import SETTING_NAMES
 
@@ -34,26 +34,7 @@ def audience_label(audience_id: str, library) -> str:
     return audience.name.en if audience else audience_id
 
 
-# The layout's links, built once: every page carries them and url_for is costly per call.
-LAYOUT_ENDPOINTS = {
-    "css": ("static", {"filename": "css/kit.css"}),
-    "js": ("static", {"filename": "js/kit.js"}),
-    "icon": ("static", {"filename": "img/favicon.svg"}),
-    "home": ("home.index", {}),
-    "sessions": ("sessions.dashboard", {}),
-    "library": ("library.modules", {}),
-    "logout": ("auth.logout", {}),
-}
-
-
 def init_app(app: Flask) -> None:
-    """Register the filters and the layout's links on APP."""
+    """Register the filters on APP."""
     for func in (long_date, when, setting_name, audience_label):
         app.add_template_filter(func)
-    built: dict[str, str] = {}
-
-    @app.context_processor
-    def _layout_links():
-        if not built:
-            built.update({k: url_for(e, **v) for k, (e, v) in LAYOUT_ENDPOINTS.items()})
-        return {"layout": built}

@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from kit.content.vocab import SETTINGS
 from kit.sessions.model import NOTE_MAX, REASON_MAX, SCHOOL_MAX, TITLE_MAX
+from kit.web.inputs import INT_MAX
 
 try:  # WTForms 3.3 wants SelectChoice objects; older releases take (value, label) pairs
     from wtforms.fields.choices import SelectChoice
@@ -74,7 +75,8 @@ class DetailsForm(FlaskForm):
 class VersionForm(FlaskForm):
     """A small builder action: carries the version the page showed."""
 
-    version = IntegerField(validators=[InputRequired()])
+    version = IntegerField(validators=[InputRequired("The page was missing its version: reload it"),
+                                       NumberRange(1, INT_MAX, "The page's version is not valid: reload it")])
 
 
 class AddItemForm(VersionForm):
@@ -86,13 +88,15 @@ class AddItemForm(VersionForm):
 class NotesForm(VersionForm):
     """Notes for the school."""
 
-    school_notes = TextAreaField("Notes for the school", validators=[Optional(), Length(max=NOTE_MAX)])
+    school_notes = TextAreaField("Notes for the school", validators=[
+        Optional(), Length(max=NOTE_MAX, message=f"Keep the notes for the school under {NOTE_MAX:,} characters.")])
 
 
 class KeepMineForm(VersionForm):
     """Keep my version after a conflict: my spec as JSON, over the version now stored."""
 
-    spec = HiddenField(validators=[DataRequired()])
+    spec = HiddenField(validators=[DataRequired("Your version was missing from the form: reload the page")])
+    confirm_assembly = BooleanField("I have read this advice and still want to deliver an assembly")
 
 
 class ConfirmForm(FlaskForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 from flask_login import login_required
 
-from kit.content.lint import texts
+from kit.content.text import texts
 from kit.web.editing import library
 
 bp = Blueprint("library", __name__, url_prefix="/library")

@@ -30,11 +30,12 @@ def _session(session_id: int):
 def formats(session_id: int):
     """List every format in each of the session's languages, with the questions each would leave out."""
     record, session = _session(session_id)
-    stems = {q.id: q.stem.get(session.langs[0]) for q in session.questions}
+    stems = {lang: {q.id: q.stem.get(lang) for q in session.questions} for lang in session.langs}
     left_out = {(lang, fmt.id): fmt.write(session_quiz(session, lang)).left_out
                 for lang in session.langs for fmt in FORMATS.values()}
+    drafts = {lang: session_quiz(session, lang).welsh_drafts() for lang in session.langs}
     return render_template("quiz/formats.html", record=record, session=session, formats=FORMATS,
-                           left_out=left_out, stems=stems, lang_names=LANG_NAMES)
+                           left_out=left_out, stems=stems, drafts=drafts, lang_names=LANG_NAMES)
 
 
 @bp.get("/<format_id>")

@@ -23,7 +23,12 @@ HEADERS = {
 
 
 def init_app(app: Flask) -> None:
-    """Add the security headers to every response APP sends."""
+    """Add the security headers to every response APP sends; name cookies __Host- in production."""
+    if app.config.get("ENV") == "production":
+        # __Host-: the browser keeps the cookie only if it is Secure, for Path=/ and no Domain,
+        # so neither a sibling subdomain nor plain HTTP can plant or overwrite it.
+        app.config["SESSION_COOKIE_NAME"] = "__Host-session"
+        app.config["REMEMBER_COOKIE_NAME"] = "__Host-remember_token"
 
     @app.after_request
     def _headers(response):
@@ -31,6 +36,9 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if response.mimetype == "text/html":
             response.headers.setdefault("Cache-Control", "no-store")
+        elif response.mimetype == "application/pdf":
+            # Documents can carry a school's contact names: never kept by a browser or proxy cache.
+            response.headers["Cache-Control"] = "no-store"
         if app.config.get("ENV") == "production":
             # Production runs behind HTTPS only; tell browsers never to try plain HTTP.
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")

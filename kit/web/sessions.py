@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import session as cookie
 from flask_login import current_user, login_required
 
 from kit.sessions import builder as build
+from kit.sessions import validate
+from kit.sessions.model import CEOP_ASSEMBLY_ADVICE
 from kit.store import sessions as store
-from kit.web import db_session
-from kit.web.editing import builder_page, library, load, load_record, save_or_conflict
+from kit.web.database import db_session
+from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
 from kit.web.forms import ConfirmForm, DetailsForm, choices
+from kit.web.inputs import whole_number
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
@@ -37,12 +41,10 @@ def _details_ok(form: DetailsForm, audience: str) -> bool:
     valid = form.validate_on_submit()
     if not form.is_submitted():
         return False
-    for field, message in build.detail_problems(library(), audience, form.nation.data,
-                                                form.lang.data).items():
-        getattr(form, field).errors = [*getattr(form, field).errors, message]
-        valid = False
-    if build.needs_assembly_warning(audience, form.setting.data) and not form.confirm_assembly.data:
-        form.confirm_assembly.errors = ["Tick the box to confirm an assembly, or choose another setting"]
+    for field, message in validate.details_problems(library(), audience, form.nation.data, form.lang.data,
+                                                    form.setting.data, bool(form.confirm_assembly.data)).items():
+        errors = list(getattr(form, field).errors)
+        getattr(form, field).errors = errors if message in errors else [*errors, message]  # each error once
         valid = False
     return valid
 
@@ -57,9 +59,11 @@ def _details(form: DetailsForm) -> dict:
 @bp.get("/")
 def dashboard():
     """List the sessions the user may see, newest first, a page at a time."""
-    number = request.args.get("page", "1")
+    number = whole_number(request.args.get("page", "1"))
+    if number is None:
+        abort(400, "The page number in the address must be a whole number, such as 2.")
     db = db_session()
-    page = store.page(db, current_user.user, int(number) if number.isdigit() else 1)
+    page = store.page(db, current_user.user, number)
     owners = store.owner_emails(db, page.records) if current_user.is_lead else {}
     return render_template("sessions/dashboard.html", page=page, lib=library(), owners=owners)
 
@@ -69,7 +73,7 @@ def new():
     """Ask who, where and when; then store the session and open the builder."""
     form = _details_form()
     if not _details_ok(form, form.audience.data):
-        return render_template("sessions/new.html", form=form, advice=build.CEOP_ASSEMBLY_ADVICE)
+        return render_template("sessions/new.html", form=form, advice=CEOP_ASSEMBLY_ADVICE)
     spec = build.start(library(), form.audience.data, bool(form.use_plan.data), **_details(form),
                        lesson_minutes=form.lesson_minutes.data, title=(form.title.data or "").strip())
     record = store.create(db_session(), current_user.user, spec)
@@ -80,7 +84,7 @@ def new():
 def builder(session_id: int):
     """Show the builder: modules in order, minutes, questions, notes and downloads."""
     record, spec = load(session_id)
-    return builder_page(record, spec)
+    return builder_page(record, spec, problem=cookie.pop(PROBLEM_KEY, None))
 
 
 @bp.route("/<int:session_id>/details", methods=["GET", "POST"])
@@ -92,11 +96,12 @@ def details(session_id: int):
     del form.audience, form.use_plan
     if not _details_ok(form, spec.audience):
         return render_template("sessions/details.html", form=form, record=record, spec=spec,
-                               lib=library(), advice=build.CEOP_ASSEMBLY_ADVICE)
+                               lib=library(), advice=CEOP_ASSEMBLY_ADVICE)
     mine = replace(spec, **_details(form), lesson_minutes=form.lesson_minutes.data,
                    title=(form.title.data or "").strip() or spec.title)
-    version = int(form.version.data) if (form.version.data or "").isdigit() else None
-    return save_or_conflict(record, mine, version, "You changed the session details.")
+    version = whole_number(form.version.data)
+    return save_or_conflict(record, mine, version, "You changed the session details.",
+                            assembly_confirmed=bool(form.confirm_assembly.data))
 
 
 @bp.post("/<int:session_id>/duplicate")

@@ -8,6 +8,18 @@
     if (summary) { summary.focus(); }
   }
 
+  // After a builder action the address names the changed item (#module-x): move focus there, so
+  // keyboard and screen-reader users carry on from what they changed. Errors take precedence.
+  function focusChanged() {
+    if (document.querySelector("[data-focus]") || !window.location.hash) { return; }
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (!target) { return; }
+    if (!target.hasAttribute("tabindex") && !/^(INPUT|SELECT|TEXTAREA|BUTTON|A|SUMMARY)$/.test(target.tagName)) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus();
+  }
+
   // Show the assembly advice only when "assembly" is chosen (it stays visible without JS).
   function assemblyAdvice() {
     var select = document.getElementById("setting");
@@ -56,6 +68,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     focusErrors();
+    focusChanged();
     assemblyAdvice();
     dragToReorder();
   });

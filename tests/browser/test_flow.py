@@ -109,6 +109,7 @@ def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
     other = _out_of_band(app)
     page.click("text=Show modules written for other ages")
     axe(page, "builder showing other ages")
+    page.click(f"#other-module-{other.id} summary")
     page.fill(f"#reason-module-{other.id}", "Mature group; agreed with the DSL")
     with page.expect_navigation():
         page.locator(f"form:has(#reason-module-{other.id}) button").click()
@@ -214,6 +215,7 @@ def test_the_builder_works_without_javascript(browser, live_app):
     assert _module_order(page)[:2] == [before[1], before[0]]
     other = _out_of_band(app)
     page.click("text=Show modules written for other ages")
+    page.click(f"#other-module-{other.id} summary")
     page.fill(f"#reason-module-{other.id}", "Chosen without JavaScript")
     page.locator(f"form:has(#reason-module-{other.id}) button").click()
     assert other.id in _module_order(page)

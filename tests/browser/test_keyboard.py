@@ -114,6 +114,8 @@ def test_officer_flow_with_the_keyboard_alone(page, live_app):
     tab_to(page, by_text("Show modules written for other ages"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"all=modules"))
+    tab_to(page, lambda a: a["tag"] == "summary" and a["text"].startswith(other.title.en))
+    page.keyboard.press("Enter")  # opens that module's reason box, and only that one
     tab_to(page, by_id(f"reason-module-{other.id}"))
     page.keyboard.type("Older pupils in this group")
     page.keyboard.press("Tab")

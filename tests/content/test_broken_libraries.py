@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kit.cli import _attach, cli
+from kit.cli import cli
+from kit.content.yamlfile import YamlError, parse
 from tests.content.helpers import (
     copy_library,
     line_count,
@@ -15,8 +16,6 @@ from tests.content.helpers import (
     plan_yaml,
     question_yaml,
 )
-
-_attach()
 
 PWNED = Path("/tmp/kit-test-pwned")
 
@@ -212,12 +211,11 @@ def test_python_tag_runs_nothing(tmp_path):
     assert not PWNED.exists()
 
 
-def test_alias_bomb_is_refused_quickly(tmp_path):
-    root = copy_library(tmp_path)
-    write(root, "modules/bomb.yaml", ALIAS_BOMB * 1)
+def test_alias_bomb_is_refused_quickly():
     started = time.perf_counter()
-    run_check(root)
-    assert time.perf_counter() - started < 2.0
+    with pytest.raises(YamlError, match="aliases"):
+        parse(ALIAS_BOMB.encode())
+    assert time.perf_counter() - started < 2.0  # expanded, it would be 9 ** 10 items
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):

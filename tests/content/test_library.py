@@ -9,9 +9,9 @@ import kit.cli
 from kit.content import lint, readability
 from kit.content.check import check
 from kit.content.loader import load
+from kit.content.questiontypes import TYPES
 from kit.content.vocab import AUDIENCES, NATIONS, PUPIL_AUDIENCES
 from kit.paths import data_dir
-from kit.quiz.types import TYPES
 
 LESSONS = data_dir("lessons")
 LIBRARY, LOAD_PROBLEMS = load(LESSONS)
@@ -28,7 +28,6 @@ def test_library_loads_and_checks_without_problems():
 
 
 def test_kit_check_cli_exits_zero_with_a_summary():
-    kit.cli._attach()
     result = CliRunner().invoke(kit.cli.cli, ["check", str(LESSONS)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("ok: 7 audiences, 4 nations,")

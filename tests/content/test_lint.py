@@ -6,7 +6,6 @@ from `kit check`.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,12 +16,7 @@ import kit.cli
 from kit.content import lint, readability
 from kit.content.loader import load
 from kit.paths import data_dir
-
-
-def library_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "lessons"
-    shutil.copytree(data_dir("lessons"), root)
-    return root
+from tests.content.helpers import copy_library
 
 
 def edit(root: Path, name: str, old: str, new: str) -> int:
@@ -43,7 +37,6 @@ def line_of(root: Path, name: str, marker: str) -> int:
 
 
 def run_check(root: Path):
-    kit.cli._attach()
     return CliRunner().invoke(kit.cli.cli, ["check", str(root)], catch_exceptions=False)
 
 
@@ -221,7 +214,7 @@ CASES: dict[str, Case] = {
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_lint_reports_the_problem(tmp_path, case):
-    root = library_copy(tmp_path)
+    root = copy_library(tmp_path)
     expected = CASES[case](root)
     result = run_check(root)
     assert result.exit_code == 1, result.output
@@ -230,12 +223,12 @@ def test_lint_reports_the_problem(tmp_path, case):
 
 
 def test_shipped_library_is_clean_before_breaking(tmp_path):
-    result = run_check(library_copy(tmp_path))
+    result = run_check(copy_library(tmp_path))
     assert result.exit_code == 0, result.output
 
 
 def test_missing_welsh_for_adults_is_only_a_warning(tmp_path):
-    root = library_copy(tmp_path)
+    root = copy_library(tmp_path)
     old = ('stem: {en: "Which service helps adults stop an intimate image being shared on partner platforms?", '
            'cy: "Pa wasanaeth sy\'n helpu oedolion i atal rhannu llun personol ar blatfformau partner?", '
            "cy_review: draft}")
@@ -249,7 +242,7 @@ def test_missing_welsh_for_adults_is_only_a_warning(tmp_path):
 
 
 def test_link_for_another_nation_is_filtered_not_an_error(tmp_path):
-    root = library_copy(tmp_path)
+    root = copy_library(tmp_path)
     edit(root, "plans/lower-secondary-core.yaml", "audience: lower-secondary",
          "audience: lower-secondary\nnations: [england]")
     assert run_check(root).exit_code == 0

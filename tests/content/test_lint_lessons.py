@@ -14,7 +14,8 @@ import pytest
 from kit.content import lint, rules, rules_plan
 from kit.content.loader import load
 from kit.paths import data_dir
-from tests.content.test_lint import edit, library_copy, line_of, run_check
+from tests.content.helpers import copy_library as library_copy
+from tests.content.test_lint import edit, line_of, run_check
 
 Case = Callable[[Path], str]
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import re
 
 import pytest
 
@@ -68,3 +69,32 @@ def test_stale_links_names_only_the_ones_asked_about(library):
     some = list(library.links)[:3]
     assert stale_links(library, later, some) == some
     assert stale_links(library, later, ["no-such-link"]) == []
+
+
+def test_a_session_names_the_advice_past_its_review_date(library):
+    from kit.sessions.model import assemble, from_plan
+
+    spec = from_plan(library, "lower-secondary-core", "england", "en")
+    fresh = assemble(library, spec, today=min(k.checked for k in library.links.values()))
+    assert not [w for w in fresh.warnings if "six months" in w]
+    later = max(k.checked for k in library.links.values()) + STALE_AFTER + dt.timedelta(days=1)
+    stale = assemble(library, spec, today=later)
+    [warning] = [w for w in stale.warnings if "six months" in w]
+    for link in stale.links:
+        assert f"{link.title.en} (checked {link.checked})" in warning
+
+
+def test_export_warns_when_it_prints_advice_past_its_review_date(tmp_path):
+    from click.testing import CliRunner
+
+    from kit.cli.group import cli
+
+    root = copy_library(tmp_path)
+    links_file = root / "links.yaml"
+    text = links_file.read_text(encoding="utf-8")
+    links_file.write_text(re.sub(r"checked: \d{4}-\d{2}-\d{2}", "checked: 2020-01-01", text), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export", "--plan", "lower-secondary-core", "--kind", "handout",
+                                      "--out", str(tmp_path / "out"), "--lessons", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "warning: advice not checked against its source for six months" in result.stderr
+    assert "(checked 2020-01-01)" in result.stderr

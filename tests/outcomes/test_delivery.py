@@ -28,6 +28,12 @@ def _raw(**changes):
     return RawDelivery(**values)
 
 
+@pytest.mark.parametrize("typed", ["2027-03-20", "20/03/2027", "20.3.2027", dt.date(2027, 3, 20)])
+def test_a_date_is_read_as_people_write_it(questions, typed):
+    delivery, problems = check(_raw(delivered_on=typed), questions, TODAY)
+    assert problems == [] and delivery.delivered_on == dt.date(2027, 3, 20)
+
+
 def test_a_good_delivery_is_checked_into_whole_numbers(questions):
     delivery, problems = check(_raw(), questions, TODAY)
     assert problems == []
@@ -43,7 +49,8 @@ def _counts(phase_counts):
 
 @pytest.mark.parametrize(("changes", "field", "words"), [
     ({"delivered_on": ""}, "delivered_on", "Enter the date"),
-    ({"delivered_on": "27/03/2027"}, "delivered_on", "Enter the date"),
+    ({"delivered_on": "31/02/2027"}, "delivered_on", "Enter the date"),
+    ({"delivered_on": "March the 3rd"}, "delivered_on", "Enter the date"),
     ({"delivered_on": "2027-04-01"}, "delivered_on", "in the future"),
     ({"present": ""}, "present", "how many people were present"),
     ({"present": "0"}, "present", "from 1 to"),
@@ -140,3 +147,18 @@ def test_a_counts_file_whose_counts_do_not_add_up_is_refused(questions):
     counts = countsfile.read(_file(present=5))
     delivery, problems = check(counts.raw("2027-03-20"), questions, TODAY)
     assert delivery is None and any("more than the 5 people" in p.message for p in problems)
+
+
+def test_tagged_wrong_options_name_the_misconception_that_fell():
+    from types import SimpleNamespace as Ns
+
+    def option(text, correct=False, misconception=None):
+        return Ns(text=Ns(en=text), correct=correct, misconception=misconception)
+
+    question = Ns(id="q", type="single", answer=None, options=[
+        option("Pay them", misconception="paying-ends-it"), option("Tell someone", correct=True),
+        option("Send another photo")])
+    counts = {"baseline": {"q": {"A": 12, "B": 6, "C": 2}}, "endpoint": {"q": {"A": 1, "B": 19, "C": 0}}}
+    falls = gain.misconception_falls({"q": question}, counts, 20)
+    assert [(f.misconception, f.before_pct, f.after_pct) for f in falls] == [
+        ("paying-ends-it", 60.0, 5.0), (gain.NO_MISCONCEPTION, 10.0, 0.0)]

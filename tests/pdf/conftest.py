@@ -27,8 +27,8 @@ def plan_ids() -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="session")
-def make_session(library):
-    """Return a factory: make_session(plan_id, nation, lang, **spec_fields) -> Session."""
+def make_teaching_session(library):
+    """Return a factory: make_teaching_session(plan_id, nation, lang, **spec_fields) -> Session."""
     def make(plan_id: str | None = None, nation: str = "england", lang: str = "en", **extra):
         plan_id = plan_id or next(iter(library.plans))
         return assemble(library, replace(from_plan(library, plan_id, nation, lang), **extra))

@@ -18,13 +18,13 @@ EDITIONS = [(nation, lang) for nation, langs in LANGS.items() for lang in langs]
 
 def test_the_registry_holds_every_kind():
     assert list(KINDS) == ["lesson-plan", "handout", "handout-a5", "quiz", "answer-key", "cards",
-                           "poster", "parent-letter", "pack"]
+                           "poster", "parent-letter", "pack", "answer-cards", "teacher-sheet"]
     assert all(k.id == key and k.title for key, k in KINDS.items())
 
 
-def test_unknown_kind_is_a_plain_value_error(make_session):
+def test_unknown_kind_is_a_plain_value_error(make_teaching_session):
     with pytest.raises(ValueError, match="unknown document kind 'nope'; known kinds: lesson-plan"):
-        render("nope", make_session())
+        render("nope", make_teaching_session())
 
 
 def test_kit_pdf_never_imports_flask():
@@ -40,19 +40,19 @@ def test_kit_pdf_never_imports_flask():
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_filenames_are_safe(make_session, kind):
-    name = KINDS[kind].filename(make_session(nation="wales", lang="bilingual"))
+def test_filenames_are_safe(make_teaching_session, kind):
+    name = KINDS[kind].filename(make_teaching_session(nation="wales", lang="bilingual"))
     assert re.fullmatch(r"[a-z0-9-]+\.pdf", name) and name.startswith(kind)
-    assert KINDS["handout"].filename(make_session("lower-secondary-core", "wales")) == \
+    assert KINDS["handout"].filename(make_teaching_session("lower-secondary-core", "wales")) == \
         "handout-lower-secondary-core-wales.pdf"
 
 
 @pytest.mark.parametrize("nation, lang", EDITIONS)
 @pytest.mark.parametrize("plan_id", plan_ids())
-def test_every_edition_builds(make_session, library, plan_id, nation, lang):
+def test_every_edition_builds(make_teaching_session, library, plan_id, nation, lang):
     if nation not in library.plans[plan_id].nations:
         pytest.skip("plan not offered in this nation")
-    session = make_session(plan_id, nation, lang)
+    session = make_teaching_session(plan_id, nation, lang)
     for kind in ("pack", "handout-a5"):
         document = pdfium.PdfDocument(render(kind, session))
         assert len(document) >= 1
@@ -60,22 +60,22 @@ def test_every_edition_builds(make_session, library, plan_id, nation, lang):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_builds_are_byte_identical(make_session, kind):
-    session = make_session(nation="wales", lang="bilingual")
+def test_builds_are_byte_identical(make_teaching_session, kind):
+    session = make_teaching_session(nation="wales", lang="bilingual")
     assert render(kind, session) == render(kind, session)
 
 
 @pytest.mark.parametrize("lang, code", [("en", b"en-GB"), ("cy", b"cy"), ("bilingual", b"cy")])
-def test_metadata_names_title_subject_author_and_language(make_session, lang, code):
-    data = render("handout", make_session(nation="wales", lang=lang), RenderOptions("Heddlu Gwent"))
+def test_metadata_names_title_subject_author_and_language(make_teaching_session, lang, code):
+    data = render("handout", make_teaching_session(nation="wales", lang=lang), RenderOptions("Heddlu Gwent"))
     meta = pdfium.PdfDocument(data).get_metadata_dict()
     assert meta["Author"] == "Heddlu Gwent"
     assert meta["Title"] and meta["Subject"]
     assert b"/Lang (" + code + b")" in data
 
 
-def test_class_set_repeats_the_handout_page_by_page(make_session):
-    session = make_session()
+def test_class_set_repeats_the_handout_page_by_page(make_teaching_session):
+    session = make_teaching_session()
     one = render_document("handout", session)
     many = render_document("handout", session, RenderOptions(copies=30))
     assert len(many.qr_urls) == 30 * len(one.qr_urls)
@@ -83,13 +83,13 @@ def test_class_set_repeats_the_handout_page_by_page(make_session):
 
 
 @pytest.mark.parametrize("copies, sheets", [(0, 1), (-5, 1), (3, 3), (10_000, 200)])
-def test_copies_are_clamped(make_session, copies, sheets):
-    rendered = render_document("poster", make_session(), RenderOptions(copies=copies))
+def test_copies_are_clamped(make_teaching_session, copies, sheets):
+    rendered = render_document("poster", make_teaching_session(), RenderOptions(copies=copies))
     assert len(rendered.qr_urls) == sheets
 
 
-def test_a5_handout_prints_two_copies_per_sheet(make_session):
-    session = make_session()
+def test_a5_handout_prints_two_copies_per_sheet(make_teaching_session):
+    session = make_teaching_session()
     a4 = render_document("handout", session)
     a5 = render_document("handout-a5", session)
     assert sum(map(len, a5.qr_urls)) == 2 * sum(map(len, a4.qr_urls))
@@ -98,8 +98,8 @@ def test_a5_handout_prints_two_copies_per_sheet(make_session):
 
 
 @pytest.mark.parametrize("copies, sheets", [(1, 2), (10, 2), (11, 4), (30, 6)])
-def test_cards_print_ten_to_a_sheet_fronts_then_backs(make_session, copies, sheets):
-    session = make_session()
+def test_cards_print_ten_to_a_sheet_fronts_then_backs(make_teaching_session, copies, sheets):
+    session = make_teaching_session()
     per_card = min(2, len([k for k in session.links if k.url]))
     rendered = render_document("cards", session, RenderOptions(copies=copies))
     assert len(rendered.qr_urls) == sheets
@@ -107,18 +107,18 @@ def test_cards_print_ten_to_a_sheet_fronts_then_backs(make_session, copies, shee
     assert all(len(back) == 10 * per_card for back in rendered.qr_urls[1::2])
 
 
-def test_body_text_sizes(make_session, library):
-    assert Context.of(make_session(), RenderOptions()).st.body.fontSize >= 12
+def test_body_text_sizes(make_teaching_session, library):
+    assert Context.of(make_teaching_session(), RenderOptions()).st.body.fontSize >= 12
     primary = [p for p in library.plans.values() if p.audience == "upper-primary"]
     if primary:
-        assert Context.of(make_session(primary[0].id), RenderOptions()).st.body.fontSize >= 14
-    large = Context.of(make_session(), RenderOptions(large_print=True))
+        assert Context.of(make_teaching_session(primary[0].id), RenderOptions()).st.body.fontSize >= 14
+    large = Context.of(make_teaching_session(), RenderOptions(large_print=True))
     assert large.st.body.fontSize >= 18
     assert large.st.body.leading >= 1.3 * large.st.body.fontSize
 
 
-def test_handout_words_in_order(make_session):
-    session = make_session("lower-secondary-core")
+def test_handout_words_in_order(make_teaching_session):
+    session = make_teaching_session("lower-secondary-core")
     text = squash(pdf_text(render("handout", session)))
     now = text.index(squash("What to do if it's happening now"))
     help_ = text.index(squash("Who can help"))
@@ -131,9 +131,9 @@ def test_handout_words_in_order(make_session):
             assert squash(link.phone) in text
 
 
-def test_verify_links_are_listed_for_the_officer(make_session, library):
+def test_verify_links_are_listed_for_the_officer(make_teaching_session, library):
     for plan_id in plan_ids():
-        session = make_session(plan_id, "scotland")
+        session = make_teaching_session(plan_id, "scotland")
         verify = [k for k in session.links if k.status == "verify"]
         text = squash(pdf_text(render("lesson-plan", session)))
         if verify:
@@ -145,8 +145,8 @@ def test_verify_links_are_listed_for_the_officer(make_session, library):
             assert any(k.status == "ok" and k.url in handout for k in session.links)
 
 
-def test_lesson_plan_has_safeguarding_curriculum_and_drafts_notice(make_session):
-    session = make_session("lower-secondary-core", "wales", "bilingual")
+def test_lesson_plan_has_safeguarding_curriculum_and_drafts_notice(make_teaching_session):
+    session = make_teaching_session("lower-secondary-core", "wales", "bilingual")
     text = squash(pdf_text(render("lesson-plan", session)))
     for words in ("Designated Safeguarding Person (DSP)", "Person Diogelu Dynodedig (DSP)", "do not promise secrecy",
                   "Never view, copy or forward an image", session.nation.curriculum):
@@ -158,14 +158,14 @@ def test_lesson_plan_has_safeguarding_curriculum_and_drafts_notice(make_session)
         assert squash(year) in text
 
 
-def test_bilingual_prints_welsh_first(make_session):
-    session = make_session("lower-secondary-core", "wales", "bilingual")
+def test_bilingual_prints_welsh_first(make_teaching_session):
+    session = make_teaching_session("lower-secondary-core", "wales", "bilingual")
     text = squash(pdf_text(render("handout", session)))
     assert text.index(squash("Beth i'w wneud")) < text.index(squash("What to do if it's"))
 
 
-def test_phone_only_links_get_numbers_not_codes(make_session):
-    session = make_session()
+def test_phone_only_links_get_numbers_not_codes(make_teaching_session):
+    session = make_teaching_session()
     drawn = {u for page in render_document("pack", session).qr_urls for u in page}
     text = squash(pdf_text(render("handout", session)))
     for link in session.links:
@@ -174,8 +174,8 @@ def test_phone_only_links_get_numbers_not_codes(make_session):
     assert drawn <= {k.url for k in session.links if k.url}
 
 
-def test_quiz_and_answer_key(make_session):
-    session = make_session("lower-secondary-core")
+def test_quiz_and_answer_key(make_teaching_session):
+    session = make_teaching_session("lower-secondary-core")
     quiz = squash(pdf_text(render("quiz", session)))
     key = squash(pdf_text(render("answer-key", session)))
     for question in session.questions:
@@ -186,5 +186,4 @@ def test_quiz_and_answer_key(make_session):
 
 def test_public_api_matches_the_contract():
     assert set(pdf.__all__) >= {"KINDS", "RenderOptions", "render", "DocumentKind"}
-    assert RenderOptions() == RenderOptions("Safer Sessions Kit", False, 1)
     assert isinstance(QRCode("https://stopncii.org/").size, float)

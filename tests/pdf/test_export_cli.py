@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kit.cli import _attach, cli
+from kit.cli import cli
 from kit.cli.export import write_atomically
 from kit.pdf import KINDS
-
-_attach()
 
 
 def run(*args: str, **env: str):
@@ -39,10 +37,13 @@ def test_kind_nation_language_and_large_print(tmp_path, library):
         f"handout-{plan_id}-wales-bilingual.pdf", f"cards-{plan_id}-wales-bilingual.pdf"]
 
 
-def test_welsh_for_another_nation_is_fine(tmp_path, library):
+@pytest.mark.parametrize("nation", ["england", "scotland", "northern-ireland"])
+def test_welsh_outside_wales_is_refused_as_the_web_form_refuses_it(tmp_path, library, nation):
     result = run("--plan", next(iter(library.plans)), "--out", str(tmp_path), "--nation",
-                 "england", "--lang", "cy", "--kind", "handout")
-    assert result.exit_code == 0, result.output
+                 nation, "--lang", "cy", "--kind", "handout")
+    assert result.exit_code == 2
+    assert "Welsh and bilingual handouts are for sessions in Wales; use it with --nation wales" in result.output
+    assert not list(tmp_path.iterdir())
 
 
 @pytest.mark.parametrize("args, code, message", [
@@ -69,6 +70,14 @@ def test_unknown_plan_lists_the_known_ones(tmp_path, library):
         assert plan_id in result.output
 
 
+def test_out_naming_a_file_says_so(tmp_path):
+    (tmp_path / "handout.pdf").write_bytes(b"%PDF")
+    result = run("--plan", "lower-secondary-core", "--out", str(tmp_path / "handout.pdf"), "--kind", "handout")
+    assert result.exit_code == 1
+    assert "is a file, not a folder" in result.output
+    assert "File exists" not in result.output
+
+
 def test_unwritable_folder_exits_1(tmp_path, library):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -92,14 +101,11 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
 
 
 def test_plan_not_offered_in_the_nation_is_a_usage_error(tmp_path, library):
-    import shutil
-
     import yaml
 
-    from tests.conftest import LESSONS
+    from tests.content.helpers import copy_library
 
-    copy = tmp_path / "lessons"
-    shutil.copytree(LESSONS, copy)
+    copy = copy_library(tmp_path)
     plan_id = next(iter(library.plans))
     plan_file = next(p for p in (copy / "plans").glob("*.yaml")
                      if yaml.safe_load(p.read_text(encoding="utf-8"))["id"] == plan_id)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.content.lint import texts
+from kit.content.questiontypes import TYPES
+from kit.content.text import texts
 from kit.pdf import fonts, labels, render
 
 
@@ -24,7 +25,8 @@ def library_characters(library) -> set[str]:
 def label_characters() -> set[str]:
     """Return every character of the fixed words the documents print."""
     chars = set()
-    for words in (*labels.LABELS.values(), *labels.SAFEGUARDING, *labels.GROUND_RULES, *labels.TALK):
+    instructions = [t.instruction for t in TYPES.values()]
+    for words in (*labels.LABELS.values(), *labels.SAFEGUARDING, *labels.GROUND_RULES, *labels.TALK, *instructions):
         chars.update("".join(words.values()))
     return chars | set("•☐→“”…·′–")
 
@@ -47,7 +49,7 @@ def test_the_check_finds_a_missing_glyph():
     assert fonts.missing_glyphs("a\u2ea0b") == {"\u2ea0"}
 
 
-def test_only_the_embedded_subset_font_is_used(make_session):
-    data = render("pack", make_session(nation="wales", lang="bilingual"))
+def test_only_the_embedded_subset_font_is_used(make_teaching_session):
+    data = render("pack", make_teaching_session(nation="wales", lang="bilingual"))
     assert b"/FontFile2" in data
     assert b"+SourceSansPro" in data

@@ -14,8 +14,8 @@ CASES = [(plan, nation, lang) for plan in plan_ids() for nation, langs in LANGS.
 
 
 @pytest.mark.parametrize("plan_id, nation, lang", CASES)
-def test_who_can_help_starts_on_the_front(make_session, plan_id, nation, lang):
-    session = make_session(plan_id, nation, lang)
+def test_who_can_help_starts_on_the_front(make_teaching_session, plan_id, nation, lang):
+    session = make_teaching_session(plan_id, nation, lang)
     pages = [page.get_textpage().get_text_range() for page in pdf_pages(render("handout", session))]
     heading = {"en": "Who can help", "cy": "Pwy sy'n gallu helpu", "bilingual": "Who can help"}[lang]
     assert squash(heading) in squash(pages[0]), f"the front ends before 'who can help' ({len(pages)} pages)"
@@ -25,10 +25,10 @@ def test_who_can_help_starts_on_the_front(make_session, plan_id, nation, lang):
 @pytest.mark.parametrize("plan_id", plan_ids())
 @pytest.mark.parametrize("nation, lang", [("england", "en"), ("wales", "en"), ("wales", "cy"),
                                           ("wales", "bilingual")])
-def test_handout_fits_one_sheet(make_session, plan_id, nation, lang):
+def test_handout_fits_one_sheet(make_teaching_session, plan_id, nation, lang):
     """Two sides at most: a third page would be a sheet holding only the closing lines."""
     pages = [page.get_textpage().get_text_range() for page in
-             pdf_pages(render("handout", make_session(plan_id, nation, lang)))]
+             pdf_pages(render("handout", make_teaching_session(plan_id, nation, lang)))]
     last = pages[-1].strip().rsplit("\n", 1)[0]  # without the footer line
     assert len(pages) <= 2, f"page {len(pages)} holds only: {last!r}"
 
@@ -59,14 +59,14 @@ def last_page(data: bytes, kind: str) -> tuple[str, float, int]:
 @pytest.mark.parametrize("lang", ["en", "cy", "bilingual"])
 @pytest.mark.parametrize("nation", NATIONS)
 @pytest.mark.parametrize("plan_id", plan_ids())
-def test_no_last_page_of_closing_lines(make_session, plan_id, nation, lang, large, kind):
+def test_no_last_page_of_closing_lines(make_teaching_session, plan_id, nation, lang, large, kind):
     """A handout that spills over never ends on a page of closing lines or a few lines' remainder.
 
     The last page holds more than the closing lines (the last message and the last words) and
     fills a quarter of the page, unless it is the back of a two-sided handout, which opens with
     'how it usually starts'.
     """
-    session = make_session(plan_id, nation, lang)
+    session = make_teaching_session(plan_id, nation, lang)
     options = RenderOptions(large_print=large)
     words, share, count = last_page(render(kind, session, options), kind)
     if count == 1:

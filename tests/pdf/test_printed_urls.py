@@ -30,8 +30,8 @@ def test_the_check_finds_a_cut_inside_a_name():
 
 @pytest.mark.parametrize("plan_id", plan_ids())
 @pytest.mark.parametrize("nation, lang", EDITIONS)
-def test_addresses_break_only_between_names(make_session, plan_id, nation, lang):
-    session = make_session(plan_id, nation, lang)
+def test_addresses_break_only_between_names(make_teaching_session, plan_id, nation, lang):
+    session = make_teaching_session(plan_id, nation, lang)
     urls = {short_url(link.url) for link in session.links if link.url}
     for kind in KINDS:
         text = pdf_text(render(kind, session, RenderOptions(large_print=True))).replace("\r", "")

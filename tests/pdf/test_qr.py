@@ -33,8 +33,8 @@ def decode(data: bytes) -> list[list[str]]:
 @pytest.mark.parametrize("kind", SINGLE_KINDS)
 @pytest.mark.parametrize("nation, lang", EDITIONS)
 @pytest.mark.parametrize("plan_id", plan_ids())
-def test_every_code_scans_to_its_registry_url(make_session, library, plan_id, nation, lang, kind):
-    session = make_session(plan_id, nation, lang)
+def test_every_code_scans_to_its_registry_url(make_teaching_session, library, plan_id, nation, lang, kind):
+    session = make_teaching_session(plan_id, nation, lang)
     rendered = render_document(kind, session)
     registry = {k.url for k in library.links.values() if k.url}
     found = decode(rendered.pdf)
@@ -44,14 +44,14 @@ def test_every_code_scans_to_its_registry_url(make_session, library, plan_id, na
         assert Counter(scanned) == Counter(drawn), f"page {page}"
 
 
-def test_handout_draws_a_code_for_every_link_with_a_url(make_session):
-    session = make_session()
+def test_handout_draws_a_code_for_every_link_with_a_url(make_teaching_session):
+    session = make_teaching_session()
     drawn = [url for page in render_document("handout", session).qr_urls for url in page]
     assert sorted(drawn) == sorted(k.url for k in session.links if k.url)
 
 
-def test_pack_draws_what_its_documents_draw(make_session):
-    session = make_session()
+def test_pack_draws_what_its_documents_draw(make_teaching_session):
+    session = make_teaching_session()
     pack = [u for page in render_document("pack", session).qr_urls for u in page]
     parts = [u for kind in ("handout", "cards", "poster", "parent-letter")
              for page in render_document(kind, session).qr_urls for u in page]

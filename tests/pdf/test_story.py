@@ -12,9 +12,9 @@ from kit.pdf.story import Context
 from tests.pdf.conftest import plan_ids, story_text, walk
 
 
-def context(make_session, plan_id=None, nation="england", lang="en", **options):
+def context(make_teaching_session, plan_id=None, nation="england", lang="en", **options):
     """Return the Context for a plan's session."""
-    return Context.of(make_session(plan_id, nation, lang), RenderOptions(**options))
+    return Context.of(make_teaching_session(plan_id, nation, lang), RenderOptions(**options))
 
 
 def codes(story) -> list[str]:
@@ -24,8 +24,8 @@ def codes(story) -> list[str]:
 
 @pytest.mark.parametrize("size, margin", [(A4, handout.A4_MARGIN), (A5, handout.A5_MARGIN)])
 @pytest.mark.parametrize("plan_id", plan_ids())
-def test_handout_story_shape(make_session, plan_id, size, margin):
-    ctx = context(make_session, plan_id)
+def test_handout_story_shape(make_teaching_session, plan_id, size, margin):
+    ctx = context(make_teaching_session, plan_id)
     story = handout.story(ctx, size, margin)
     text = story_text(story)
     assert text.index("What to do if it's happening now") < text.index("Who can help")
@@ -40,25 +40,25 @@ def test_handout_story_shape(make_session, plan_id, size, margin):
         assert message.text.en in text
 
 
-def test_steps_follow_the_message_order(make_session):
-    ctx = context(make_session, "lower-secondary-core")
+def test_steps_follow_the_message_order(make_teaching_session):
+    ctx = context(make_teaching_session, "lower-secondary-core")
     covers = [m.covers for m in handout.key_messages(ctx, exclude=handout.OWN_PLACE)]
     assert covers[:3] == ["dont-pay", "stop-and-block", "keep-evidence"]
 
 
-def test_body_sizes_follow_the_audience_and_large_print(make_session, library):
+def test_body_sizes_follow_the_audience_and_large_print(make_teaching_session, library):
     for plan in library.plans.values():
-        ctx = context(make_session, plan.id)
+        ctx = context(make_teaching_session, plan.id)
         assert ctx.st.body.fontSize == max(library.audiences[plan.audience].body_pt, 12)
         assert ctx.st.body.leading >= 1.3 * ctx.st.body.fontSize
-    large = context(make_session, large_print=True)
+    large = context(make_teaching_session, large_print=True)
     paragraphs = [f for f in walk(handout.story(large, A4, handout.A4_MARGIN))
                   if isinstance(f, Paragraph)]
     assert min(p.style.fontSize for p in paragraphs) >= 16  # URLs 16 pt, body 18 pt
 
 
-def test_lesson_plan_story_holds_every_section(make_session):
-    ctx = context(make_session, "lower-secondary-core", "scotland")
+def test_lesson_plan_story_holds_every_section(make_teaching_session):
+    ctx = context(make_teaching_session, "lower-secondary-core", "scotland")
     text = story_text(lesson_plan.story(ctx))
     for heading in ("Timings", "Learning outcomes", "Ground rules", "Activities",
                     "Facilitator notes", "Keywords", "Misconceptions", "Safeguarding",
@@ -71,22 +71,24 @@ def test_lesson_plan_story_holds_every_section(make_session):
     assert codes(lesson_plan.story(ctx)) == []
 
 
-def test_lesson_plan_prints_reasons_and_school_notes(make_session):
-    session = make_session("lower-secondary-core", reasons={"how-it-works": "Asked by the DSL"},
+def test_lesson_plan_prints_reasons_and_school_notes(make_teaching_session):
+    session = make_teaching_session("lower-secondary-core", reasons={"how-it-works": "Asked by the DSL"},
                            school_notes="DSL: Ms Jones, room 4")
     text = story_text(lesson_plan.story(Context.of(session, RenderOptions())))
-    assert "how-it-works: Asked by the DSL" in text and "DSL: Ms Jones, room 4" in text
+    title = next(m.title.en for m in session.modules if m.id == "how-it-works")
+    assert f"{title}: Asked by the DSL" in text and "DSL: Ms Jones, room 4" in text
+    assert "how-it-works:" not in text  # the officer reads titles, never ids
 
 
-def test_quiz_story_uses_the_type_instruction(make_session):
-    ctx = context(make_session, "lower-secondary-core")
+def test_quiz_story_uses_the_type_instruction(make_teaching_session):
+    ctx = context(make_teaching_session, "lower-secondary-core")
     text = story_text(quiz.quiz_story(ctx))
     for question in ctx.session.questions:
         assert quiz.instruction(ctx, question) in text
 
 
-def test_letter_and_poster_carry_codes_and_the_last_words(make_session):
-    ctx = context(make_session, "lower-secondary-core")
+def test_letter_and_poster_carry_codes_and_the_last_words(make_teaching_session):
+    ctx = context(make_teaching_session, "lower-secondary-core")
     story = letter.letterhead(ctx) + letter.body(ctx) + letter.help_block(ctx)
     assert 1 <= len(codes(story)) <= 2 and "Talking about it without blame" in story_text(story)
     big = poster.story(ctx)
@@ -94,8 +96,8 @@ def test_letter_and_poster_carry_codes_and_the_last_words(make_session):
 
 
 @pytest.mark.parametrize("document", ["lesson-plan", "letter"])
-def test_bullets_hang_so_wrapped_lines_start_under_the_text(make_session, document):
-    ctx = context(make_session, "parents-carers-core", large_print=True)
+def test_bullets_hang_so_wrapped_lines_start_under_the_text(make_teaching_session, document):
+    ctx = context(make_teaching_session, "parents-carers-core", large_print=True)
     story = lesson_plan.story(ctx) if document == "lesson-plan" else letter.body(ctx)
     paragraphs = [f for f in walk(story) if isinstance(f, Paragraph)]
     bullets = [p for p in paragraphs if p.text.startswith("•")]

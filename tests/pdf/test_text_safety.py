@@ -37,11 +37,11 @@ def expected(value: str, limit: int) -> str:
 
 @pytest.mark.parametrize("field", FIELDS)
 @pytest.mark.parametrize("name", HOSTILE)
-def test_officer_text_prints_literally(make_session, field, name):
+def test_officer_text_prints_literally(make_teaching_session, field, name):
     value = HOSTILE[name]
     limit, kinds = FIELDS[field]
     extra = {"reasons": {"ground-rules": value}} if field == "reasons" else {field: value}
-    session = make_session(**extra)
+    session = make_teaching_session(**extra)
     for kind in kinds:
         data = render(kind, session)
         text = squash(pdf_text(data, footers=False))
@@ -50,23 +50,23 @@ def test_officer_text_prints_literally(make_session, field, name):
 
 
 @pytest.mark.parametrize("name", HOSTILE)
-def test_organisation_prints_in_the_footer_and_metadata(make_session, name):
-    data = render("handout", make_session(), RenderOptions(organisation=HOSTILE[name]))
+def test_organisation_prints_in_the_footer_and_metadata(make_teaching_session, name):
+    data = render("handout", make_teaching_session(), RenderOptions(organisation=HOSTILE[name]))
     assert expected(" ".join(HOSTILE[name].split()), 80)[:40] in squash(pdf_text(data))
 
 
-def test_nothing_is_opened_while_rendering(make_session, monkeypatch):
+def test_nothing_is_opened_while_rendering(make_teaching_session, monkeypatch):
     import reportlab.lib.utils as rl_utils
 
     def refuse(name, *args, **kwargs):
         raise AssertionError(f"tried to open {name}")
 
     monkeypatch.setattr(rl_utils, "open_for_read", refuse)
-    session = make_session(title=HOSTILE["img"], school_notes=HOSTILE["img"])
+    session = make_teaching_session(title=HOSTILE["img"], school_notes=HOSTILE["img"])
     assert render("lesson-plan", session).startswith(b"%PDF")
 
 
-def test_long_titles_are_shortened_visibly(make_session):
-    session = make_session(title="T" * 10_000)
+def test_long_titles_are_shortened_visibly(make_teaching_session):
+    session = make_teaching_session(title="T" * 10_000)
     text = pdf_text(render("handout", session))
     assert "T" * (TITLE_MAX - 1) + "…" in squash(text)

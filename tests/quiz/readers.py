@@ -36,6 +36,11 @@ def _gift_tokens(text: str) -> list[tuple[str, str]]:
     return tokens
 
 
+def _moodle_text(text: str) -> str:
+    """Return TEXT as Moodle keeps it: a leading [plain], [html], [moodle] or [markdown] is a format."""
+    return re.sub(r"^\[(plain|html|moodle|markdown)\]", "", text, count=1)
+
+
 def _literal(tokens: list[tuple[str, str]]) -> str:
     assert all(kind == "lit" for kind, _ in tokens), f"unescaped special character in {tokens}"
     return "".join(char for _, char in tokens)
@@ -56,7 +61,7 @@ def _gift_question(source: str) -> dict:
     general = [i for i in range(len(body) - 3) if [c for _, c in body[i:i + 4]] == ["#"] * 4
                and all(k == "op" for k, _ in body[i:i + 4])]
     assert len(general) == 1, "exactly one #### general feedback"
-    feedback = _literal(body[general[0] + 4:]).strip()
+    feedback = _moodle_text(_literal(body[general[0] + 4:]).strip())
     answers_part = body[:general[0]]
     marks = [i for i, (kind, char) in enumerate(answers_part) if kind == "op" and char in "=~"]
     question = {"name": name, "stem": head[len("[plain]"):-1], "feedback": feedback}
@@ -70,7 +75,7 @@ def _gift_question(source: str) -> dict:
         text = text[:-2]
         weight = re.match(r"%(-?\d+(?:\.\d+)?)%", text)
         answers.append((answers_part[start][1], float(weight.group(1)) if weight else None,
-                        text[weight.end():] if weight else text))
+                        _moodle_text(text[weight.end():] if weight else text)))
     question["answers"] = answers
     return question
 

@@ -1,5 +1,10 @@
 """Every question in the shipped library, exported in every format and language, read back."""
 
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
 import pytest
 
 from kit.quiz.formats import FORMATS
@@ -145,3 +150,26 @@ def test_csv(exported, lang):
 def test_same_quiz_same_bytes(library, fmt):
     quiz = Quiz("Byte check", tuple(library.questions.values())[:10], "cy")
     assert FORMATS[fmt].write(quiz).data == FORMATS[fmt].write(quiz).data
+
+
+@pytest.mark.parametrize("fmt", ["qti", "kahoot"])
+def test_zip_entries_carry_no_clock_time(library, fmt):
+    data = FORMATS[fmt].write(Quiz("Zip", tuple(library.questions.values())[:5])).data
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    assert infos and {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_qti_test_and_manifest_point_at_files_in_the_package(library):
+    data = FORMATS["qti"].write(Quiz("Refs", tuple(library.questions.values()))).data
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = set(archive.namelist())
+    manifest = ET.fromstring(archive.read("imsmanifest.xml"))  # noqa: S314 - our own export
+    hrefs = [f.get("href") for f in manifest.iter(f"{readers.CP}file")]
+    assert set(hrefs) == names - {"imsmanifest.xml"}
+    test = ET.fromstring(archive.read("test.xml"))  # noqa: S314
+    assert test.tag == f"{readers.QTI}assessmentTest"
+    refs = [r.get("href") for r in test.iter(f"{readers.QTI}assessmentItemRef")]
+    assert refs == [f"items/{q}.xml" for q in library.questions]
+    identifiers = [ET.fromstring(archive.read(r)).get("identifier") for r in refs]  # noqa: S314
+    assert len(set(identifiers)) == len(identifiers)
+    assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", i) for i in identifiers)

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kit.sessions import builder, codec
-from kit.sessions.model import SessionSpec
+from kit.sessions.model import SessionSpec, needs_assembly_warning
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_minutes_add_up(library, spec):
     ("lower-secondary", "classroom", False), ("parents-carers", "assembly", False),
 ])
 def test_assembly_warning_is_for_pupils(audience, setting, warn):
-    assert builder.needs_assembly_warning(audience, setting) is warn
+    assert needs_assembly_warning(audience, setting) is warn
 
 
 @pytest.mark.parametrize("nation, lang, field", [
@@ -141,3 +141,21 @@ def test_unexplained_names_unknown_and_unreasoned_items(library, spec):
     assert builder.unexplained(replace(spec, modules=("ghost",)), library) == ["ghost"]
     explained = builder.add(spec, library, "modules", other, "why")
     assert builder.unexplained(explained, library) == []
+
+
+@pytest.mark.parametrize("audience", ["upper-primary", "lower-secondary", "adults", "professionals"])
+@pytest.mark.parametrize("kind", ["modules", "questions"])
+def test_other_ages_are_grouped_by_band_nearest_first(library, audience, kind):
+    order = list(library.audiences)
+    spec = builder.start(library, audience, True)
+    groups = builder.other_ages(library, kind, spec)
+    distances = [abs(order.index(band.id) - order.index(audience)) for band, _ in groups]
+    assert distances == sorted(distances) and 0 not in distances
+    listed = [item.id for _, items in groups for item in items]
+    expected = [i.id for i in getattr(library, kind).values()
+                if audience not in i.audiences and i.id not in getattr(spec, kind)]
+    assert sorted(listed) == sorted(expected) and len(listed) == len(set(listed))
+    for band, items in groups:
+        for item in items:  # each item sits under the nearest of its own bands
+            nearest = min(abs(order.index(a) - order.index(audience)) for a in item.audiences)
+            assert band.id in item.audiences and abs(order.index(band.id) - order.index(audience)) == nearest

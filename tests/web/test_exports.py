@@ -1,15 +1,15 @@
 """Preview and downloads: PDFs with safe names; nothing about the session changes."""
 
+import pypdfium2 as pdfium
 import pytest
 
+from kit.pdf import KINDS
 from kit.web.exports import DOCUMENTS, available, download_name
 
 
 @pytest.mark.parametrize("kind", list(DOCUMENTS))
 def test_every_document_downloads_as_a_pdf(client, officer, make_session, kind):
     record = make_session(officer, nation="wales", lang="bilingual")
-    if kind not in available():
-        pytest.skip(f"kit.pdf cannot render {kind} yet")
     response = client.get(f"/sessions/{record.id}/download/{kind}.pdf")
     assert response.status_code == 200
     assert response.data.startswith(b"%PDF-")
@@ -17,6 +17,11 @@ def test_every_document_downloads_as_a_pdf(client, officer, make_session, kind):
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith("attachment; filename=") and disposition.endswith('.pdf')
     assert disposition.isascii() and "\r" not in disposition and "\n" not in disposition
+
+
+def test_every_document_the_pages_offer_is_a_kind_kit_pdf_renders():
+    assert available() == DOCUMENTS
+    assert set(DOCUMENTS) <= set(KINDS)
 
 
 def test_an_unknown_document_is_not_found(client, officer, make_session):
@@ -49,9 +54,6 @@ def test_download_names_are_safe(name, kind, expected):
 
 
 def test_markup_typed_by_an_officer_prints_literally(client, officer, make_session, db):
-    if "lesson-plan" not in available():
-        pytest.skip("kit.pdf cannot render the lesson plan yet")
-    pdfium = pytest.importorskip("pypdfium2")
     record = make_session(officer)
     notes = '<b>DSL</b> <font color="[[[x]]]">Ms Jones</font> <img src="/etc/passwd"/>'
     client.post(f"/sessions/{record.id}/notes", data={"version": 1, "school_notes": notes})
@@ -64,9 +66,6 @@ def test_markup_typed_by_an_officer_prints_literally(client, officer, make_sessi
 
 
 def test_a_saved_change_is_never_served_from_the_cache(client, officer, make_session):
-    if "lesson-plan" not in available():
-        pytest.skip("kit.pdf cannot render the lesson plan yet")
-    pdfium = pytest.importorskip("pypdfium2")
     record = make_session(officer)
     url = f"/sessions/{record.id}/download/lesson-plan.pdf"
     first = client.get(url).data
@@ -89,3 +88,31 @@ def test_the_render_cache_stays_within_its_limit():
     assert cache.get("b") is None and cache.get("a") == b"12345" and cache.get("c") == b"123"
     cache.put("huge", b"x" * 11)
     assert cache.get("huge") is None
+
+
+def test_preview_shows_each_page_as_an_image_the_app_draws(client, officer, make_session):
+    from kit.web.exports import PREVIEW_KINDS
+
+    record = make_session(officer, nation="wales", lang="bilingual")
+    page = client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+    for kind in PREVIEW_KINDS:
+        assert f"/preview/{kind}/1.png" in page
+        image = client.get(f"/sessions/{record.id}/preview/{kind}/1.png")
+        assert image.status_code == 200 and image.mimetype == "image/png" and image.data.startswith(b"\x89PNG")
+    assert 'lang="cy"' in page and "Handout: Welsh" in page and "Handout: English" in page
+    assert client.get(f"/sessions/{record.id}/preview/handout/99.png").status_code == 404
+    assert client.get(f"/sessions/{record.id}/preview/pack/1.png").status_code == 404
+
+
+@pytest.mark.parametrize("title, school, day, lang, expected", [
+    ("Year 6", "St Mary's", "2026-12-08", "en", "handout-year-6-st-marys-2026-12-08.pdf"),
+    ("Year 6", "St John’s", "2026-12-09", "en", "handout-year-6-st-johns-2026-12-09.pdf"),
+    ("Blwyddyn 8: ŵyr", "Ysgol Gŵyr", None, "cy", "handout-blwyddyn-8-wyr-ysgol-gwyr-cy.pdf"),
+])
+def test_downloads_are_named_after_the_session(client, officer, make_session, title, school, day, lang, expected):
+    import datetime as dt
+
+    record = make_session(officer, title=title, school=school, nation="wales", lang=lang,
+                          date=dt.date.fromisoformat(day) if day else None)
+    disposition = client.get(f"/sessions/{record.id}/download/handout.pdf").headers["Content-Disposition"]
+    assert disposition == f"attachment; filename={expected}"

@@ -28,7 +28,7 @@ def test_passwords_are_never_echoed_on_the_503_page(client, make_user, monkeypat
     from kit.accounts import throttle
 
     user = make_user()
-    monkeypatch.setattr(throttle, "is_throttled", _locked)
+    monkeypatch.setattr(throttle, "attempt", _locked)
     response = client.post("/login", data={"email": user.email, "password": "my secret pass"})
     assert response.status_code == 503
     assert "my secret pass" not in response.get_data(as_text=True)
@@ -63,7 +63,7 @@ def test_a_failed_save_leaves_the_session_as_it_was(client, officer, make_sessio
     before = store.get(db, officer, record.id).spec
     monkeypatch.setattr(store, "save", _locked)
     item = store.spec_of(record).modules[0] if kind == "modules" else "x"
-    client.post(f"/sessions/{record.id}/modules/{item}/remove", data={"version": 1})
+    client.post(f"/sessions/{record.id}/modules/change", data={"version": 1, "remove": item})
     monkeypatch.undo()
     db.expire_all()
     assert store.get(db, officer, record.id).spec == before

@@ -1,6 +1,7 @@
 """The builder's "Download the quiz as…": every format downloads, left-out questions are shown."""
 
 import pytest
+from markupsafe import escape
 
 from kit.quiz.formats import FORMATS
 from tests.quiz import readers
@@ -39,7 +40,7 @@ def test_the_page_links_every_format_and_names_what_is_left_out(client, officer,
     for fmt in FORMATS:
         assert f"/sessions/{record.id}/quiz/{fmt}?lang=en" in page
     assert "1 question is left out of this file" in page
-    assert ("“Which services help under-18s get a nude image taken down or stop it spreading?”: "
+    assert ("“Which services help under-18s get a nude image taken down or stop it spreading?”</span>: "
             "Aiken holds questions with exactly one right answer; this one has 2.") in page
 
 
@@ -53,6 +54,10 @@ def test_a_bilingual_session_offers_welsh_and_english(client, officer, make_sess
     record = make_session(officer, audience="upper-secondary", nation="wales", lang="bilingual")
     page = client.get(f"/sessions/{record.id}/quiz").get_data(as_text=True)
     assert "In Welsh" in page and "In English" in page
+    welsh, english = page.split("In English")
+    remove = library.questions["s-remove"].stem
+    assert f'<span lang="cy">“{escape(remove.cy)}”</span>' in welsh
+    assert f'<span lang="en-GB">“{escape(remove.en)}”</span>' in english
     response = client.get(f"/sessions/{record.id}/quiz/csv?lang=cy")
     first = library.questions[library.plans["upper-secondary-core"].questions[0]]
     assert readers.read_csv(response.data)[0]["question"] == first.stem.cy
@@ -69,3 +74,17 @@ def test_someone_elses_session_quiz_is_not_found(client, officer, make_user, mak
     other = make_session(make_user())
     assert client.get(f"/sessions/{other.id}/quiz").status_code == 404
     assert client.get(f"/sessions/{other.id}/quiz/gift").status_code == 404
+
+
+def test_a_session_without_questions_says_so(client, officer, make_session, library):
+    record = make_session(officer)
+    client.post(f"/sessions/{record.id}/questions", data={"version": 1})
+    page = client.get(f"/sessions/{record.id}/quiz").get_data(as_text=True)
+    assert "No questions are chosen yet" in page
+    assert "/quiz/gift" not in page
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, make_user, make_session):
+    record = make_session(make_user())
+    response = client.get(f"/sessions/{record.id}/quiz/gift")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]

@@ -58,10 +58,10 @@ def test_move_remove_and_add(client, officer, make_session, db):
     _, spec = _stored(db, record.id)
     first, second = spec.modules[:2]
     url = f"/sessions/{record.id}"
-    assert client.post(f"{url}/modules/{second}/move", data={"version": 1, "direction": "up"}).status_code == 302
+    assert client.post(f"{url}/modules/change", data={"version": 1, "up": second}).status_code == 302
     _, spec = _stored(db, record.id)
     assert spec.modules[:2] == (second, first)
-    assert client.post(f"{url}/modules/{first}/remove", data={"version": 2}).status_code == 302
+    assert client.post(f"{url}/modules/change", data={"version": 2, "remove": first}).status_code == 302
     _, spec = _stored(db, record.id)
     assert first not in spec.modules
     assert client.post(f"{url}/modules/add", data={"version": 3, "item": first}).status_code == 302
@@ -96,8 +96,14 @@ def test_out_of_band_module_needs_a_reason_which_is_shown(client, officer, make_
     assert other.title.en not in page
     assert other.title.en in client.get(f"{url}?all=modules").get_data(as_text=True)
     refused = client.post(f"{url}/modules/add", data={"version": 1, "item": other.id, "reason": ""})
-    assert refused.status_code == 400 and "There is a problem" in refused.get_data(as_text=True)
+    assert refused.status_code == 302  # back to the builder's own address, at that module's reason box
+    assert refused.location.endswith(f"/sessions/{record.id}?all=modules#reason-module-{other.id}")
     assert _stored(db, record.id)[0].version == 1
+    shown = client.get(refused.location.split("#")[0]).get_data(as_text=True)
+    assert shown.count("suits your group: it is written for other ages") == 2  # in the summary, at the box
+    assert f'href="#reason-module-{other.id}"' in shown and 'aria-invalid="true"' in shown
+    assert shown.count(" open>") == 1  # only that module is opened
+    assert "There is a problem" not in client.get(url).get_data(as_text=True)  # shown once, then gone
     client.post(f"{url}/modules/add", data={"version": 1, "item": other.id, "reason": "Mature group"})
     _, spec = _stored(db, record.id)
     assert spec.reasons[other.id] == "Mature group"
@@ -191,9 +197,11 @@ def test_keep_mine_refuses_bad_specs(client, officer, make_session, db, library,
     response = client.post(f"/sessions/{record.id}/keep-mine", data={"version": 1, "spec": spec})
     assert response.status_code == 400
     assert _stored(db, record.id)[0].version == 1
-    if "modules" in spec:  # a readable spec naming the items at fault gets a specific message
+    if "modules" in spec:  # a readable spec naming the items at fault (by title, if known) gets a specific message
         page = response.get_data(as_text=True)
-        assert "Your version could not be kept" in page and spec.split('"modules": ["')[1].split('"')[0] in page
+        item = spec.split('"modules": ["')[1].split('"')[0]
+        name = library.modules[item].title.en if item in library.modules else item
+        assert "Your version could not be kept" in page and name in page.replace("&#39;", "'")
 
 
 def test_a_missing_version_is_a_conflict_not_an_overwrite(client, officer, make_session, db):
@@ -204,9 +212,9 @@ def test_a_missing_version_is_a_conflict_not_an_overwrite(client, officer, make_
 
 
 @pytest.mark.parametrize("url, data", [
-    ("modules/no-such/move", {"version": 1, "direction": "up"}),
-    ("modules/ground-rules/move", {"version": 1, "direction": "sideways"}),
-    ("modules/no-such/remove", {"version": 1}),
+    ("modules/change", {"version": 1, "up": "no-such"}),
+    ("modules/change", {"version": 1, "sideways": "ground-rules"}),
+    ("modules/change", {"version": 1, "remove": "no-such"}),
     ("widgets/add", {"version": 1, "item": "x"}),
     ("modules/add", {"version": "x", "item": "ground-rules"}),
     ("questions", {"version": 1, "question": ["no-such"]}),
@@ -283,7 +291,7 @@ def test_each_builder_page_shows_its_own_choices(client, officer, make_session, 
     assert client.get(f"/sessions/{two.id}").get_data(as_text=True).count('name="question"') == \
         first_page.count('name="question"')
     client.post(f"/sessions/{one.id}/questions", data={"version": 1, "question": list(spec.questions[:1])})
-    client.post(f"/sessions/{one.id}/modules/{spec.modules[0]}/remove", data={"version": 2})
+    client.post(f"/sessions/{one.id}/modules/change", data={"version": 2, "remove": spec.modules[0]})
     changed = client.get(f"/sessions/{one.id}").get_data(as_text=True)
     untouched = client.get(f"/sessions/{two.id}").get_data(as_text=True)
     assert _checked(changed) == set(spec.questions[:1])
@@ -309,7 +317,7 @@ def test_saving_a_session_deleted_meanwhile_is_a_404_not_an_error(client, office
     assert response.status_code == 404
 
 
-def test_cached_builder_lists_escape_library_text(app):
+def test_the_other_ages_list_escapes_library_text(app, library):
     from types import SimpleNamespace
 
     from flask import render_template
@@ -317,5 +325,6 @@ def test_cached_builder_lists_escape_library_text(app):
     hostile = SimpleNamespace(id="m1", title=SimpleNamespace(en='<img src=x onerror="alert(1)">'), minutes=5,
                               audiences=("adults",))
     with app.test_request_context("/"):
-        html = render_template("sessions/_module_rows.html", modules=[hostile], audience="adults", reasons={})
+        html = render_template("sessions/_other_ages.html", kind="modules", lib=library, base="/s/1", hidden="",
+                               problem=None, groups=[(library.audiences["adults"], [hostile])])
     assert "<img" not in html and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html

@@ -1,16 +1,19 @@
 """`kit users add | list | disable`: plain messages, non-zero exits, never a traceback."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from click.testing import CliRunner
 
 from kit.accounts import users
-from kit.cli import _attach, cli
+from kit.cli import cli
 
 
 @pytest.fixture
 def kit(app, monkeypatch, database_url, tmp_path):
     """Return run(args, input) for the kit command on the test app's database."""
-    _attach()
     monkeypatch.setenv("KIT_DATABASE_URL", database_url)
 
     def run(*args, input=None):
@@ -29,11 +32,46 @@ def test_add_with_password_on_stdin_then_sign_in(kit, client):
     assert response.status_code == 302
 
 
-def test_add_prompts_twice_without_echo(kit):
+@pytest.fixture
+def at_a_terminal(monkeypatch):
+    """Make `kit users add` believe a person is typing (the test runner's stdin is not a terminal)."""
+    monkeypatch.setattr("kit.cli.users.stdin_is_terminal", lambda: True)
+
+
+def test_add_prompts_twice_without_echo(kit, at_a_terminal):
     result = kit("users", "add", "pc@example.police.uk", input="twelve chars ok\ntwelve chars ok\n")
     assert result.exit_code == 0, result.output
     assert "twelve chars ok" not in result.output
     assert "Repeat the password" in result.output
+
+
+@pytest.mark.parametrize("first_try", [
+    "short\nshort\n",                                  # too short: asked again, as a mismatch is
+    "a long enough password\nanother long password\n",  # the two do not match
+])
+def test_add_asks_again_after_a_bad_password(kit, at_a_terminal, first_try):
+    result = kit("users", "add", "pc@example.police.uk", input=first_try + "twelve chars ok\n" * 2)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Repeat the password") == 2
+    assert "added pc@example.police.uk (officer)" in result.output
+
+
+def test_a_piped_password_without_password_stdin_says_to_use_it(tmp_path, database_url):
+    env = {**os.environ, "KIT_DATABASE_URL": database_url, "KIT_INSTANCE_PATH": str(tmp_path / "instance")}
+    result = subprocess.run([sys.executable, "-m", "kit", "users", "add", "pc@example.police.uk"],
+                            input="a long enough password\n", env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "add --password-stdin" in result.stderr
+    assert "Traceback" not in result.stderr and "GetPassWarning" not in result.stderr
+
+
+def test_users_and_db_commands_neither_build_the_app_nor_read_the_library(kit, monkeypatch, tmp_path):
+    monkeypatch.setenv("KIT_LESSONS_DIR", str(tmp_path / "no-library-here"))
+    monkeypatch.setattr("kit.create_app", None)  # would fail if called
+    assert kit("users", "add", "a@example.police.uk", "--password-stdin", input="a long enough password\n"
+               ).exit_code == 0
+    assert "a@example.police.uk" in kit("users", "list").output
+    assert kit("db", "upgrade").exit_code == 0
 
 
 def test_list_and_disable(kit, client):

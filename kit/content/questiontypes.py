@@ -18,7 +18,7 @@ class QuestionType:
 
     id: str
     label: str
-    instruction: str
+    instruction: dict[str, str]  # how to answer, printed on the quiz sheet: {"en": ..., "cy": ...}
     validate: Callable[[Question], list[tuple[str, str]]]  # -> [(field, message)]
 
     def answers(self, question: Question) -> list[str]:
@@ -77,9 +77,11 @@ def _true_false(q: Question) -> list[tuple[str, str]]:
 TYPES: dict[str, QuestionType] = {
     t.id: t
     for t in (
-        QuestionType("single", "Single choice", "Tick one answer.", _single),
-        QuestionType("multiple", "Multiple choice", "Tick every answer that is right.", _multiple),
-        QuestionType("true-false", "True or false", "Circle true or false.", _true_false),
+        QuestionType("single", "Single choice", {"en": "Tick one answer.", "cy": "Ticia un ateb."}, _single),
+        QuestionType("multiple", "Multiple choice", {"en": "Tick every answer that is right.",
+                                                     "cy": "Ticia bob ateb sy'n gywir."}, _multiple),
+        QuestionType("true-false", "True or false", {"en": "Circle true or false.",
+                                                     "cy": "Rho gylch o gwmpas gwir neu anwir."}, _true_false),
     )
 }
 

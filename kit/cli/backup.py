@@ -1,0 +1,60 @@
+"""`kit backup OUT` and `kit restore FILE`: the whole database to a file and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kit import backup as copies
+from kit.cli.group import Refusal, cli
+from kit.cli.users import open_app_database
+
+
+def _head() -> str | None:
+    """Return the newest schema revision this kit knows."""
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 - only restore needs it
+
+    from kit.db import alembic_config  # noqa: PLC0415
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+@cli.command("backup")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(out: Path) -> None:
+    """Write a consistent copy of the database to OUT while the app runs (never overwrites)."""
+    database = open_app_database()
+    try:
+        contents = copies.backup(database, out)
+        kind = "SQLite" if database.engine.dialect.name == "sqlite" else "PostgreSQL"
+    except copies.BackupError as exc:
+        raise Refusal(str(exc)) from None
+    finally:
+        database.dispose()
+    click.echo(f"backed up {contents.summary()} from {kind} to {out}")
+    if kind == "PostgreSQL":
+        click.echo(copies.BACKUP_ADVICE)
+
+
+@cli.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Replace everything in the database with the backup.")
+def restore_command(file: Path, replace: bool) -> None:
+    """Check the backup FILE and show what it holds; with --replace, restore it over the database."""
+    try:
+        contents = copies.inspect(file)
+    except copies.BackupError as exc:
+        raise Refusal(str(exc)) from None
+    click.echo(f"{file} holds {contents.summary()} (schema {contents.schema})")
+    if not replace:
+        click.echo("nothing was changed; add --replace to restore it over the current database")
+        return
+    database = open_app_database(migrate=True)
+    try:
+        copies.restore(database, file, _head())
+    except copies.BackupError as exc:
+        raise Refusal(str(exc)) from None
+    finally:
+        database.dispose()
+    click.echo(f"restored {contents.summary()}; everyone signs in again with the passwords of the backup")

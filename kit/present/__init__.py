@@ -1,0 +1,1 @@
+"""The presenter: slides, facilitator notes and the offline single-file pack, built without Flask."""

@@ -1,0 +1,54 @@
+"""The signed-in user's own account: change their password."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required, login_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from kit.accounts import credentials, users
+from kit.accounts.passwords import PASSWORD_MAX, PASSWORD_MIN
+from kit.web.auth import SignedIn
+from kit.web.database import db_session
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+HINT = (f"At least {PASSWORD_MIN} characters and hard to guess: three or four unrelated words work well. "
+        "Not your email address, not a common password.")
+
+
+class PasswordForm(FlaskForm):
+    """The current password, then the new one twice."""
+
+    current_password = PasswordField("Current password", validators=[
+        DataRequired("Enter your current password"), Length(max=PASSWORD_MAX)])
+    new_password = PasswordField("New password", validators=[
+        DataRequired("Enter a new password"), Length(max=PASSWORD_MAX)])
+    confirm_password = PasswordField("Repeat the new password", validators=[
+        DataRequired("Repeat the new password"), EqualTo("new_password", "The two new passwords do not match")])
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def password():
+    """Change the signed-in user's password; other devices are signed out, this one stays in."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        db = db_session()
+        try:
+            token = credentials.change_password(db, current_user.user.id, form.current_password.data,
+                                                form.new_password.data)
+        except users.AccountError as exc:
+            target = form.current_password if "current password" in str(exc) else form.new_password
+            target.errors = [*target.errors, _sentence(str(exc))]
+        else:
+            login_user(SignedIn(users.load_by_token(db, current_user.user.id, token)))
+            flash("Your password was changed. Any other device signed in as you has been signed out.", "success")
+            return redirect(url_for("sessions.dashboard"))
+    return render_template("account/password.html", form=form, hint=HINT)
+
+
+def _sentence(text: str) -> str:
+    """Return TEXT as a sentence (domain messages are lower-case phrases)."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

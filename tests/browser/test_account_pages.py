@@ -1,0 +1,65 @@
+"""Harden's pages in a real browser: change your password, save a session as a file and import it."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import EMAIL, PASSWORD
+
+SHOTS = "/tmp/harden-shots"  # noqa: S108 - screenshots for a person to look at
+
+
+@pytest.fixture
+def page(browser, live_app):
+    """Return a fresh signed-in page that accepts downloads (CSP bypassed for the injected axe script only)."""
+    _, base = live_app
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(base + "/login")
+    page.fill("#email", EMAIL)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url(re.compile(r"/sessions/$"))
+    yield page
+    context.close()
+
+
+def test_change_password_page_explains_a_refusal(page, axe):
+    page.click("text=Change password")
+    page.wait_for_url(re.compile(r"/account/password$"))
+    axe(page, "change password")
+    page.fill("#current_password", PASSWORD)
+    page.fill("#new_password", "password1234")
+    page.fill("#confirm_password", "password1234")
+    page.click("button:has-text('Change password')")
+    summary = page.locator(".error-summary")
+    assert "too easy to guess" in summary.inner_text()
+    page.screenshot(path=f"{SHOTS}/password-refused.png", full_page=True)
+    axe(page, "change password, refused")
+    summary.locator("a").first.click()
+    assert page.evaluate("document.activeElement.id") == "new_password"
+
+
+def test_save_a_session_as_a_file_and_import_it(page, axe, tmp_path):
+    page.click("text=New session")
+    page.select_option("#audience", "lower-secondary")
+    page.select_option("#nation", "england")
+    page.fill("#title", "Year 8 move test")
+    page.click("button:has-text('Create the session')")
+    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    with page.expect_download() as download:
+        page.click("text=Save as a file")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name.endswith(".session.yaml")
+    page.click("text=Your sessions")
+    page.click("text=Import a session")
+    page.click("button:has-text('Import')")
+    assert "Choose a session file" in page.locator(".error-summary").inner_text()
+    axe(page, "import a session, refused")
+    page.set_input_files("#file", str(saved))
+    page.click("button:has-text('Import')")
+    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    assert "Imported “Year 8 move test” as a new session" in page.content()
+    page.screenshot(path=f"{SHOTS}/imported.png", full_page=False)

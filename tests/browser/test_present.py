@@ -1,0 +1,298 @@
+"""Presenting in real Chromium: keyboard only, reveal, blank, the notes window, counts, axe-core,
+and the offline single file from file:// with every network request aborted."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import statistics
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from kit.present.page import offline_html
+from kit.sessions.model import assemble, from_plan
+from tests.browser.conftest import EMAIL, PASSWORD
+
+PLAN = "lower-secondary-core"
+
+
+def _visible_slide(page) -> int:
+    """Return the 1-based number of the slide on screen (exactly one must be)."""
+    shown = page.locator("section.slide:not([hidden])")
+    assert shown.count() == 1
+    return int(shown.get_attribute("id").removeprefix("slide-"))
+
+
+def _visible_note(notes) -> int:
+    shown = notes.locator("section.note:not([hidden])")
+    assert shown.count() == 1
+    return int(shown.get_attribute("id").removeprefix("note-"))
+
+
+def _deck(page) -> dict:
+    return json.loads(page.locator("#deck-data").text_content())
+
+
+def _first(deck: dict, phase: str) -> int:
+    """Return the 1-based slide number of the first question of PHASE."""
+    return next(i for i, s in enumerate(deck["slides"], 1) if s["phase"] == phase)
+
+
+def _go(page, number: int) -> None:
+    page.keyboard.press("Home")
+    for _ in range(number - 1):
+        page.keyboard.press("ArrowRight")
+    assert _visible_slide(page) == number
+
+
+@pytest.fixture(params=[False], ids=["real-csp"])
+def context(browser, request):
+    """Return a browser context; the app's real CSP stays on unless a test asks to inject axe-core."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True,
+                                  bypass_csp=request.param)
+    context.errors = []
+    context.on("page", lambda p: p.on("pageerror", lambda exc: context.errors.append(str(exc))))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def presenter(context, live_app):
+    """Sign in, create a lower-secondary session and open its presenter; return (page, base URL)."""
+    _app, base = live_app
+    page = context.new_page()
+    page.on("pageerror", lambda exc: context.errors.append(str(exc)))
+    page.goto(base + "/login")
+    page.fill("#email", EMAIL)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.click("text=New session")
+    page.select_option("#audience", "lower-secondary")
+    page.click("button:has-text('Create the session')")
+    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    page.click("a:has-text('Present')")
+    page.wait_for_url(re.compile(r"/present/1$"))
+    return page, base
+
+
+def _type_count(notes, phase: str, question: str, key: str, value: str) -> None:
+    notes.fill(f"#count-{phase}-{question}-{key}", value)
+
+
+def test_present_start_to_end_by_keyboard_with_notes_following(presenter, context):
+    page, _base = presenter
+    deck = _deck(page)
+    total = len(deck["slides"])
+    with context.expect_page() as opened:
+        page.keyboard.press("n")
+    notes = opened.value
+    notes.wait_for_load_state()
+    # Time each slide change from the key press to the second frame after it (painted).
+    # The handler's own time (capture on document to bubble on window), and key to the second frame.
+    page.evaluate("""() => { window.changes = []; window.handler = []; let t0 = 0;
+        document.addEventListener('keydown', () => { t0 = performance.now(); const start = t0;
+            requestAnimationFrame(() => requestAnimationFrame(() => window.changes.push(performance.now() - start)));
+        }, true);
+        window.addEventListener('keydown', () => window.handler.push(performance.now() - t0)); }""")
+    for number in range(2, total + 1):
+        page.keyboard.press("PageDown" if number % 2 else "ArrowRight")
+        assert _visible_slide(page) == number
+        notes.wait_for_function(f"!document.querySelector('#note-{number}').hidden")
+    assert page.url.endswith(f"/present/{total}")
+    page.keyboard.press("ArrowRight")
+    assert _visible_slide(page) == total
+    page.keyboard.press("Home")
+    assert _visible_slide(page) == 1
+    page.keyboard.press("End")
+    assert _visible_slide(page) == total
+    page.keyboard.press("PageUp")
+    assert _visible_slide(page) == total - 1
+    notes.wait_for_function(f"!document.querySelector('#note-{total - 1}').hidden")
+    assert _visible_note(notes) == total - 1
+    changes, handler = page.evaluate("[window.changes, window.handler]")
+    print(f"\nslide change: handler median {statistics.median(handler):.2f} ms (max {max(handler):.2f}); "
+          f"key to second painted frame median {statistics.median(changes):.1f} ms "
+          f"(max {max(changes):.1f}) over {len(changes)} changes")
+    assert context.errors == []
+
+
+def test_reveal_and_blank(presenter):
+    page, _ = presenter
+    deck = _deck(page)
+    endpoint = _first(deck, "endpoint")
+    _go(page, endpoint)
+    slide = page.locator(f"#slide-{endpoint}")
+    assert not slide.locator(".answer").is_visible()
+    page.keyboard.press("r")
+    assert slide.locator(".answer").is_visible()
+    assert slide.locator(".explanation").is_visible()
+    page.keyboard.press("r")
+    assert not slide.locator(".answer").is_visible()
+    baseline = _first(deck, "baseline")
+    _go(page, baseline)
+    assert page.locator(f"#slide-{baseline} details.reveal").count() == 0  # no spoilers before
+    page.keyboard.press("b")
+    assert page.locator("#blank").is_visible()
+    page.keyboard.press("b")
+    assert not page.locator("#blank").is_visible()
+    assert _visible_slide(page) == baseline
+
+
+def test_counts_in_the_notes_window_and_the_change_view(presenter, context):
+    page, _ = presenter
+    deck = _deck(page)
+    with context.expect_page() as opened:
+        page.keyboard.press("n")
+    notes = opened.value
+    notes.wait_for_load_state()
+    question = deck["slides"][_first(deck, "baseline") - 1]["question"]
+    right = deck["questions"][question]["correct"][0]
+    wrong = next(k for k in deck["questions"][question]["keys"] if k != right)
+    notes.fill("#present-count", "30")
+    _go(page, _first(deck, "baseline"))
+    _type_count(notes, "baseline", question, right, "12")
+    _type_count(notes, "baseline", question, wrong, "abc")
+    error = notes.locator(f"#count-baseline-{question}-{wrong}-error")
+    assert "must be a whole number" in error.inner_text()
+    _type_count(notes, "baseline", question, wrong, "-3")
+    assert "cannot be below 0" in error.inner_text()
+    _type_count(notes, "baseline", question, wrong, "31")
+    assert "more than the 30 pupils present" in error.inner_text()
+    _type_count(notes, "baseline", question, wrong, "25")
+    assert "answers in all, more than the 30 pupils" in notes.locator(
+        f"#count-baseline-{question}-total-error").inner_text()
+    # Refused, not lost: the typed value stays, and comes back after a reload.
+    notes.reload()
+    assert notes.input_value(f"#count-baseline-{question}-{wrong}") == "25"
+    assert notes.input_value(f"#count-baseline-{question}-{right}") == "12"
+    _type_count(notes, "baseline", question, wrong, "18")
+    assert error.inner_text() == ""
+    _go(page, _first(deck, "endpoint"))
+    _type_count(notes, "endpoint", question, right, "27")
+    row = notes.locator(f'[data-result="{question}"]')
+    assert row.locator('[data-cell="baseline"]').inner_text() == "40% right"
+    assert row.locator('[data-cell="endpoint"]').inner_text() == "90% right"
+    assert row.locator('[data-cell="change"]').inner_text() == "+50 points"
+    with notes.expect_download() as download:
+        notes.click("#download-counts")
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert data["format"] == "safer-sessions-kit/counts" and data["version"] == 1
+    assert data["present"] == 30 and data["plan"] == PLAN and data["audience"] == "lower-secondary"
+    assert data["baseline"][question] == {right: 12, wrong: 18}
+    assert data["endpoint"][question] == {right: 27}
+    # The next class starts from nothing once the officer confirms.
+    notes.once("dialog", lambda dialog: dialog.accept())
+    notes.click("#clear-counts")
+    assert notes.input_value(f"#count-endpoint-{question}-{right}") == ""
+    assert row.locator('[data-cell="change"]').inner_text() == "–"
+    notes.reload()
+    assert notes.input_value(f"#count-baseline-{question}-{wrong}") == ""
+    assert context.errors == []
+
+
+@pytest.mark.parametrize("context", [True], ids=["axe-injected"], indirect=True)
+def test_axe_finds_nothing_serious_on_presenter_and_notes(presenter, context, axe):
+    page, _ = presenter
+    deck = _deck(page)
+    axe(page, "presenter title slide")
+    _go(page, _first(deck, "endpoint"))
+    page.keyboard.press("r")
+    axe(page, "presenter with an answer revealed")
+    _go(page, len(deck["slides"]))
+    axe(page, "presenter signposting slide")
+    with context.expect_page() as opened:
+        page.keyboard.press("n")
+    notes = opened.value
+    notes.wait_for_load_state()
+    _go(page, _first(deck, "endpoint"))
+    notes.wait_for_function(f"!document.querySelector('#note-{_first(deck, 'endpoint')}').hidden")
+    notes.fill("#present-count", "30")
+    notes.fill(f"#count-endpoint-{deck['slides'][_first(deck, 'endpoint') - 1]['question']}-correct", "-1")
+    axe(notes, "notes window with a refused count")
+
+
+def test_the_presenter_works_without_javascript(browser, live_app):
+    _app, base = live_app
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/login")
+    page.fill("#email", EMAIL)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.click("text=New session")
+    page.select_option("#audience", "lower-secondary")
+    page.click("button:has-text('Create the session')")
+    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    page.click("a:has-text('Present')")
+    page.click("a:has-text('Next')")
+    page.wait_for_url(re.compile(r"/present/2$"))
+    assert _visible_slide(page) == 2
+    page.click("a:has-text('Previous')")
+    page.wait_for_url(re.compile(r"/present/1$"))
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def offline_file(library, tmp_path_factory):
+    session = assemble(library, replace(from_plan(library, PLAN), lesson_minutes=60))
+    path = tmp_path_factory.mktemp("usb-stick") / "present.html"
+    path.write_bytes(offline_html(session))
+    return path, session
+
+
+def test_offline_file_runs_from_file_with_no_network(browser, offline_file, axe):
+    path, session = offline_file
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    left = []
+
+    def block(route):
+        left.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(r"^(?!file:).*"), block)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda request: request.url.startswith("file:") or left.append(request.url))
+    page.goto(path.as_uri())
+    deck = _deck(page)
+    axe(page, "offline presenter")
+    decoded = set()
+    for number in range(1, len(deck["slides"]) + 1):
+        if number > 1:
+            page.keyboard.press("ArrowRight")
+        assert _visible_slide(page) == number
+        if deck["slides"][number - 1]["kind"] == "signposting":
+            image = Image.open(io.BytesIO(page.screenshot()))
+            found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+            shown = page.locator(f"#slide-{number} .qr").count()
+            assert len(found) == shown
+            decoded |= {r.text for r in found}
+    assert decoded == {k.url for k in session.links if k.url}
+    with context.expect_page() as opened:
+        page.keyboard.press("n")
+    notes = opened.value
+    notes.wait_for_load_state()
+    assert notes.url.endswith("#notes")
+    page.keyboard.press("Home")
+    notes.wait_for_function("!document.querySelector('#note-1').hidden")
+    page.keyboard.press("ArrowRight")
+    notes.wait_for_function("!document.querySelector('#note-2').hidden")
+    axe(notes, "offline notes window")
+    baseline = _first(deck, "baseline")
+    question = deck["slides"][baseline - 1]["question"]
+    _go(page, baseline)
+    notes.wait_for_function(f"!document.querySelector('#note-{baseline}').hidden")
+    notes.fill("#present-count", "28")
+    notes.fill(f"#count-baseline-{question}-correct", "14")
+    with notes.expect_download() as download:
+        notes.click("#download-counts")
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert data["baseline"] == {question: {"correct": 14}} and data["present"] == 28
+    assert left == [] and errors == []
+    context.close()

@@ -1,0 +1,41 @@
+"""The class teacher's "before and after the visit" sheet: one page, its text from the library."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.pdf import render
+from kit.pdf.flowables import short_url
+from tests.pdf.conftest import pdf_pages, pdf_text, plan_ids, squash
+
+
+@pytest.mark.parametrize("plan_id", plan_ids())
+@pytest.mark.parametrize(("nation", "lang"), [("england", "en"), ("wales", "bilingual")])
+def test_one_page_with_the_lead_in_follow_up_and_signposting(make_teaching_session, plan_id, nation, lang):
+    session = make_teaching_session(plan_id, nation, lang)
+    data = render("teacher-sheet", session)
+    assert len(list(pdf_pages(data))) == 1
+    text = squash(pdf_text(data))
+    sheet = session.audience.teacher
+    if sheet is None:
+        assert squash("This audience has no class teacher activities") in text
+    else:
+        for line in (*sheet.lead_in, *sheet.follow_up):
+            assert squash(line.en) in text
+    for link in session.links:
+        assert squash(link.organisation) in text
+        if link.url:
+            assert squash(short_url(link.url)) in text
+
+
+def test_every_pupil_audience_has_teacher_activities(library):
+    pupils = [a for a in library.audiences.values() if a.pupil]
+    assert pupils and all(a.teacher and a.teacher.lead_in and a.teacher.follow_up for a in pupils)
+
+
+def test_the_sheet_names_school_and_date_but_no_pupil(make_teaching_session):
+    import datetime as dt
+
+    session = make_teaching_session("upper-primary-core", school="Example Primary", date=dt.date(2026, 12, 3))
+    text = pdf_text(render("teacher-sheet", session))
+    assert "Example Primary" in text and "3 December 2026" in text

@@ -1,0 +1,99 @@
+"""The presenter's deck and the offline file, built from sessions without a browser or Flask."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import kit.present
+from kit.present.deck import build
+from kit.present.page import offline_html
+from kit.sessions.model import assemble, from_plan
+from tests.pdf.conftest import plan_ids
+
+
+@pytest.fixture(scope="module")
+def session_of(library):
+    def make(plan_id: str, **extra):
+        return assemble(library, replace(from_plan(library, plan_id), **extra))
+    return make
+
+
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_deck_follows_the_fitted_session(session_of, plan_id):
+    session = session_of(plan_id)
+    deck = build(session)
+    kinds = [s.kind for s in deck.slides]
+    assert kinds[:2] == ["title", "rules"]
+    assert kinds[-1] == "signposting"
+    activities = [s.heading for s in deck.slides if s.kind == "activity"]
+    assert activities == [a.title.en for m in session.modules if m.id != "ground-rules" for a in m.activities]
+    for phase in ("baseline", "endpoint"):
+        assert [q.id for q in deck.questions(phase)] == [q.id for q in session.questions]
+    shown = [k for s in deck.slides for k in s.signposts]
+    assert sorted((k.organisation, k.url or "") for k in shown) == \
+        sorted((k.organisation, k.url or "") for k in session.links)
+    assert all(k.qr and k.qr.startswith("<svg") for k in shown if k.url)
+    assert all(len([k for k in s.signposts if k.qr]) <= 3 for s in deck.slides)
+
+
+def test_a_shorter_lesson_has_fewer_activity_slides(session_of):
+    full, short = (build(session_of("lower-secondary-core", lesson_minutes=m)) for m in (60, 20))
+    slides = {d: [s.heading for s in d.slides if s.kind == "activity"] for d in (full, short)}
+    assert slides[short] == ["Sam's story"]
+    assert len(slides[full]) == 7
+
+
+def test_only_end_point_questions_can_be_revealed(session_of):
+    html = offline_html(session_of("upper-primary-core")).decode()
+    questions = len(session_of("upper-primary-core").questions)
+    assert html.count('<details class="reveal">') == questions
+
+
+def test_true_false_and_lettered_options_use_the_counts_file_keys(session_of):
+    deck = build(session_of("lower-secondary-core"))
+    keys = {q.type: [o.key for o in q.options] for q in deck.questions("baseline")}
+    assert keys["true-false"] == ["true", "false"]
+    assert keys["single"][:2] == ["A", "B"]
+
+
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_offline_file_is_self_contained_and_byte_identical(session_of, plan_id):
+    first = offline_html(session_of(plan_id))
+    assert first == offline_html(session_of(plan_id))
+    html = first.decode("utf-8")
+    # Nothing to fetch: no src or href attribute leaves the file, no stylesheet link, no import.
+    assert re.findall(r'\b(?:src|href)="(?!#)[^"]*"', html) == ['href="data:,"']  # the empty icon
+    assert "stylesheet" not in html and "@import" not in html and "url(" not in html
+    assert "default-src 'none'" in html
+
+
+def test_the_present_package_never_imports_flask():
+    package = Path(kit.present.__file__).parent
+    imported = set()
+    for source in package.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module.split(".")[0])
+    assert "jinja2" in imported
+    assert not imported & {"flask", "flask_login", "flask_wtf", "werkzeug"}
+
+
+def test_kit_export_writes_the_offline_presenter(session_of, tmp_path):
+    from click.testing import CliRunner
+
+    from kit.cli.export import export_command
+
+    result = CliRunner().invoke(export_command, ["--plan", "upper-primary-core", "--out", str(tmp_path),
+                                                 "--kind", "presenter", "--minutes", "40"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "present-upper-primary-core-england.html"
+    assert result.output.strip() == str(written)
+    assert written.read_bytes() == offline_html(session_of("upper-primary-core", lesson_minutes=40))
+    assert [p.name for p in tmp_path.iterdir()] == [written.name]
