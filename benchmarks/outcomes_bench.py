@@ -94,30 +94,48 @@ def measure(port: int, cookie: str, requests: int) -> None:
           f"slowest {max(times):5.2f} s   (5 requests)")
 
 
+def _filters(args: dict):
+    from kit.outcomes.raw import Filters
+
+    return Filters(dt.date.fromisoformat(args["from"]), dt.date.fromisoformat(args["to"]),
+                   args.get("audience"), args.get("nation"))
+
+
 def explain(url: str) -> None:
-    """Print the plan of each query the dashboard runs for a year with the audience filter on."""
+    """Print, for each view, how each of the dashboard's queries reads its table (index or not) and its time."""
     from sqlalchemy import event
 
     from kit.db import Database
-    from kit.outcomes.raw import Filters
     from kit.store import outcome_figures
 
     database = Database(url)
-    seen: list[tuple[str, object]] = []
-    event.listen(database.engine, "before_cursor_execute",
-                 lambda conn, cursor, statement, params, context, many: seen.append((statement, params)))
-    outcome_figures.collect(database.session, Filters(dt.date(2025, 12, 1), dt.date(2026, 11, 30), "lower-secondary"))
     prefix = "EXPLAIN (ANALYZE, COSTS OFF) " if url.startswith("postgresql") else "EXPLAIN QUERY PLAN "
-    with database.engine.connect() as conn:
-        for statement, params in list(seen):
-            if not statement.lstrip().upper().startswith("SELECT"):
-                continue
-            plan = [" ".join(str(c) for c in row) for row in conn.exec_driver_sql(prefix + statement, params)]
-            head = " ".join(statement.split())[:90]
-            print(f"  {head}…")
-            for line in plan:
-                if any(w in line for w in ("Scan", "SCAN", "SEARCH", "Execution Time", "Aggregate", "Join")):
-                    print(f"      {line.strip()}")
+    for name, args in {**VIEWS, "one officer, a year": {**YEAR, "owner": True}}.items():
+        seen: list[tuple[str, object]] = []
+
+        def keep(conn, cursor, statement, params, context, many, seen=seen):
+            seen.append((statement, params))
+
+        filters = _filters(args)
+        if args.get("owner"):
+            from dataclasses import replace
+
+            filters = replace(filters, owner_id=1 + outcomes_data.OFFICERS // 2)
+        event.listen(database.engine, "before_cursor_execute", keep)
+        outcome_figures.collect(database.session, filters)
+        event.remove(database.engine, "before_cursor_execute", keep)
+        database.session.remove()
+        print(f"  {name}:")
+        with database.engine.connect() as conn:
+            for statement, params in seen:
+                if "FROM users" in statement or not statement.lstrip().upper().startswith("SELECT"):
+                    continue
+                plan = [" ".join(str(c) for c in row) for row in conn.exec_driver_sql(prefix + statement, params)]
+                table = " ".join(statement.split()).split(" FROM ", 1)[1].split()[0]
+                reads = [line.strip() for line in plan if any(w in line for w in ("Scan on", "SCAN", "SEARCH"))]
+                took = [line.strip() for line in plan if "Execution Time" in line]
+                print(f"    {table:19} {' | '.join(r.split('(actual')[0].strip() for r in reads)}"
+                      f"{'   ' + took[0] if took else ''}")
     database.dispose()
 
 
@@ -150,14 +168,20 @@ def run(kind: str, requests: int, folder: Path) -> None:
         port = free_port()
         server = start_server(port, folder / "instance")
         measure(port, sign_in(port), requests)
-        print("  query plans (EXPLAIN), a year, audience filter on:")
+        print("  query plans (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN QUERY PLAN on SQLite):")
         explain(url)
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(10)
-        if stop is not None:
-            stop()
+        try:
+            if server is not None:
+                server.terminate()
+                try:
+                    server.wait(30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait(10)
+        finally:
+            if stop is not None:
+                stop()  # the cluster stops even when gunicorn would not
 
 
 def main() -> None:

@@ -56,6 +56,7 @@ class User(Base):
     # Rotated at every sign-in and sign-out: a cookie carrying an old token no longer works.
     session_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class LoginAttempt(Base):
@@ -80,6 +81,22 @@ class SessionRecord(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Copied from the spec at every save, so the dashboard can search, filter and sort on them.
+    nation: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    school: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    session_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+
+
+# The outcome figures filter a date range, and maybe one audience, nation or officer. For each way in,
+# an index starting there that also holds every column the figures read, so they come from the index alone.
+FILTER_COLUMNS = ("audience", "nation", "owner_id")
+
+
+def covering_indexes(table: str, read: tuple[str, ...]) -> list[Index]:
+    """Return TABLE's indexes: by date, and by each filter then date, each holding the columns in READ."""
+    ways = {"delivered_on": ("delivered_on",), **{f: (f, "delivered_on") for f in FILTER_COLUMNS}}
+    return [Index(f"ix_{table}_{name}", *lead, *[c for c in (*FILTER_COLUMNS, *read) if c not in lead])
+            for name, lead in ways.items()]
 
 
 class Delivery(Base):
@@ -105,13 +122,9 @@ class Delivery(Base):
     reflection: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    # The dashboard reads a date range, filtered or not by audience, nation and officer: one index covers
-    # every breakdown, read alone (no table rows); an officer's own view starts from their id.
     __table_args__ = (
         # Covers every reach query: the breakdowns are read from the index alone.
-        Index("ix_deliveries_delivered_on", "delivered_on", "audience", "nation", "owner_id", "month", "school",
-              "present"),
-        Index("ix_deliveries_owner_delivered_on", "owner_id", "delivered_on"),
+        *covering_indexes("deliveries", ("month", "school", "present")),
     )
 
 
@@ -132,8 +145,7 @@ class DeliveryModule(_Filtered, Base):
     delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
     module_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     gain: Mapped[float | None] = mapped_column(Float)
-    __table_args__ = (Index("ix_delivery_modules_delivered_on", "delivered_on", "module_id", "gain", "present",
-                            "audience", "nation", "owner_id"),)
+    __table_args__ = tuple(covering_indexes("delivery_modules", ("module_id", "gain", "present")))
 
 
 class DeliveryQuestion(_Filtered, Base):
@@ -144,8 +156,8 @@ class DeliveryQuestion(_Filtered, Base):
     question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     baseline_pct: Mapped[float] = mapped_column(Float)
     endpoint_pct: Mapped[float] = mapped_column(Float)
-    __table_args__ = (Index("ix_delivery_questions_delivered_on", "delivered_on", "question_id", "baseline_pct",
-                            "endpoint_pct", "present", "audience", "nation", "owner_id"),)
+    __table_args__ = tuple(covering_indexes("delivery_questions",
+                                            ("question_id", "baseline_pct", "endpoint_pct", "present")))
 
 
 class DeliveryCount(Base):

@@ -4,6 +4,7 @@ import pytest
 
 from kit import create_app
 from kit.config import ConfigError
+from kit.content.loader import LibraryError
 
 STRONG = "0123456789abcdef" * 4
 
@@ -77,3 +78,22 @@ def test_a_broken_library_stops_the_app(instance, monkeypatch, tmp_path):
     with pytest.raises(LibraryError) as caught:
         create_app()
     assert any("audiences.yaml" in p.file for p in caught.value.problems)
+
+
+def test_the_app_checks_structure_at_start_and_leaves_the_lint_to_kit_check(instance, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kit.cli import cli
+    from tests.content.helpers import copy_library
+
+    root = copy_library(tmp_path)
+    with (root / "lint.yaml").open("a", encoding="utf-8") as lint_file:  # a rule the shipped text breaks
+        lint_file.write("  - phrase: online\n    reason: a test rule\n")
+    monkeypatch.setenv("KIT_LESSONS_DIR", str(root))
+    app = create_app({"TESTING": True})
+    assert app.extensions["kit.library"].modules
+    checked = CliRunner().invoke(cli, ["check"])
+    assert checked.exit_code == 1 and "uses 'online': a test rule" in checked.output
+    (root / "modules" / "ground-rules.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LibraryError, match="lessons/modules/ground-rules.yaml:2: malformed YAML"):
+        create_app({"TESTING": True})

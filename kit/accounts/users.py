@@ -12,7 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from kit.accounts.passwords import PASSWORD_MAX, check_password
 from kit.accounts.passwords import PASSWORD_MIN as PASSWORD_MIN  # re-exported: `kit users` prompts with it
-from kit.db import User
+from kit.db import User, utcnow
 
 ROLES = ("officer", "lead")
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -115,3 +115,28 @@ def disable_user(db: DbSession, email: str) -> User:
 def list_users(db: DbSession) -> list[User]:
     """Return every account, by email."""
     return list(db.scalars(select(User).order_by(User.email)))
+
+
+def get_user(db: DbSession, user_id: int) -> User | None:
+    """Return the account USER_ID, or None."""
+    return db.get(User, user_id)
+
+
+def set_active(db: DbSession, user: User, active: bool) -> User:
+    """Enable or disable USER; disabling ends every sign-in at once (the token changes)."""
+    user.active = active
+    if not active:
+        user.session_token = new_token()
+    db.commit()
+    return user
+
+
+def record_sign_in(db: DbSession, user_id: int) -> None:
+    """Remember when USER_ID last signed in (the lead's team page shows it)."""
+    db.execute(update(User).where(User.id == user_id).values(last_sign_in_at=utcnow()))
+    db.commit()
+
+
+def has_accounts(db: DbSession) -> bool:
+    """Say whether anyone can sign in yet (a fresh install has nobody)."""
+    return db.scalar(select(User.id).limit(1)) is not None

@@ -36,7 +36,12 @@ def serve_command(host: str, port: int, threads: int) -> None:
     click.echo(f"Safer Sessions Kit is running: open http://{shown}:{port}/ (Ctrl+C to stop)")
     click.echo(f"instance folder: {app.instance_path}")
     if not _has_accounts(app):
-        click.echo("No accounts yet. To add the first, run this in another terminal (same KIT_* settings):")
+        from kit.web.setup import enable  # noqa: PLC0415 - the browser's first-run page (kit/web/setup.py)
+
+        code = enable(app)
+        click.echo(f"No accounts yet. On this computer, open http://localhost:{port}/setup and enter the code "
+                   f"{code} to make the first lead account (once only).")
+        click.echo("Or run this in another terminal (same KIT_* settings):")
         click.echo(f"    {first_account_command()}")
     server.run()
 

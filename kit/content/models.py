@@ -35,6 +35,14 @@ class Model(BaseModel):
 # --- audiences.yaml, nations.yaml -------------------------------------------------------------
 
 
+class PrintWords(Model):
+    """What the printed documents say to this audience in their own voice (a parent is not a pupil)."""
+
+    poster: Text  # the poster's headline
+    card: Text  # the head of a pocket card's front
+    last: Text  # the closing words of a handout and poster
+
+
 class TeacherSheet(Model):
     """The class teacher's part, before and after the visit (lessons taught teacher-officer-teacher)."""
 
@@ -55,6 +63,7 @@ class Audience(Model):
     year_names: dict[NationId, ShortStr] = {}
     required_messages: list[MessageId]
     description: Text | None = None
+    print_words: PrintWords | None = None  # documents fall back to the session title without it
     teacher: TeacherSheet | None = None  # pupil audiences: the "before and after the visit" sheet
 
 

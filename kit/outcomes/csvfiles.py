@@ -18,11 +18,24 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return out.getvalue()
 
 
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _cell(value):
-    """Return VALUE safe for a spreadsheet: text starting = + - @ is not run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Return VALUE safe for a spreadsheet: text starting = + - @ is not run as a formula (numbers stay)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _number(value):
         return "'" + value
     return value
+
+
+def _points(change: str) -> str:
+    """Return "+12.5 points" as "+12.5", so a spreadsheet reads a number; other text as it is."""
+    return change.removesuffix(" points")
 
 
 def _about(figures: Figures, generated: dt.date) -> str:
@@ -50,10 +63,10 @@ def files(figures: Figures, generated: dt.date) -> dict[str, str]:
         out[f"reach-by-{b.id}.csv"] = _csv([b.id, "sessions_delivered", "people_reached"],
                                            [[r.label, r.deliveries, r.people] for r in b.rows])
     out["gain-by-question.csv"] = _csv(
-        ["question", "deliveries", "correct_before", "correct_after", "mean_change"],
-        [[r.label, r.deliveries, r.before, r.after, r.change] for r in figures.questions])
-    out["gain-by-module.csv"] = _csv(["module", "deliveries", "mean_change"],
-                                     [[r.label, r.deliveries, r.change] for r in figures.modules])
+        ["question", "deliveries", "correct_before", "correct_after", "mean_change_points"],
+        [[r.label, r.deliveries, r.before, r.after, _points(r.change)] for r in figures.questions])
+    out["gain-by-module.csv"] = _csv(["module", "deliveries", "mean_change_points"],
+                                     [[r.label, r.deliveries, _points(r.change)] for r in figures.modules])
     return out
 
 

@@ -160,7 +160,7 @@ def _counts(raw: Mapping, questions: Mapping[str, Question], present: int | None
                 continue
             found, wrong = _question_counts(phase, numbers[qid], questions[qid], given, present)
             problems += wrong
-            if found:
+            if found or wrong:  # a refused count still counts as given, for the before-and-after check
                 counts[phase][qid] = found
     return counts, problems + _both_phases(counts, questions, numbers)
 

@@ -1,118 +1,159 @@
-"""Pocket cards: credit-card size (85.6 × 54 mm), ten to an A4 sheet with cut marks.
+"""Pocket cards: credit-card size (85.6 × 54 mm), eight to an A4 sheet with cut marks.
 
-The first sheet prints the fronts (the steps), the second the backs (QR codes and numbers), laid
-out mirrored so a long-edge duplex print backs each card with its own side. Bilingual sets print
-Welsh cards in the left column and English in the right. Card text is smaller than body text: a
-credit card holds no more, and the handout carries the same words at full size.
+The first sheet prints the fronts (the audience's card head on a navy band, then the steps), the
+second the backs (QR codes and numbers), laid out mirrored so a long-edge duplex print backs each
+card with its own side. Bilingual sets print Welsh cards in the left column and English in the
+right. The navy band bleeds 3 mm past the cut, so a cut a little off never leaves a white sliver;
+the cards stand 6 mm apart to make room for it. Card text is 9 pt or more: when the steps do not
+all fit, the last ones are left off (the handout carries them all), never shrunk.
 """
 
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, KeepInFrame
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Frame
 
 from kit.pdf import fonts
-from kit.pdf.flowables import Paragraph, QRCode, safe, short_url
-from kit.pdf.handout import first_steps
-from kit.pdf.labels import label
-from kit.pdf.story import Context, phone_line, with_url
+from kit.pdf.flowables import Paragraph, QRCode, nobreak, safe, short_url, url_lines
+from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.styles import INK, NAVY, RULE, WHITE, styles
 from kit.pdf.templates import Output, PageForm
 
 CARD = (85.6 * mm, 54 * mm)
-COLUMNS, ROWS = 2, 5
+COLUMNS, ROWS = 2, 4
+BLEED = 3 * mm
+GUTTER = 2 * BLEED  # between cards: each card's bleed stays off its neighbour
 PAD = 3 * mm
-QR_SIZE = 20 * mm
-HEAD_H = 9 * mm
-CARD_PT = 8.5
-MARK, GAP = 5 * mm, 2 * mm
+CARD_PT = 9  # the smallest text on a card
+MARK, GAP = 4 * mm, 1 * mm  # cut marks: length, and distance outside the bleed
+STEPS = 6
 
 
 def small(name: str, pt: float = CARD_PT, **extra):
     """Return a card-sized copy of the body style."""
     base = styles(12).body
-    return base.clone(name, fontSize=pt, leading=round(pt * 1.25, 1), spaceAfter=1.5, **extra)
+    return base.clone(name, fontSize=pt, leading=round(pt * 1.2, 1), spaceAfter=1.5, **extra)
 
 
-def fit(canv, flowables: list, x: float, y: float, width: float, height: float) -> None:
-    """Draw FLOWABLES in the box at X, Y, shrunk if they would not fit."""
-    Frame(x, y, width, height, 0, 0, 0, 0).addFromList(
-        [KeepInFrame(width, height, flowables, mode="shrink")], canv)
+def height(flowables: list, width: float) -> float:
+    """Return how tall FLOWABLES stand at WIDTH."""
+    return sum(f.wrap(width, 1e6)[1] + f.getSpaceAfter() for f in flowables)
+
+
+def place(canv, flowables: list, x: float, top: float, width: float) -> float:
+    """Draw FLOWABLES down from TOP at X, WIDTH wide; return where they end."""
+    for flowable in flowables:
+        _, h = flowable.wrap(width, 1e6)
+        top -= h
+        flowable.drawOn(canv, x, top)
+        top -= flowable.getSpaceAfter()
+    return top
+
+
+def head(ctx: Context, lang: str) -> Paragraph:
+    """Return the card head in LANG: the audience's own words from the library."""
+    words = ctx.voice("card")
+    text = words[ctx.langs.index(lang)] if len(words) > 1 else words[0]
+    return Paragraph(safe(text), small("cardhead", 10, textColor=WHITE, fontName=fonts.BOLD))
+
+
+def steps(ctx: Context, lang: str, room: float, width: float) -> list:
+    """Return as many numbered steps in LANG as fit ROOM (wrapped lines hang under the text)."""
+    # Wrapped lines hang under the text: the indent clears the widest number ("6.") and a space.
+    indent = stringWidth("6. ", fonts.BOLD, CARD_PT) + 1
+    style = small("cardstep", leftIndent=indent, bulletIndent=0, bulletFontName=fonts.BOLD)
+    messages = first_steps(ctx, STEPS)  # the crisis route always among them
+    last = [Paragraph(f"<b>{safe(words)}</b>", small("cardlast")) for words in ctx.voice("last")[:1]]
+    for count in range(len(messages), 0, -1):
+        out = [Paragraph(safe(m.text.get(lang)), style, bulletText=f"{n}.")
+               for n, m in enumerate(messages[:count], 1)] + last
+        if height(out, width) <= room:
+            return out
+    return out
 
 
 def front(ctx: Context, lang: str, canv) -> None:
-    """Draw the front in LANG: a navy head, then the numbered steps."""
+    """Draw the front in LANG: a navy band bleeding off three edges, then the numbered steps."""
     w, h = CARD
+    title = head(ctx, lang)
+    band = title.wrap(w - 2 * PAD, h)[1] + 2 * PAD
     canv.setFillColor(NAVY)
-    canv.rect(0, h - HEAD_H, w, HEAD_H, stroke=0, fill=1)
-    head = small("cardhead", 9.5, textColor=WHITE, fontName=fonts.BOLD)
-    fit(canv, [Paragraph(safe(label("card-head", lang)), head)], PAD, h - HEAD_H + 2,
-        w - 2 * PAD, HEAD_H - 4)
-    style = small("cardstep")
-    steps = [Paragraph(f"<b>{n}.</b> {safe(m.text.get(lang))}", style)
-             for n, m in enumerate(first_steps(ctx, 6), 1)]
-    steps.append(Paragraph(f"<b>{safe(label('not-fault', lang))}</b>", style))
-    fit(canv, steps, PAD, PAD, w - 2 * PAD, h - HEAD_H - 2 * PAD)
+    canv.rect(-BLEED, h - band, w + 2 * BLEED, band + BLEED, stroke=0, fill=1)
+    title.drawOn(canv, PAD, h - PAD - title.height)
+    room = h - band - 2 * PAD
+    place(canv, steps(ctx, lang, room, w - 2 * PAD), PAD, h - band - PAD, w - 2 * PAD)
 
 
 def back(ctx: Context, lang: str, canv) -> None:
     """Draw the back in LANG: up to two QR codes with labels and short URLs, then numbers."""
     w, h = CARD
     column = (w - 2 * PAD) / 2
-    label_style = small("cardlabel", 7.5, fontName=fonts.BOLD)
+    lowest = h
     for i, link in enumerate(with_url(ctx.session.links)[:2]):
         x = PAD + i * column
-        code = QRCode(link.url, QR_SIZE)
-        code.wrapOn(canv, QR_SIZE, QR_SIZE)
+        code = QRCode(link.url)
+        code.wrapOn(canv, code.size, code.size)
         code.drawOn(canv, x, h - PAD - code.size)
-        words = [Paragraph(safe(link.label.get(lang)), label_style),
-                 Paragraph(safe(short_url(link.url)), small("cardurl", 7))]
-        fit(canv, words, x, h - 2 * PAD - code.size - 18 * mm, column - 2, 18 * mm)
-    phones = [phone_line(k, lang) for k in ctx.session.links if k.phone or k.text_number]
-    line = Paragraph(safe(" · ".join(phones)), small("cardphone", 7.5, textColor=INK))
-    fit(canv, [line], PAD, PAD - 1, w - 2 * PAD, 10 * mm)
+        url = small("cardurl")
+        words = [Paragraph(safe(link.label.get(lang)), small("cardlabel", fontName=fonts.BOLD)),
+                 Paragraph(url_lines(short_url(link.url), url, column - 2 * mm), url)]
+        lowest = min(lowest, place(canv, words, x, h - PAD - code.size - 1 * mm, column - 2 * mm))
+    phones = [nobreak(safe(phone_line(k, lang))) for k in ctx.session.links if k.phone or k.text_number]
+    style = small("cardphone", textColor=INK)
+    while phones and height([Paragraph(" · ".join(phones), style)], w - 2 * PAD) > lowest - PAD:
+        phones.pop()  # the first numbers matter most: the police and the child's own helpline
+    if phones:
+        Frame(PAD, PAD, w - 2 * PAD, lowest - PAD, 0, 0, 0, 0).addFromList(
+            [Paragraph(" · ".join(phones), style)], canv)
 
 
 def origin() -> tuple[float, float]:
     """Return the lower-left corner of the card grid, centred on A4."""
-    return (A4[0] - COLUMNS * CARD[0]) / 2, (A4[1] - ROWS * CARD[1]) / 2
+    return ((A4[0] - COLUMNS * CARD[0] - (COLUMNS - 1) * GUTTER) / 2,
+            (A4[1] - ROWS * CARD[1] - (ROWS - 1) * GUTTER) / 2)
+
+
+def corner(c: int, r: int) -> tuple[float, float]:
+    """Return the lower-left corner of the card in column C, row R."""
+    x0, y0 = origin()
+    return x0 + c * (CARD[0] + GUTTER), y0 + r * (CARD[1] + GUTTER)
 
 
 def cut_marks(canv) -> None:
-    """Draw cut marks outside the grid at every card edge."""
-    x0, y0 = origin()
-    x1, y1 = x0 + COLUMNS * CARD[0], y0 + ROWS * CARD[1]
+    """Draw cut marks outside the bleed, in line with every card edge."""
+    (x0, y0), (x1, y1) = corner(0, 0), corner(COLUMNS - 1, ROWS - 1)
+    x1, y1 = x1 + CARD[0], y1 + CARD[1]
+    out = BLEED + GAP
     canv.saveState()
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.4)
-    for c in range(COLUMNS + 1):
-        x = x0 + c * CARD[0]
-        canv.line(x, y0 - GAP, x, y0 - GAP - MARK)
-        canv.line(x, y1 + GAP, x, y1 + GAP + MARK)
-    for r in range(ROWS + 1):
-        y = y0 + r * CARD[1]
-        canv.line(x0 - GAP, y, x0 - GAP - MARK, y)
-        canv.line(x1 + GAP, y, x1 + GAP + MARK, y)
+    for c in range(COLUMNS):
+        for x in (corner(c, 0)[0], corner(c, 0)[0] + CARD[0]):
+            canv.line(x, y0 - out, x, y0 - out - MARK)
+            canv.line(x, y1 + out, x, y1 + out + MARK)
+    for r in range(ROWS):
+        for y in (corner(0, r)[1], corner(0, r)[1] + CARD[1]):
+            canv.line(x0 - out, y, x0 - out - MARK, y)
+            canv.line(x1 + out, y, x1 + out + MARK, y)
     canv.restoreState()
 
 
 def sheet(out: Output, cards: list[PageForm], mirrored: bool = False) -> None:
-    """Print one A4 sheet of ten cards, column c taking cards[c % len(cards)]."""
+    """Print one A4 sheet of cards, column c taking cards[c % len(cards)]."""
     out.canv.setPageSize(A4)
-    x0, y0 = origin()
     for r in range(ROWS):
         for c in range(COLUMNS):
             card = cards[c % len(cards)]
-            column = COLUMNS - 1 - c if mirrored else c
-            out.canv.place(card, x0 + column * CARD[0], y0 + r * CARD[1])
+            out.canv.place(card, *corner(COLUMNS - 1 - c if mirrored else c, r))
     cut_marks(out.canv)
     out.canv.showPage()
 
 
 def compose(out: Output, ctx: Context) -> None:
-    """Print fronts then backs, one pair of sheets per ten cards asked for."""
-    fronts = [out.form("CardFront", CARD, lambda canv, lang=lang: front(ctx, lang, canv))
+    """Print fronts then backs, one pair of sheets per eight cards asked for."""
+    fronts = [out.form("CardFront", CARD, lambda canv, lang=lang: front(ctx, lang, canv), bleed=BLEED)
               for lang in ctx.langs]
     backs = [out.form("CardBack", CARD, lambda canv, lang=lang: back(ctx, lang, canv))
              for lang in ctx.langs]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -16,8 +17,15 @@ from reportlab.platypus import Paragraph as _Paragraph
 from kit.pdf.styles import INK, NAVY, TINT, WHITE
 
 QUIET = 4  # modules of white border the QR standard asks for
-MIN_MODULE = 0.55 * mm  # above the 0.5 mm floor, so print spread still scans
+# The smallest module (quiet zone included in the count) on anything held in the hand. A phone at
+# arm's length sees a page at about 75 dpi; in the tests' phone-photo model (blur, tilt, JPEG)
+# 0.6 mm modules are lost now and then and 0.65 mm at a steep angle, so 0.7 mm.
+HANDHELD_MODULE = 0.7 * mm
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# A space between digit groups ("0800 1111", "116 123") is part of a number: a reader dials what
+# is printed, so the groups never part at a line end.
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d)")
+NBSP = "\u00a0"
 
 
 class Paragraph(_Paragraph):
@@ -49,7 +57,12 @@ def clip(text: str, limit: int | None) -> str:
 def safe(text: str, limit: int | None = None) -> str:
     """Return TEXT as Paragraph markup that prints literally: clipped, escaped, line breaks kept."""
     text = _CONTROL.sub(" ", clip(text, limit).replace("\r\n", "\n").replace("\r", "\n"))
-    return escape(text).replace("\n", "<br/>")
+    return escape(_NUMBER_SPACE.sub(NBSP, text)).replace("\n", "<br/>")
+
+
+def nobreak(markup: str) -> str:
+    """Return MARKUP (no tags) with every space non-breaking: 'Text 85258' stays on one line."""
+    return markup.replace(" ", NBSP)
 
 
 def short_url(url: str) -> str:
@@ -74,13 +87,23 @@ def url_lines(url: str, style, room: float) -> str:
     return "<br/>".join(safe(line) for line in lines)
 
 
+def qr_version(payload: str, level: int) -> int:
+    """Return the smallest QR version that holds PAYLOAD at error correction LEVEL."""
+    code = qrcode.QRCode(error_correction=level, border=QUIET, box_size=1)
+    code.add_data(payload.encode("utf-8"), optimize=0)
+    return code.best_fit()
+
+
 def error_correction(payload: str) -> int:
-    """Pick error correction by payload length, as pretix does, never below M."""
-    if len(payload) <= 30:
-        return ERROR_CORRECT_H
-    if len(payload) <= 60:
-        return ERROR_CORRECT_Q
-    return ERROR_CORRECT_M
+    """Return the strongest error correction that keeps PAYLOAD at the version level M needs.
+
+    The version (how many modules) comes from the URL; fewer modules are bigger modules at the
+    same printed size, which is what a phone at arm's length needs most. Correction above M is
+    taken only where it costs no module.
+    """
+    version = qr_version(payload, ERROR_CORRECT_M)
+    return next(level for level in (ERROR_CORRECT_H, ERROR_CORRECT_Q, ERROR_CORRECT_M)
+                if qr_version(payload, level) == version)
 
 
 @lru_cache(maxsize=256)
@@ -103,14 +126,31 @@ def _runs(row: tuple[bool, ...]):
             start = None
 
 
-class QRCode(Flowable):
-    """A QR code drawn as vector rectangles from the module matrix; records what it drew."""
+@dataclass(frozen=True)
+class DrawnCode:
+    """A QR code as drawn: the URL it encodes, its printed width and its modules across."""
 
-    def __init__(self, url: str, min_width: float = 22 * mm):
+    url: str
+    size: float  # points, quiet zone included
+    modules: int  # quiet zone included
+
+    @property
+    def module_mm(self) -> float:
+        """Return the width of one module in millimetres."""
+        return self.size / self.modules / mm
+
+
+class QRCode(Flowable):
+    """A QR code drawn as vector rectangles from the module matrix; records what it drew.
+
+    It is MIN_WIDTH wide, or wider when that would make a module narrower than MODULE.
+    """
+
+    def __init__(self, url: str, min_width: float = 0, module: float = HANDHELD_MODULE):
         super().__init__()
         self.url = url
         self.matrix = qr_matrix(url)
-        self.size = max(min_width, len(self.matrix) * MIN_MODULE)
+        self.size = max(min_width, len(self.matrix) * module)
 
     @property
     def module(self) -> float:
@@ -131,9 +171,10 @@ class QRCode(Flowable):
         canv.setFillColor(INK)
         canv.addLiteral(qr_path(self.url))
         canv.restoreState()
+        canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
         log = getattr(canv, "qr_log", None)
         if log is not None:
-            log.append(self.url)
+            log.append(DrawnCode(self.url, self.size, len(self.matrix)))
 
 
 @lru_cache(maxsize=256)

@@ -35,14 +35,19 @@ LABELS: dict[str, dict[str, str]] = {
     "now": {"en": "What to do if it's happening now", "cy": "Beth i'w wneud os yw'n digwydd nawr"},
     "help": {"en": "Who can help", "cy": "Pwy sy'n gallu helpu"},
     "starts": {"en": "How it usually starts", "cy": "Sut mae'n dechrau fel arfer"},
+    "friend": {"en": "Helping a friend", "cy": "Helpu ffrind"},
+    "after-report": {"en": "What happens after you report", "cy": "Beth sy'n digwydd ar ôl i ti roi gwybod"},
+    "crisis": {"en": "If you feel you can't cope", "cy": "Os wyt ti'n teimlo na alli di ymdopi"},
+    "talk-to": {"en": "Who I can talk to", "cy": "Pwy galla i siarad â nhw"},
+    "talk-to-prompt": {"en": "Write the names of two adults you trust.",
+                       "cy": "Ysgrifenna enwau dau oedolyn rwyt ti'n ymddiried ynddyn nhw."},
+    # Still read by the teacher's sheet and the presenter's slides; the handout, poster and cards
+    # print the audience's own last words from the library (audiences.yaml print_words).
     "not-fault": {"en": "It is not your fault. Tell someone.",
                   "cy": "Nid dy fai di yw e. Dyweda wrth rywun."},
     "scan": {"en": "Scan with a phone camera", "cy": "Sganiwch gyda chamera ffôn"},
     "call": {"en": "Call {number}", "cy": "Ffonia {number}"},
     "text": {"en": "Text {number}", "cy": "Tecstia {number}"},
-    "threatened": {"en": "Someone threatening to share an image of you?",
-                   "cy": "Rhywun yn bygwth rhannu llun ohonot ti?"},
-    "card-head": {"en": "If someone threatens to share an image", "cy": "Os oes rhywun yn bygwth rhannu llun"},
     "before-after": {"en": "Tick one:", "cy": "Ticia un:"},
     "before": {"en": "Before the lesson", "cy": "Cyn y wers"},
     "after": {"en": "After the lesson", "cy": "Ar ôl y wers"},
@@ -62,7 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
     "covers": {"en": "What the lesson covers", "cy": "Beth mae'r wers yn ei gynnwys"},
     "talk": {"en": "Talking about it without blame", "cy": "Siarad am y peth heb feio"},
     "where-help": {"en": "Where to get help", "cy": "Ble i gael help"},
-    "crisis": {"en": "If your child seems overwhelmed or talks about hurting themselves, get help now, "
+    "crisis-parent": {"en": "If your child seems overwhelmed or talks about hurting themselves, get help now, "
                      "day or night:",
                "cy": "Os yw eich plentyn wedi'i lethu neu'n sôn am ei frifo ei hun, cewch help nawr, ddydd "
                      "neu nos:"},

@@ -6,8 +6,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import Paragraph, WriteLine, clip, safe
-from kit.pdf.handout import grid, qr_row
 from kit.pdf.labels import TALK, long_date
+from kit.pdf.signposts import grid, qr_row
 from kit.pdf.story import BULLET, Context, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output
 from kit.sessions.model import SCHOOL_MAX
@@ -51,7 +51,7 @@ def help_block(ctx: Context) -> list:
     # handout carries every other helpline.
     phones = [phone_line(k, ctx.langs[0]) for k in ctx.session.links
               if (k.phone or k.text_number) and "crisis" in k.covers]
-    crisis = ctx.words("crisis")
+    crisis = ctx.words("crisis-parent")
     return out + [ctx.plain(f"{crisis} {' · '.join(phones)}" if phones else crisis)]
 
 

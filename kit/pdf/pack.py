@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kit.pdf.story import Context
@@ -10,11 +11,15 @@ from kit.pdf.templates import Output
 # The A5 handout is left out: the pack already holds the A4 handout.
 ORDER = ("lesson-plan", "handout", "quiz", "answer-key", "cards", "poster", "parent-letter")
 
+Compose = Callable[[Output, Context], None]
 
-def compose(out: Output, ctx: Context) -> None:
-    """Compose every document of the session once into OUT, in ORDER."""
-    from kit.pdf.registry import KINDS  # noqa: PLC0415 - the registry lists the pack itself
 
-    single = Context(ctx.session, replace(ctx.options, copies=1), ctx.st)
-    for kind_id in ORDER:
-        KINDS[kind_id].compose(out, single)
+def composer(parts: Sequence[tuple[str, Compose]]) -> Compose:
+    """Return a compose function printing each of PARTS (title, compose) once, bookmarked by title."""
+    def compose(out: Output, ctx: Context) -> None:
+        """Compose every part once into OUT, each opening with a bookmark."""
+        single = Context(ctx.session, replace(ctx.options, copies=1), ctx.st)
+        for title, part in parts:
+            out.bookmark(title)
+            part(out, single)
+    return compose

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from kit.pdf import answer_cards, cards, handout, lesson_plan, letter, pack, poster, quiz, teacher_sheet
 from kit.pdf.options import RenderOptions
+from kit.pdf.pack import Compose
 from kit.pdf.story import Context
 from kit.pdf.templates import Output, Rendered
 from kit.sessions.model import Session
-
-Compose = Callable[[Output, Context], None]
 
 
 @dataclass(frozen=True)
@@ -45,25 +43,26 @@ class DocumentKind:
         return self.render(session, options).pdf
 
 
-KINDS: dict[str, DocumentKind] = {
-    k.id: k
-    for k in (
-        DocumentKind("lesson-plan", "Lesson plan (officer and teacher)", lesson_plan.compose,
-                     "lesson-plan"),
-        DocumentKind("handout", "Handout (A4)", handout.compose, "handout"),
-        DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout.compose_a5, "handout"),
-        DocumentKind("quiz", "Quiz sheet", quiz.compose_quiz, "quiz"),
-        DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
-        DocumentKind("cards", "Pocket cards (10 to an A4 sheet)", cards.compose, "cards"),
-        DocumentKind("poster", "Classroom poster (A4)", poster.compose, "poster"),
-        DocumentKind("parent-letter", "Letter to parents and carers", letter.compose,
-                     "parent-letter"),
-        DocumentKind("pack", "Everything in one PDF", pack.compose, "pack"),
-        DocumentKind("answer-cards", "A–D answer cards (one per pupil)", answer_cards.compose, "answer-cards"),
-        DocumentKind("teacher-sheet", "Before and after the visit (class teacher, one page)",
-                     teacher_sheet.compose, "teacher-sheet"),
-    )
-}
+DOCUMENTS = (
+    DocumentKind("lesson-plan", "Lesson plan (officer and teacher)", lesson_plan.compose, "lesson-plan"),
+    DocumentKind("handout", "Handout (A4)", handout.compose, "handout"),
+    DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout.compose_a5, "handout"),
+    DocumentKind("quiz", "Quiz sheet", quiz.compose_quiz, "quiz"),
+    DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
+    DocumentKind("cards", "Pocket cards (8 to an A4 sheet)", cards.compose, "cards"),
+    DocumentKind("poster", "Classroom poster (A4)", poster.compose, "poster"),
+    DocumentKind("parent-letter", "Letter to parents and carers", letter.compose, "parent-letter"),
+    DocumentKind("answer-cards", "A–D answer cards (one per pupil)", answer_cards.compose, "answer-cards"),
+    DocumentKind("teacher-sheet", "Before and after the visit (class teacher, one page)",
+                 teacher_sheet.compose, "teacher-sheet"),
+)
+_BY_ID = {k.id: k for k in DOCUMENTS}
+# The pack is made of the kinds above, so it is built from them; it is listed after the last
+# document it holds, before the extras printed on their own.
+PACK = DocumentKind("pack", "Everything in one PDF",
+                    pack.composer([(_BY_ID[k].title, _BY_ID[k].compose) for k in pack.ORDER]), "pack")
+_AFTER = [k.id for k in DOCUMENTS].index(pack.ORDER[-1]) + 1
+KINDS: dict[str, DocumentKind] = {k.id: k for k in (*DOCUMENTS[:_AFTER], PACK, *DOCUMENTS[_AFTER:])}
 
 
 def kind(kind_id: str) -> DocumentKind:

@@ -8,7 +8,8 @@ from functools import cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from kit.content.models import Link, Text
+from kit.content.models import KeyMessage, Link, Text
+from kit.content.vocab import MESSAGES
 from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import label, long_date
 from kit.pdf.options import MAX_COPIES, ORGANISATION_MAX, RenderOptions
@@ -17,6 +18,8 @@ from kit.pdf.templates import Meta
 from kit.sessions.model import TITLE_MAX, Session
 
 BULLET = "• "
+# Messages that have their own place on a document, not in the numbered steps.
+OWN_PLACE = ("not-your-fault", "spot-the-signs", "support-a-friend")
 
 
 @cache
@@ -43,6 +46,11 @@ class Context:
         return cls(session, options, styles(body_pt(pt or session.audience.body_pt, large)))
 
     @property
+    def large(self) -> bool:
+        """Return whether this is a large-print document."""
+        return self.options.large_print or self.session.spec.large_print
+
+    @property
     def langs(self) -> tuple[str, ...]:
         """Return the print languages, Welsh first when bilingual."""
         return self.session.langs
@@ -54,15 +62,43 @@ class Context:
         return clip(name, ORGANISATION_MAX) or "Safer Sessions Kit"
 
     def words(self, key: str, **values: object) -> str:
-        """Return fixed words KEY as plain text: 'Welsh / English' when bilingual."""
-        return " / ".join(dict.fromkeys(label(key, lang, **values) for lang in self.langs))
+        """Return fixed words KEY as plain text: 'Welsh / English' when bilingual (short labels only)."""
+        return " / ".join(self.each(key, **values))
+
+    def each(self, key: str, **values: object) -> list[str]:
+        """Return fixed words KEY in each print language, Welsh first, once when they are the same."""
+        return list(dict.fromkeys(label(key, lang, **values) for lang in self.langs))
+
+    def runs(self, found: list[str]) -> str:
+        """Return FOUND (one text per print language) as markup: the second on its own line in the
+        second language's face, never run on after a slash."""
+        first = safe(found[0])
+        if len(found) == 1:
+            return first
+        second = self.st.second
+        return f'{first}<br/><font name="{second.fontName}" color="#{second.textColor.hexval()[2:]}">' \
+               f"{safe(found[1])}</font>"
+
+    def titles(self) -> list[str]:
+        """Return the session title once per print language (as plain text)."""
+        spec, plan = self.session.spec, self.session.plan
+        if plan and spec.title in ("", plan.title.en):
+            return self.versions(plan.title)
+        return [clip(spec.title, TITLE_MAX) if spec.title else self.session.title]
 
     def title(self) -> str:
         """Return the session title as plain text, visibly shortened past TITLE_MAX."""
-        spec, plan = self.session.spec, self.session.plan
-        if plan and spec.title in ("", plan.title.en):
-            return " / ".join(self.versions(plan.title))
-        return clip(spec.title, TITLE_MAX) if spec.title else self.session.title
+        return " / ".join(self.titles())
+
+    def voice(self, part: str) -> list[str]:
+        """Return the audience's own words PART ('poster', 'card' or 'last') in each print language.
+
+        Without them in the library: the session title for a headline, nothing for last words.
+        """
+        words = self.session.audience.print_words
+        if words is None:
+            return [] if part == "last" else self.titles()
+        return self.versions(getattr(words, part))
 
     def versions(self, value: Text) -> list[str]:
         """Return VALUE in each print language (once when there is no Welsh)."""
@@ -96,8 +132,12 @@ class Context:
         return Paragraph(safe(text, limit), hanging(style) if text.startswith(BULLET) else style)
 
     def heading(self, key: str, style: ParagraphStyle | None = None, **values: object):
-        """Return fixed words KEY as a heading."""
-        return Paragraph(safe(self.words(key, **values)), style or self.st.h2)
+        """Return fixed words KEY as a heading: one line per print language."""
+        found = self.each(key, **values)
+        heading = Paragraph(self.runs(found), style or self.st.h2)
+        if style is None:  # a section: bookmarked in the PDF's outline
+            heading.outline_title = " / ".join(found)
+        return heading
 
     def meta(self, kind: str) -> Meta:
         """Return the PDF metadata and footer for the document KIND."""
@@ -137,3 +177,26 @@ def numbers(link: Link, lang: str) -> list[str]:
     if link.text_number:
         out.append(label("text", lang, number=link.text_number))
     return out
+
+
+def key_messages(ctx: Context, covers: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[KeyMessage]:
+    """Return the session's key messages in module order, once each, filtered by what they cover."""
+    found: dict[str, KeyMessage] = {}
+    nation = ctx.session.nation.id
+    for module in ctx.session.modules:
+        for message in module.key_messages:
+            if covers and message.covers not in covers or message.covers in exclude:
+                continue
+            if message.nations and nation not in message.nations:
+                continue  # e.g. the crisis route naming Lifeline prints in Northern Ireland only
+            found.setdefault(message.id, message)
+    # Steps follow the vocabulary's order (don't pay, block, evidence, report, …), then the rest.
+    rank = {m: i for i, m in enumerate(MESSAGES)}
+    return sorted(found.values(), key=lambda m: rank.get(m.covers, len(rank)))
+
+
+def first_steps(ctx: Context, most: int) -> list[KeyMessage]:
+    """Return at most MOST numbered steps, the crisis route always among them (last) when there is one."""
+    steps = key_messages(ctx, exclude=OWN_PLACE)
+    crisis = [m for m in steps if m.covers == "crisis"][:1]
+    return [m for m in steps if m.covers != "crisis"][:most - len(crisis)] + crisis

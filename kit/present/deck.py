@@ -14,7 +14,6 @@ from kit.present.svg import qr_svg
 from kit.sessions.model import Session
 
 LETTERS = "ABCDEFGH"
-PHASES = ("baseline", "endpoint")
 QR_PER_SLIDE = 3  # about a third of the screen each: scannable from the back of a classroom
 
 

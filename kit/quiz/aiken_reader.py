@@ -8,7 +8,7 @@ from kit.quiz.drafts import Draft, Found
 
 OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*)$")
 ANSWER = re.compile(r"^ANSWER:\s*(.*)$")
-TRUE_FALSE_WORDS = ({"true", "false"}, {"gwir", "gau"})
+TRUE_FALSE_WORDS = ({"true", "false"}, {"gwir", "anwir"}, {"gwir", "gau"})
 
 
 class _Reader:

@@ -11,8 +11,9 @@ from kit.content.questiontypes import TYPES
 
 # Every character Python and Unicode treat as a line break, for one-line formats.
 LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-# How True and False read in each language, for formats that hold them as two options.
-TRUE_FALSE = {"en": ("True", "False"), "cy": ("Gwir", "Gau")}
+# How True and False read in each language, for formats that hold them as two options; the
+# same words as the printed quiz sheet (kit.pdf.labels), so pupils meet one wording.
+TRUE_FALSE = {"en": ("True", "False"), "cy": ("Gwir", "Anwir")}
 
 
 class Refused(ValueError):

@@ -27,6 +27,9 @@ class Stored:
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    nation: str = ""
+    school: str = ""
+    session_date: dt.date | None = None
 
 
 class Conflict(Exception):
@@ -70,11 +73,17 @@ def _title(spec: SessionSpec) -> str:
     return (spec.title or "Untitled session")[:200]
 
 
+def _listed(spec: SessionSpec) -> dict:
+    """Return the columns the dashboard lists, searches and sorts on, copied from SPEC."""
+    return {"title": _title(spec), "audience": spec.audience, "nation": spec.nation,
+            "school": spec.school[:120], "session_date": spec.date}
+
+
 def create(db: DbSession, user: User, spec: SessionSpec) -> Stored:
     """Store SPEC as a new session owned by USER."""
     now = utcnow()
-    record = SessionRecord(owner_id=user.id, title=_title(spec), audience=spec.audience,
-                           spec=codec.to_json(spec), version=1, created_at=now, updated_at=now)
+    record = SessionRecord(owner_id=user.id, **_listed(spec), spec=codec.to_json(spec), version=1,
+                           created_at=now, updated_at=now)
     db.add(record)
     db.commit()
     return _read(db, record.id)
@@ -85,8 +94,7 @@ def save(db: DbSession, record: Stored, spec: SessionSpec, version: int) -> Stor
     result = db.execute(
         update(SessionRecord)
         .where(SessionRecord.id == record.id, SessionRecord.version == version)
-        .values(spec=codec.to_json(spec), title=_title(spec), audience=spec.audience,
-                version=version + 1, updated_at=utcnow())
+        .values(spec=codec.to_json(spec), **_listed(spec), version=version + 1, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
@@ -96,15 +104,41 @@ def save(db: DbSession, record: Stored, spec: SessionSpec, version: int) -> Stor
     return _read(db, record.id)
 
 
-def page(db: DbSession, user: User, number: int = 1) -> Page:
-    """Return page NUMBER of the sessions USER may see, newest first."""
+# How the dashboard may order sessions: by the day they are delivered (undated last), or by last save.
+SORTS = {
+    "date": (SessionRecord.session_date.is_(None), SessionRecord.session_date, SessionRecord.id),
+    "date-desc": (SessionRecord.session_date.is_(None), SessionRecord.session_date.desc(), SessionRecord.id.desc()),
+    "saved": (SessionRecord.updated_at.desc(), SessionRecord.id.desc()),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the dashboard asks for: words in the title or school, an audience, a nation, an order."""
+
+    query: str = ""
+    audience: str = ""
+    nation: str = ""
+    sort: str = "saved"
+
+
+def page(db: DbSession, user: User, number: int = 1, filters: Filters | None = None) -> Page:
+    """Return page NUMBER of the sessions USER may see that match FILTERS, in the order they name."""
+    filters = filters or Filters()
     visible = select(*SessionRecord.__table__.columns)
     if user.role != "lead":
         visible = visible.where(SessionRecord.owner_id == user.id)
+    if filters.query:
+        visible = visible.where(SessionRecord.title.icontains(filters.query, autoescape=True)
+                                | SessionRecord.school.icontains(filters.query, autoescape=True))
+    if filters.audience:
+        visible = visible.where(SessionRecord.audience == filters.audience)
+    if filters.nation:
+        visible = visible.where(SessionRecord.nation == filters.nation)
     total = db.scalar(select(func.count()).select_from(visible.subquery())) or 0
     pages = max(1, -(-total // PAGE_SIZE))
     number = max(1, min(number, pages))
-    rows = db.execute(visible.order_by(SessionRecord.updated_at.desc(), SessionRecord.id.desc())
+    rows = db.execute(visible.order_by(*SORTS.get(filters.sort, SORTS["saved"]))
                       .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))
     return Page([Stored(**row._mapping) for row in rows], number, pages, total)
 
@@ -128,3 +162,10 @@ def remove(db: DbSession, record: Stored) -> None:
     """Delete RECORD."""
     db.execute(delete(SessionRecord).where(SessionRecord.id == record.id))
     db.commit()
+
+
+def owned(db: DbSession, user: User, limit: int = 50) -> list[Stored]:
+    """Return USER's own sessions, last saved first (the library's "Add to…" offers them)."""
+    rows = db.execute(select(*SessionRecord.__table__.columns).where(SessionRecord.owner_id == user.id)
+                      .order_by(SessionRecord.updated_at.desc(), SessionRecord.id.desc()).limit(limit))
+    return [Stored(**row._mapping) for row in rows]

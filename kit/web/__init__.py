@@ -24,6 +24,8 @@ def register(app: Flask) -> None:
         quizzes,
         security,
         sessions,
+        setup,
+        team,
         transfer,
     )
 
@@ -37,7 +39,7 @@ def register(app: Flask) -> None:
     errors.init_app(app)
     inputs.init_app(app)  # before the blueprints: it bounds their <int:...> values
     filters.init_app(app)
-    for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer):
+    for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer, team, setup):
         app.register_blueprint(module.bp)
     from kit.web import present  # noqa: PLC0415 - the presenter, notes window and offline file
 

@@ -71,6 +71,7 @@ def login():
         form.password.errors = ["The email address or password is not right"]
         return render_template("auth/login.html", form=form, failed=True), 200
     throttle.succeeded(db, email)
+    users.record_sign_in(db, user.id)
     # A new CSRF secret: a token planted in the browser before sign-in must not work after it.
     session.pop("csrf_token", None)
     g.pop("csrf_token", None)

@@ -85,6 +85,12 @@ class AddItemForm(VersionForm):
     reason = StringField("Why this suits your group", validators=[Optional(), Length(max=REASON_MAX)])
 
 
+class AddToSessionForm(FlaskForm):
+    """The library's "Add to…": which of the officer's sessions."""
+
+    session = IntegerField("Add to", validators=[InputRequired("Choose one of your sessions")])
+
+
 class NotesForm(VersionForm):
     """Notes for the school."""
 

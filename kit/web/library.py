@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
-from flask_login import login_required
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import session as cookie
+from flask_login import current_user, login_required
 
 from kit.content.text import texts
-from kit.web.editing import library
+from kit.sessions import builder as build
+from kit.store import sessions as store
+from kit.web.database import db_session
+from kit.web.editing import PROBLEM_KEY, library, load, save_or_conflict
+from kit.web.forms import AddToSessionForm
 
 bp = Blueprint("library", __name__, url_prefix="/library")
 QUERY_MAX = 100
@@ -45,7 +50,12 @@ def _listing(area: str) -> str:
     query, audience = _filters()
     found = _filtered(getattr(library(), area).values(), query, audience)
     return render_template(f"library/{area}.html", items=found, query=query, audience=audience,
-                           lib=library(), area=area)
+                           lib=library(), area=area, mine=_mine(area))
+
+
+def _mine(area: str = "modules") -> list:
+    """Return the signed-in officer's own sessions, which "Add to…" offers (modules only)."""
+    return store.owned(db_session(), current_user.user) if area == "modules" else []
 
 
 @bp.get("/")
@@ -60,7 +70,33 @@ def module(module_id: str):
     item = library().modules.get(module_id)
     if item is None:
         abort(404)
-    return render_template("library/module.html", module=item, lib=library(), area="modules")
+    return render_template("library/module.html", module=item, lib=library(), area="modules", mine=_mine())
+
+
+@bp.post("/modules/<module_id>/add")
+def add_to_session(module_id: str):
+    """Add the module to one of the officer's own sessions and open it there."""
+    item = library().modules.get(module_id)
+    form = AddToSessionForm()
+    if item is None:
+        abort(404)
+    if not form.validate_on_submit():
+        abort(400, "Choose one of your sessions to add the module to.")
+    record, spec = load(form.session.data)
+    if record.owner_id != current_user.user.id:
+        abort(404)  # "Add to…" offers only the officer's own sessions
+    try:
+        mine = build.add(spec, library(), "modules", module_id, "")
+    except build.ReasonNeeded:  # written for other ages: the builder asks why, at that module's box
+        cookie[PROBLEM_KEY] = {"kind": "modules", "item": module_id, "message":
+                               f"“{item.title.en}” is written for other ages: say why it suits your group."}
+        return redirect(url_for("sessions.builder", session_id=record.id, all="modules")
+                        + f"#reason-module-{module_id}")
+    except build.BuilderError as exc:
+        flash(f"“{item.title.en}” was not added to “{record.title}”: {exc}.", "error")
+        return redirect(url_for("library.module", module_id=module_id))
+    return save_or_conflict(record, mine, record.version, f"You added “{item.title.en}” from the library.",
+                            f"#module-{module_id}")
 
 
 @bp.get("/questions")

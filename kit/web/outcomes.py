@@ -127,6 +127,23 @@ def delivery(delivery_id: int):
                            no_tag=gain.NO_MISCONCEPTION, misconception_text=_misconception_texts(lib))
 
 
+@bp.route("/deliveries/<int:delivery_id>/delete", methods=["GET", "POST"])
+def delete(delivery_id: int):
+    """Ask to confirm, then delete a delivery recorded by mistake (only the officer who recorded it)."""
+    db = db_session()
+    stored = deliveries.get(db, current_user.user, delivery_id)
+    if stored is None or stored.owner_id != current_user.user.id:
+        abort(404)
+    if request.method == "GET":
+        return render_template("outcomes/delete.html", delivery=stored, form=ConfirmForm())
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    deliveries.remove(db, stored)
+    if stored.session_id is None:
+        return redirect(url_for("outcomes.dashboard"))
+    return redirect(url_for("outcomes.record", session_id=stored.session_id, deleted=1))
+
+
 def _misconception_texts(lib) -> dict[str, str]:
     """Return misconception id -> its words, where the library gives misconceptions an id."""
     texts = {}

@@ -58,14 +58,21 @@ def _details(form: DetailsForm) -> dict:
 
 @bp.get("/")
 def dashboard():
-    """List the sessions the user may see, newest first, a page at a time."""
+    """List the sessions the user may see, searched, filtered and sorted, a page at a time."""
     number = whole_number(request.args.get("page", "1"))
     if number is None:
         abort(400, "The page number in the address must be a whole number, such as 2.")
-    db = db_session()
-    page = store.page(db, current_user.user, number)
+    db, lib, args = db_session(), library(), request.args
+    filters = store.Filters(
+        query=" ".join(args.get("q", "").split())[:100],
+        audience=args.get("audience", "") if args.get("audience") in lib.audiences else "",
+        nation=args.get("nation", "") if args.get("nation") in lib.nations else "",
+        sort=args.get("sort", "") if args.get("sort") in store.SORTS else "saved",
+    )
+    page = store.page(db, current_user.user, number, filters)
     owners = store.owner_emails(db, page.records) if current_user.is_lead else {}
-    return render_template("sessions/dashboard.html", page=page, lib=library(), owners=owners)
+    return render_template("sessions/dashboard.html", page=page, lib=lib, owners=owners, filters=filters,
+                           searched=filters != store.Filters())
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -60,9 +60,12 @@
       });
       var total = fieldset.querySelector("[data-total-error]");
       var tooMany = q.type !== "multiple" && pupils && answers > pupils;
-      total.textContent = tooMany ? name + " has " + answers + " answers in all, more than the " + pupils +
+      // The outcomes upload takes one or the other, so the page asks for the same.
+      var both = counts.correct !== undefined && Object.keys(counts).length > 1;
+      total.textContent = both ? name + ": give either how many got it right or the count for each option, not both." :
+        tooMany ? name + " has " + answers + " answers in all, more than the " + pupils +
         " pupils present: each pupil gives one answer. Check the counts." : "";
-      return { id: id, question: q, phase: phase, counts: counts, ok: ok && !tooMany };
+      return { id: id, question: q, phase: phase, counts: counts, ok: ok && !tooMany && !both };
     }
 
     function right(result) {
@@ -102,6 +105,14 @@
       now.results.forEach(function (r) {
         if (Object.keys(r.counts).length) { file[r.phase][r.id] = r.counts; }
       });
+      // A question counted before must be counted after too, or the change cannot be measured.
+      var half = Object.keys(deck.questions).filter(function (id) {
+        return (id in file.baseline) !== (id in file.endpoint);
+      }).map(function (id) { return deck.questions[id].number; });
+      if (half.length) {
+        return { error: "Question " + half.join(", ") + " has counts from only one of the two quizzes: type both, " +
+          "or clear the one you have. Nothing you typed has been lost." };
+      }
       return { file: file };
     }
 

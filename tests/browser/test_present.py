@@ -3,6 +3,7 @@ and the offline single file from file:// with every network request aborted."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -14,6 +15,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from kit.outcomes import countsfile
+from kit.outcomes.delivery import check
 from kit.present.page import offline_html
 from kit.sessions.model import assemble, from_plan
 from tests.browser.conftest import EMAIL, PASSWORD
@@ -143,7 +146,7 @@ def test_reveal_and_blank(presenter):
     assert _visible_slide(page) == baseline
 
 
-def test_counts_in_the_notes_window_and_the_change_view(presenter, context):
+def test_counts_in_the_notes_window_and_the_change_view(presenter, context, library):
     page, _ = presenter
     deck = _deck(page)
     with context.expect_page() as opened:
@@ -173,7 +176,12 @@ def test_counts_in_the_notes_window_and_the_change_view(presenter, context):
     _type_count(notes, "baseline", question, wrong, "18")
     assert error.inner_text() == ""
     _go(page, _first(deck, "endpoint"))
+    notes.click("#download-counts")  # only the baseline so far: refused, and nothing lost
+    assert "only one of the two quizzes" in notes.locator("#download-error").inner_text()
+    _type_count(notes, "endpoint", question, "correct", "27")
     _type_count(notes, "endpoint", question, right, "27")
+    assert "not both" in notes.locator(f"#count-endpoint-{question}-total-error").inner_text()
+    _type_count(notes, "endpoint", question, "correct", "")
     row = notes.locator(f'[data-result="{question}"]')
     assert row.locator('[data-cell="baseline"]').inner_text() == "40% right"
     assert row.locator('[data-cell="endpoint"]').inner_text() == "90% right"
@@ -185,6 +193,11 @@ def test_counts_in_the_notes_window_and_the_change_view(presenter, context):
     assert data["present"] == 30 and data["plan"] == PLAN and data["audience"] == "lower-secondary"
     assert data["baseline"][question] == {right: 12, wrong: 18}
     assert data["endpoint"][question] == {right: 27}
+    # What the notes window saves, the outcomes upload accepts.
+    uploaded = countsfile.read(Path(download.value.path()).read_bytes())
+    delivery, problems = check(uploaded.raw(dt.date.today()), {q.id: q for q in library.questions.values()
+                                                               if q.id in deck["questions"]}, dt.date.today())
+    assert problems == [] and delivery.counts["endpoint"][question] == {right: 27}
     # The next class starts from nothing once the officer confirms.
     notes.once("dialog", lambda dialog: dialog.accept())
     notes.click("#clear-counts")
@@ -290,9 +303,14 @@ def test_offline_file_runs_from_file_with_no_network(browser, offline_file, axe)
     notes.wait_for_function(f"!document.querySelector('#note-{baseline}').hidden")
     notes.fill("#present-count", "28")
     notes.fill(f"#count-baseline-{question}-correct", "14")
+    endpoint = _first(deck, "endpoint")
+    _go(page, endpoint)
+    notes.wait_for_function(f"!document.querySelector('#note-{endpoint}').hidden")
+    notes.fill(f"#count-endpoint-{question}-correct", "20")
     with notes.expect_download() as download:
         notes.click("#download-counts")
     data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert data["baseline"] == {question: {"correct": 14}} and data["present"] == 28
+    assert data["endpoint"] == {question: {"correct": 20}}
     assert left == [] and errors == []
     context.close()

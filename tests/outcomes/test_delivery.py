@@ -78,6 +78,12 @@ def test_bad_input_is_refused_with_a_plain_message(questions, changes, field, wo
     assert any(p.field == field and words in p.message for p in problems), problems
 
 
+def test_a_refused_count_is_not_also_reported_as_missing(questions):
+    counts = {"baseline": {"q-fault": {"true": 3, "false": 17}}, "endpoint": {"q-fault": {"true": "x"}}}
+    _, problems = check(_raw(counts=counts), questions, TODAY)
+    assert [p.message for p in problems] == ["After, question 2, option true: 'x' is not a whole number"]
+
+
 def test_a_multiple_answer_question_may_count_more_ticks_than_people(questions):
     counts = {"baseline": {"q-evidence": {"A": 15, "B": 12, "C": 9}},
               "endpoint": {"q-evidence": {"A": 19, "B": 18, "C": 1}}}

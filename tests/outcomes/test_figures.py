@@ -36,6 +36,7 @@ def _seed(db, library, officers, rng, n=40):
         row = {"owner": owner.id, "email": owner.email, "day": day, "present": present,
                "audience": rng.choice(AUDIENCES), "nation": rng.choice(NATIONS), "school": rng.choice(SCHOOLS)}
         before = rng.randint(0, present)
+        row["change"] = 100.0 - 100.0 * before / present
         counts = {"baseline": {"q-fault": {"false": before}}, "endpoint": {"q-fault": {"false": present}}}
         facts = deliveries.SessionFacts(None, "Random", row["audience"], row["nation"], row["school"],
                                         ("how-it-works",))
@@ -134,6 +135,13 @@ def test_dashboard_csv_and_pdf_agree_with_a_direct_count(client, auth, db, libra
                 _check_people(csv_rows[label][2], p)
                 assert f"<th scope=\"row\">{label}</th><td>{n:,}</td><td>{csv_rows[label][2]}</td>" in page
         _no_small_figure_can_be_worked_out(tables, people)
+        gains = tables["gain-by-question.csv"][1:]
+        if rows:
+            mean = sum(r["change"] for r in rows) / len(rows)
+            shown = f"{mean:+.1f}" if people >= 5 else "too few people"
+            assert gains == [[library.questions["q-fault"].stem.en, str(len(rows)), gains[0][2], gains[0][3], shown]]
+        else:
+            assert gains == []
         text = _pdf_text(client.get("/outcomes/return.pdf", query_string=args).data)
         assert f"Sessions delivered: {len(rows):,}. People reached: {printed_total}." in " ".join(text.split())
 

@@ -59,6 +59,11 @@ def annotations(data: bytes) -> int:
     return sum(pdfium.raw.FPDFPage_GetAnnotCount(page) for page in pdf_pages(data))
 
 
+def link_targets(data: bytes) -> set[str]:
+    """Return the addresses the PDF DATA's link annotations open (annotations are never compressed)."""
+    return {m.decode("latin-1") for m in re.findall(rb"/URI \((.*?)\)", data)}
+
+
 def squash(text: str) -> str:
     """Return TEXT without white space, so wrapped lines compare equal to the input."""
     return "".join(text.split())
@@ -78,5 +83,6 @@ def walk(flowables):
 
 
 def story_text(flowables) -> str:
-    """Return the plain text of every paragraph in FLOWABLES."""
-    return "\n".join(f.getPlainText() for f in walk(flowables) if isinstance(f, Paragraph))
+    """Return the plain text of every paragraph in FLOWABLES (non-breaking spaces as spaces)."""
+    text = "\n".join(f.getPlainText() for f in walk(flowables) if isinstance(f, Paragraph))
+    return text.replace("\u00a0", " ")

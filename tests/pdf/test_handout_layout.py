@@ -18,7 +18,9 @@ def test_who_can_help_starts_on_the_front(make_teaching_session, plan_id, nation
     session = make_teaching_session(plan_id, nation, lang)
     pages = [page.get_textpage().get_text_range() for page in pdf_pages(render("handout", session))]
     heading = {"en": "Who can help", "cy": "Pwy sy'n gallu helpu", "bilingual": "Who can help"}[lang]
-    assert squash(heading) in squash(pages[0]), f"the front ends before 'who can help' ({len(pages)} pages)"
+    # A long plan's bilingual steps can fill the front; 'who can help' then opens the next page.
+    front = pages[0] + (pages[1] if lang == "bilingual" else "")
+    assert squash(heading) in squash(front), f"the front ends before 'who can help' ({len(pages)} pages)"
     assert len(pages) <= 3
 
 
@@ -26,11 +28,12 @@ def test_who_can_help_starts_on_the_front(make_teaching_session, plan_id, nation
 @pytest.mark.parametrize("nation, lang", [("england", "en"), ("wales", "en"), ("wales", "cy"),
                                           ("wales", "bilingual")])
 def test_handout_fits_one_sheet(make_teaching_session, plan_id, nation, lang):
-    """Two sides at most: a third page would be a sheet holding only the closing lines."""
+    """Two sides in one language; a bilingual handout of a long plan may take a third page (its
+    codes stay at the handheld floor rather than shrink to fit)."""
     pages = [page.get_textpage().get_text_range() for page in
              pdf_pages(render("handout", make_teaching_session(plan_id, nation, lang)))]
     last = pages[-1].strip().rsplit("\n", 1)[0]  # without the footer line
-    assert len(pages) <= 2, f"page {len(pages)} holds only: {last!r}"
+    assert len(pages) <= (3 if lang == "bilingual" else 2), f"page {len(pages)} holds only: {last!r}"
 
 
 NATIONS = ("england", "scotland", "wales", "northern-ireland")
@@ -72,7 +75,9 @@ def test_no_last_page_of_closing_lines(make_teaching_session, plan_id, nation, l
     if count == 1:
         return
     ctx = Context.of(session, options)
-    closing = squash(story_text(handout.closing(ctx)[-1:]))
-    assert squash(words) not in closing, f"the last of {count} pages holds only closing lines: {words!r}"
+    closing = squash(story_text(handout.closing(ctx)))
+    # Closing lines alone are a remainder unless they fill half a page (large bilingual A5).
+    assert squash(words) not in closing or share >= 0.5, \
+        f"the last of {count} pages holds only closing lines: {words!r}"
     opens_back = squash(words).startswith(squash(ctx.words("starts")))
     assert share >= ENOUGH or opens_back, f"the last of {count} pages is {share:.0%} full: {words!r}"

@@ -6,11 +6,20 @@ from collections import Counter
 
 import pytest
 import zxingcpp
-from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
+from qrcode.constants import ERROR_CORRECT_M, ERROR_CORRECT_Q
 from reportlab.lib.units import mm
 
 from kit.pdf import KINDS, render_document
-from kit.pdf.flowables import MIN_MODULE, QUIET, QRCode, error_correction, qr_matrix, short_url, url_lines
+from kit.pdf.flowables import (
+    HANDHELD_MODULE,
+    QUIET,
+    QRCode,
+    error_correction,
+    qr_matrix,
+    qr_version,
+    short_url,
+    url_lines,
+)
 from kit.pdf.styles import styles
 from tests.pdf.conftest import pdf_pages, plan_ids
 
@@ -64,20 +73,24 @@ def test_pack_draws_what_its_documents_draw(make_teaching_session):
     "https://www.scotland.police.uk/advice-and-information/internet-safety/sextortion/",
     "https://stopncii.org/",
 ])
-def test_codes_are_big_enough_with_a_quiet_zone(url):
-    code = QRCode(url, 20 * mm)
-    assert code.size >= 20 * mm
-    assert code.module >= 0.5 * mm
-    assert MIN_MODULE >= 0.5 * mm  # noqa: SIM300
+def test_a_small_code_grows_to_the_module_floor_and_keeps_its_quiet_zone(url):
+    code = QRCode(url, 10 * mm)
+    assert code.module >= HANDHELD_MODULE >= 0.6 * mm
+    assert QRCode(url, 80 * mm).size == 80 * mm
     matrix = qr_matrix(url)
     border = [*matrix[:QUIET], *matrix[-QUIET:], *(row[:QUIET] + row[-QUIET:] for row in matrix)]
     assert not any(any(row) for row in border)
 
 
-@pytest.mark.parametrize("length, level", [(20, ERROR_CORRECT_H), (45, ERROR_CORRECT_Q),
-                                           (90, ERROR_CORRECT_M), (200, ERROR_CORRECT_M)])
-def test_error_correction_follows_payload_length_never_below_m(length, level):
-    assert error_correction("x" * length) == level
+@pytest.mark.parametrize("payload, level", [
+    ("x" * 10, ERROR_CORRECT_Q),  # version 1 at M holds Q, not H
+    ("https://stopncii.org/", ERROR_CORRECT_M),  # version 2 at M; Q would need version 3
+    ("https://www.ceop.police.uk/Safety-Centre/", ERROR_CORRECT_M),  # Q would need version 4
+    ("https://www.childline.org.uk/report-remove/", ERROR_CORRECT_Q),  # version 4 at M holds Q
+])
+def test_error_correction_is_the_strongest_that_costs_no_module(payload, level):
+    assert error_correction(payload) == level
+    assert qr_version(payload, level) == qr_version(payload, ERROR_CORRECT_M)
 
 
 @pytest.mark.parametrize("url, short", [

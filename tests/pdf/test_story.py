@@ -6,9 +6,9 @@ import pytest
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.platypus import Paragraph
 
-from kit.pdf import RenderOptions, handout, lesson_plan, letter, poster, quiz
+from kit.pdf import RenderOptions, handout, lesson_plan, letter, poster, quiz, signposts
 from kit.pdf.flowables import QRCode
-from kit.pdf.story import Context
+from kit.pdf.story import OWN_PLACE, Context, key_messages
 from tests.pdf.conftest import plan_ids, story_text, walk
 
 
@@ -29,20 +29,20 @@ def test_handout_story_shape(make_teaching_session, plan_id, size, margin):
     story = handout.story(ctx, size, margin)
     text = story_text(story)
     assert text.index("What to do if it's happening now") < text.index("Who can help")
-    assert text.rstrip().endswith("It is not your fault. Tell someone.")
+    assert text.rstrip().endswith(ctx.voice("last")[-1])
     with_url = [k for k in ctx.session.links if k.url]
     assert sorted(codes(story)) == sorted(k.url for k in with_url)
     for link in ctx.session.links:
         assert link.label.en in text
     if any(k.status == "verify" for k in with_url):
         assert any(k.status == "ok" for k in with_url), "a verify link must never stand alone"
-    for message in handout.key_messages(ctx):
+    for message in key_messages(ctx):
         assert message.text.en in text
 
 
 def test_steps_follow_the_message_order(make_teaching_session):
     ctx = context(make_teaching_session, "lower-secondary-core")
-    covers = [m.covers for m in handout.key_messages(ctx, exclude=handout.OWN_PLACE)]
+    covers = [m.covers for m in key_messages(ctx, exclude=OWN_PLACE)]
     assert covers[:3] == ["dont-pay", "stop-and-block", "keep-evidence"]
 
 
@@ -109,10 +109,10 @@ def test_bullets_hang_so_wrapped_lines_start_under_the_text(make_teaching_sessio
 
 
 def test_helplines_side_by_side_have_a_rule_between_them_only():
-    rows = handout.grid(["a", "b", "c", "d"], 300, 3, ruled=True)
+    rows = signposts.grid(["a", "b", "c", "d"], 300, 3, ruled=True)
     rules = [[c for c in table._linecmds if c[0] == "LINEAFTER"] for table in rows]
     assert [[(c[1], c[2]) for c in r] for r in rules] == [[((0, 0), (1, 0))], []]
-    plain = handout.grid(["a", "b"], 300, 2)
+    plain = signposts.grid(["a", "b"], 300, 2)
     assert not [c for t in plain for c in t._linecmds if c[0] == "LINEAFTER"]
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kit.pdf import RenderOptions, render
 from kit.pdf.flowables import clip
 from kit.sessions.model import NOTE_MAX, REASON_MAX, SCHOOL_MAX, TITLE_MAX
-from tests.pdf.conftest import annotations, pdf_text, squash
+from tests.pdf.conftest import annotations, link_targets, pdf_text, squash
 
 HOSTILE = {
     "cve-2023-33733": """<font color="[[[getattr(pow, 'x')]]]">exploit</font>""",
@@ -46,7 +48,9 @@ def test_officer_text_prints_literally(make_teaching_session, field, name):
         data = render(kind, session)
         text = squash(pdf_text(data, footers=False))
         assert expected(value, limit) in text, kind
-        assert annotations(data) == 0
+        # The only links are the library's own addresses, one annotation each.
+        assert link_targets(data) <= {k.url for k in session.links if k.url}
+        assert annotations(data) == len(re.findall(rb"/Subtype /Link", data))
 
 
 @pytest.mark.parametrize("name", HOSTILE)

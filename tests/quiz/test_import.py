@@ -106,9 +106,11 @@ def test_html_formatting_is_kept_as_typed_and_flagged():
 
 
 def test_aiken_true_false_and_wrapped_stems():
-    drafts, found = aiken_reader.read("Is the sky\nblue?\nA) True\nB) False\nANSWER: A\n")
+    drafts, found = aiken_reader.read("Is the sky\nblue?\nA) True\nB) False\nANSWER: A\n\n"
+                                      "Ydy'r awyr yn wyrdd?\nA. Gwir\nB. Anwir\nANSWER: B\n")
     assert found == []
     assert (drafts[0].stem, drafts[0].type, drafts[0].answer) == ("Is the sky blue?", "true-false", True)
+    assert (drafts[1].type, drafts[1].answer) == ("true-false", False)
 
 
 def test_ids_come_from_the_text_and_never_clash(library):

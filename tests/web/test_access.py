@@ -113,9 +113,15 @@ OUTCOME_URLS = [
     ("POST", "/sessions/{id}/deliveries/new"),
     ("POST", "/sessions/{id}/deliveries/upload"),
     ("GET", "/deliveries/{id}"),
+    ("GET", "/deliveries/{id}/delete"),
+    ("POST", "/deliveries/{id}/delete"),
 ]
+# The lead's team pages (404 to officers) and the first-run page, tested in tests/web/test_team.py, and the
+# library's "Add to…", tested below.
+TEAM_URLS = {"/team/", "/team/new", "/team/{id}/disable", "/team/{id}/enable", "/team/{id}/password", "/setup",
+             "/library/modules/ground-rules/add"}
 TESTED = {"/", "/healthz", "/login", "/logout", "/sessions/"} | {u for _, u in SESSION_URLS + OUTCOME_URLS} | set(
-    SIGNED_IN_URLS)
+    SIGNED_IN_URLS) | TEAM_URLS
 
 
 def test_every_route_is_in_the_access_tables(app):
@@ -151,3 +157,23 @@ def test_library_pages_show_checked_dates_and_status(client, officer, library):
     assert link.title.en in page and f"{link.checked.year}" in page
     assert ("Verify" in page) == any(k.status == "verify" for k in library.links.values())
     assert client.get("/library/modules/no-such-module").status_code == 404
+
+
+def test_add_to_offers_and_accepts_only_your_own_sessions(client, officer, make_user, make_session, library, db):
+    from kit.store import sessions as store
+
+    mine = make_session(officer, title="Mine at Hillside", audience="upper-secondary")
+    theirs = make_session(make_user(), title="Someone else's")
+    client.post(f"/sessions/{mine.id}/modules/change", data={"version": 1, "remove": store.spec_of(mine).modules[-1]})
+    module = library.modules[store.spec_of(mine).modules[-1]]
+    page = client.get("/library/").get_data(as_text=True)
+    assert "Mine at Hillside" in page and "Someone else" not in page
+    assert client.post(f"/library/modules/{module.id}/add", data={"session": theirs.id}).status_code == 404
+    response = client.post(f"/library/modules/{module.id}/add", data={"session": mine.id})
+    assert response.status_code == 302 and response.location.endswith(f"/sessions/{mine.id}#module-{module.id}")
+    db.expire_all()
+    assert store.spec_of(store.get(db, officer, mine.id)).modules[-1] == module.id
+    other = next(m for m in library.modules.values() if "upper-secondary" not in m.audiences)
+    asked = client.post(f"/library/modules/{other.id}/add", data={"session": mine.id})
+    assert asked.location.endswith(f"/sessions/{mine.id}?all=modules#reason-module-{other.id}")
+    assert "say why it suits your group" in client.get(asked.location.split("#")[0]).get_data(as_text=True)
