@@ -155,6 +155,8 @@ class Context:
             lang="cy" if first == "cy" else "en-GB",
             footer=footer,
             page_label=label("page", first, n="{n}", total="{total}"),
+            footer_pt=12 if self.large else 10,
+            accessible=label("accessible", first, organisation=self.organisation),
         )
 
 

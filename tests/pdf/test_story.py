@@ -89,7 +89,7 @@ def test_quiz_story_uses_the_type_instruction(make_teaching_session):
 
 def test_letter_and_poster_carry_codes_and_the_last_words(make_teaching_session):
     ctx = context(make_teaching_session, "lower-secondary-core")
-    story = letter.letterhead(ctx) + letter.body(ctx) + letter.help_block(ctx)
+    story = letter.flowables(ctx, "en")
     assert 1 <= len(codes(story)) <= 2 and "Talking about it without blame" in story_text(story)
     big = poster.story(ctx)
     assert len(codes(big)) == 1 and story_text(big).rstrip().endswith("Tell someone.")
@@ -98,7 +98,7 @@ def test_letter_and_poster_carry_codes_and_the_last_words(make_teaching_session)
 @pytest.mark.parametrize("document", ["lesson-plan", "letter"])
 def test_bullets_hang_so_wrapped_lines_start_under_the_text(make_teaching_session, document):
     ctx = context(make_teaching_session, "parents-carers-core", large_print=True)
-    story = lesson_plan.story(ctx) if document == "lesson-plan" else letter.body(ctx)
+    story = lesson_plan.story(ctx) if document == "lesson-plan" else letter.flowables(ctx, "en")
     paragraphs = [f for f in walk(story) if isinstance(f, Paragraph)]
     bullets = [p for p in paragraphs if p.text.startswith("•")]
     assert bullets
