@@ -95,7 +95,7 @@ def start_server(port: int, env: dict) -> subprocess.Popen:
     """Start gunicorn with 4 sync workers on PORT; return it once /healthz answers."""
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", "4", "--bind", f"{HOST}:{port}",
                                 "--log-level", "warning", "kit:create_app()"], env=env)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240  # each worker loads the library: slow on a busy machine
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection(HOST, port, timeout=2)
@@ -105,7 +105,7 @@ def start_server(port: int, env: dict) -> subprocess.Popen:
         except OSError:
             time.sleep(0.3)
     process.terminate()
-    raise SystemExit("gunicorn did not start within 60 s")
+    raise SystemExit("gunicorn did not start within 240 s")
 
 
 class Officer:
@@ -261,12 +261,18 @@ def main() -> None:
             results, errors = run_level(port, emails[:level], args.seconds, (low, high))
             report(level, results, errors, args.seconds)
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(30)
-        if cluster is not None:
-            cluster.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            if server is not None:
+                server.terminate()
+                try:
+                    server.wait(120)
+                except subprocess.TimeoutExpired:  # workers stuck on a busy machine: end them
+                    server.kill()
+                    server.wait(30)
+        finally:
+            if cluster is not None:
+                cluster.stop()
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

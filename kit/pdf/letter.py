@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from kit.content.vocab import PUPIL_AUDIENCES
-from kit.pdf.flowables import Paragraph, clip, nobreak, safe
+from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import TALK, label, long_date
 from kit.pdf.signposts import grid, qr_row
 from kit.pdf.story import BULLET, Context, key_messages, phone_line, with_url
@@ -93,7 +93,7 @@ def flowables(ctx: Context, lang: str) -> list:
             out += [ctx.plain(BULLET + item) for item in content]
         elif kind == "links":
             codes = [qr_row(ctx, link, WIDTH / 2) for link in with_url(ctx.session.links)[:2]]
-            phones = [nobreak(safe(phone_line(k, lang))) for k in ctx.session.links if k.phone or k.text_number]
+            phones = [safe(phone_line(k, lang)) for k in ctx.session.links if k.phone or k.text_number]
             out += grid(codes, WIDTH, 2) + ([Paragraph(" · ".join(phones), ctx.st.body)] if phones else [])
         elif kind == "sign":
             out.append(KeepTogether([Spacer(1, 18), Paragraph(safe(str(content)), ctx.st.label)]))

@@ -6,7 +6,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from kit.pdf.flowables import Paragraph, QRCode, boxed, nobreak, safe, short_url
+from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
 from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output, frame_size, story_height
 
@@ -35,7 +35,7 @@ def big_code(ctx: Context) -> list:
     words = ctx.paras(link.label, ctx.st.h2.clone("qrlabel", spaceBefore=0, keepWithNext=0))
     words.append(Paragraph(safe(short_url(link.url)), ctx.st.body))
     phones = [phone_line(k, lang) for k in ctx.session.links if k.phone or k.text_number][:3]
-    words += [Paragraph(nobreak(safe(line)), ctx.st.label) for line in phones]
+    words += [Paragraph(safe(line), ctx.st.label) for line in phones]  # numbers never break inside
     code = QRCode(link.url, QR_SIZE)
     table = Table([[code, words]], colWidths=[code.size + 8 * mm, None], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

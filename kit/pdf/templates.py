@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.tables import CellStyle
 
 from kit.pdf import fonts
 from kit.pdf.flowables import DrawnCode
@@ -214,11 +215,15 @@ class FormPage(PageTemplate):
 
 @cache
 def configure() -> None:
-    """Write binary (not ASCII85) streams: smaller files and no slow pure-Python encoding.
+    """Write binary (not ASCII85) streams: smaller files and no slow pure-Python encoding; set
+    table cells in the embedded font (a cell holding a plain string otherwise names Helvetica,
+    which is never embedded).
 
     Process-wide and set once, never toggled, so concurrent builds stay byte-identical.
     """
     rl_config.useA85 = 0
+    fonts.register()
+    CellStyle.fontname = fonts.REGULAR
 
 
 class Output:
