@@ -15,6 +15,8 @@ WIDTH, HEIGHT = frame_size(A4, MARGIN)
 POSTER_PTS = (20, 18, 16, 14)
 QR_SIZE = 60 * mm  # read from a step or two away: 1.3 mm modules or more for every official URL
 STEPS = 5
+# When three steps do not fit at 14 pt (long bilingual sets): 12 pt, then fewer steps.
+LAST_RESORT = [(3, 12), (2, 14), (2, 12), (1, 14), (1, 12)]
 
 
 def steps(ctx: Context, count: int = STEPS) -> list:
@@ -54,11 +56,11 @@ def story(ctx: Context, count: int = STEPS) -> list:
 
 def fitted(ctx: Context) -> list:
     """Return the first story that fits one sheet: the biggest type, then fewer steps."""
-    for count in (STEPS, STEPS - 1, STEPS - 2):
-        for pt in POSTER_PTS:
-            tried = story(Context.of(ctx.session, ctx.options, pt=pt), count)
-            if story_height(tried, WIDTH) <= HEIGHT:
-                return tried
+    tries = [(count, pt) for count in (STEPS, STEPS - 1, STEPS - 2) for pt in POSTER_PTS]
+    for count, pt in tries + LAST_RESORT:
+        tried = story(Context.of(ctx.session, ctx.options, pt=pt), count)
+        if story_height(tried, WIDTH) <= HEIGHT:
+            return tried
     return tried  # the smallest: it flows onto a second sheet rather than shrink the code
 
 
