@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -155,7 +156,9 @@ def test_serve_prints_the_address_the_first_account_command_and_an_access_log(tm
     try:
         assert f"http://localhost:{port}/" in proc.stdout.readline()
         assert proc.stdout.readline() == f"instance folder: {tmp_path / 'inst'}\n"
-        assert "No accounts yet" in proc.stdout.readline()
+        first_run = proc.stdout.readline()
+        assert "No accounts yet" in first_run and f"http://localhost:{port}/setup" in first_run
+        assert re.search(r"the code \d{4}-\d{4}-\d{4} ", first_run)  # the browser's first-run page asks for it
         command = proc.stdout.readline().strip()
         assert command.endswith("users add you@force.police.uk --role lead")
         connect(port).close()

@@ -83,6 +83,25 @@ def prepare(out: Path) -> None:
         raise click.ClickException(f"cannot write to {out}: permission denied")
 
 
+def written_kinds(kinds: tuple[str, ...], form: str) -> list[str]:
+    """Return the kinds asked for that have a FORM version (all of them when none was asked for)."""
+    from kit.pdf import TWINS  # noqa: PLC0415
+
+    offered = list(TWINS) if form == "html" else ["parent-letter"]
+    unknown = [k for k in kinds if k not in offered]
+    if unknown:
+        raise click.UsageError(f"no {form} version of '{unknown[0]}'; kinds with one: {', '.join(offered)}")
+    return list(dict.fromkeys(kinds)) or offered
+
+
+def written(kind, session, options, form: str) -> tuple[str, bytes]:
+    """Return the file name and bytes of KIND's accessible HTML page or plain-text letter."""
+    from kit.pdf import letter_text, twin_html  # noqa: PLC0415
+
+    text = twin_html(kind.id, session, options) if form == "html" else letter_text(session, options)
+    return kind.filename(session, options, "html" if form == "html" else "txt"), text.encode("utf-8")
+
+
 @cli.command("export")
 @click.option("--plan", "plan_id", required=True, metavar="PLAN_ID", help="A ready-made plan (see `kit plans`).")
 @click.option("--out", "out", required=True, metavar="DIR", type=click.Path(path_type=Path),
@@ -94,11 +113,15 @@ def prepare(out: Path) -> None:
               help="A document to write; repeat for more (default: every PDF). "
                    "'presenter' writes the offline presenter: one HTML file.")
 @click.option("--large-print", is_flag=True, help="Body text at 18 pt or more.")
+@click.option("--format", "form", type=click.Choice(["pdf", "html", "text"]), default="pdf", show_default=True,
+              help="html: the accessible web page of each handout, poster and letter; text: the letter only.")
+@click.option("--signed", default="", metavar="NAME_AND_ROLE",
+              help="Who signs the letter, e.g. \"PC Sam Jones, Schools Officer\".")
 @click.option("--minutes", type=click.IntRange(5, 600), default=None, metavar="N",
               help="Fit the lesson to N minutes: optional activities are left out (default: the plan's length).")
 @lessons_option
 def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple[str, ...],
-                   large_print: bool, minutes: int | None, lessons: str | None) -> None:
+                   large_print: bool, form: str, signed: str, minutes: int | None, lessons: str | None) -> None:
     """Write print-ready A4 PDFs of a plan to DIR and print the path of each file written."""
     from kit.pdf import KINDS, RenderOptions  # noqa: PLC0415
 
@@ -109,12 +132,16 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
         click.echo(f"warning: {warning}", err=True)
     prepare(out)
     organisation = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
-    options = RenderOptions(organisation=organisation, large_print=large_print)
+    options = RenderOptions(organisation=organisation, large_print=large_print, signed=signed)
+    if form != "pdf":
+        wanted = written_kinds(kinds, form)
     for kind_id in wanted:
-        if kind_id in OTHER_KINDS:
+        if form != "pdf":
+            name, data = written(KINDS[kind_id], session, options, form)
+        elif kind_id in OTHER_KINDS:
             name, data = OTHER_KINDS[kind_id](session)
         else:
-            name, data = KINDS[kind_id].filename(session), KINDS[kind_id].build(session, options)
+            name, data = KINDS[kind_id].filename(session, options), KINDS[kind_id].build(session, options)
         path = out / name
         try:
             write_atomically(path, data)

@@ -40,8 +40,7 @@ def serve_command(host: str, port: int, threads: int) -> None:
 
         code = enable(app)
         click.echo(f"No accounts yet. On this computer, open http://localhost:{port}/setup and enter the code "
-                   f"{code} to make the first lead account (once only).")
-        click.echo("Or run this in another terminal (same KIT_* settings):")
+                   f"{code} to make the first lead (once only); or run this in another terminal (same KIT_* settings):")
         click.echo(f"    {first_account_command()}")
     server.run()
 

@@ -45,6 +45,10 @@ LABELS: dict[str, dict[str, str]] = {
     # print the audience's own last words from the library (audiences.yaml print_words).
     "not-fault": {"en": "It is not your fault. Tell someone.",
                   "cy": "Nid dy fai di yw e. Dyweda wrth rywun."},
+    "accessible": {"en": "Need this another way? Ask {organisation} for the accessible web page version "
+                         "(it works with screen readers).",
+                   "cy": "Angen hwn mewn ffordd arall? Gofynnwch i {organisation} am y fersiwn tudalen we "
+                         "hygyrch (mae'n gweithio gyda darllenwyr sgrin)."},
     "scan": {"en": "Scan with a phone camera", "cy": "Sganiwch gyda chamera ffôn"},
     "call": {"en": "Call {number}", "cy": "Ffonia {number}"},
     "text": {"en": "Text {number}", "cy": "Tecstia {number}"},
@@ -57,18 +61,47 @@ LABELS: dict[str, dict[str, str]] = {
     "false": {"en": "False", "cy": "Anwir"},
     "answer": {"en": "Answer", "cy": "Ateb"},
     # The letter to parents and carers (formal Welsh, "chi").
-    "dear": {"en": "Dear parent or carer,", "cy": "Annwyl riant neu ofalwr,"},
-    "intro": {"en": "Your child's class will soon have a lesson about staying safe online, led by "
-                    "{organisation}: “{title}”. We are writing so that you know what it covers and "
-                    "can talk about it at home.",
-              "cy": "Cyn bo hir bydd dosbarth eich plentyn yn cael gwers am gadw'n ddiogel ar-lein, "
-                    "dan arweiniad {organisation}: “{title}”. Rydyn ni'n ysgrifennu er mwyn i chi "
-                    "wybod beth mae'n ei gynnwys a gallu siarad amdani gartref."},
+    "dear-home": {"en": "Dear parent or carer,", "cy": "Annwyl riant neu ofalwr,"},
+    "dear-invite": {"en": "Dear parent or carer,", "cy": "Annwyl riant neu ofalwr,"},
+    "dear-staff": {"en": "Dear colleague,", "cy": "Annwyl gydweithiwr,"},
+    "dear-community": {"en": "Hello,", "cy": "Helo,"},
+    "at": {"en": " at {place}", "cy": " yn {place}"},
+    "on": {"en": " on {date}", "cy": " ar {date}"},
+    "intro-home": {"en": "Your child's class will have a lesson about staying safe online{when}, led by "
+                         "{who}: “{title}”. We are writing so that you know what it covers and can talk "
+                         "about it at home.",
+                   "cy": "Bydd dosbarth eich plentyn yn cael gwers am gadw'n ddiogel ar-lein{when}, dan "
+                         "arweiniad {who}: “{title}”. Rydyn ni'n ysgrifennu er mwyn i chi wybod beth mae'n "
+                         "ei gynnwys a gallu siarad amdani gartref."},
+    "intro-invite": {"en": "You are invited to a session for parents and carers about keeping children "
+                           "safe from online blackmail{when}, led by {who}: “{title}”.",
+                     "cy": "Rydych chi'n cael eich gwahodd i sesiwn i rieni a gofalwyr am gadw plant yn "
+                           "ddiogel rhag blacmel ar-lein{when}, dan arweiniad {who}: “{title}”."},
+    "intro-staff": {"en": "This briefing goes with a session for staff about online blackmail of young "
+                          "people{when}, led by {who}: “{title}”.",
+                    "cy": "Mae'r nodyn hwn yn mynd gyda sesiwn i staff am flacmel ar-lein pobl ifanc{when}, "
+                          "dan arweiniad {who}: “{title}”."},
+    "intro-community": {"en": "A note about a community session on staying safe from online blackmail{when}, "
+                              "led by {who}: “{title}”.",
+                        "cy": "Nodyn am sesiwn gymunedol ar gadw'n ddiogel rhag blacmel ar-lein{when}, dan "
+                              "arweiniad {who}: “{title}”."},
+    "if-told": {"en": "If a young person tells you", "cy": "Os yw person ifanc yn dweud wrthych"},
+    "questions-home": {"en": "If you have any questions about the lesson, please contact the school.",
+                       "cy": "Os oes gennych unrhyw gwestiynau am y wers, cysylltwch â'r ysgol."},
+    "questions-invite": {"en": "If you have any questions about the session, please contact the school.",
+                         "cy": "Os oes gennych unrhyw gwestiynau am y sesiwn, cysylltwch â'r ysgol."},
+    "questions-staff": {"en": "Talk to your safeguarding lead about anything in this briefing.",
+                        "cy": "Siaradwch â'ch arweinydd diogelu am unrhyw beth yn y nodyn hwn."},
+    "questions-community": {"en": "If you have any questions, please ask us at the session.",
+                            "cy": "Os oes gennych unrhyw gwestiynau, gofynnwch i ni yn y sesiwn."},
     "covers": {"en": "What the lesson covers", "cy": "Beth mae'r wers yn ei gynnwys"},
+    "covers-session": {"en": "What the session covers", "cy": "Beth mae'r sesiwn yn ei gynnwys"},
     "talk": {"en": "Talking about it without blame", "cy": "Siarad am y peth heb feio"},
     "where-help": {"en": "Where to get help", "cy": "Ble i gael help"},
-    "questions": {"en": "If you have any questions about the lesson, please contact the school.",
-                  "cy": "Os oes gennych unrhyw gwestiynau am y wers, cysylltwch â'r ysgol."},
+    "crisis-parent": {"en": "If your child seems overwhelmed or talks about hurting themselves, get help now, "
+                            "day or night: 999 in danger, or a helpline below.",
+                      "cy": "Os yw eich plentyn wedi'i lethu neu'n sôn am ei frifo ei hun, cewch help nawr, "
+                            "ddydd neu nos: 999 mewn perygl, neu linell gymorth isod."},
     "sincerely": {"en": "Yours sincerely,", "cy": "Yn gywir,"},
     "signed": {"en": "Signed", "cy": "Llofnod"},
     "name-role": {"en": "Name and role", "cy": "Enw a rôl"},
@@ -134,20 +167,29 @@ def long_date(day: dt.date, lang: str) -> str:
     return f"{day.day} {month} {day.year}"
 
 
-# Printed in every lesson plan, before the library's own safeguarding notes.
+# Printed in every lesson plan, before the library's own safeguarding notes. {lead} and {short}
+# are the nation's name for the school's safeguarding lead, {guidance} its own guidance
+# (nations.yaml); the library itself says "the safeguarding lead".
 SAFEGUARDING: tuple[dict[str, str], ...] = (
-    {"en": "Tell the school's designated safeguarding lead (DSL) about the session beforehand and "
-           "agree how a disclosure will be handled.",
-     "cy": "Rhowch wybod i arweinydd diogelu dynodedig (DSL) yr ysgol am y sesiwn ymlaen llaw a "
-           "chytunwch sut i ymdrin â datgeliad."},
+    {"en": "Tell the school's {lead} ({short}), the safeguarding lead, about the session beforehand "
+           "and agree how a disclosure will be handled.",
+     "cy": "Rhowch wybod i {lead} ({short}) yr ysgol, yr arweinydd diogelu, am y sesiwn ymlaen llaw "
+           "a chytunwch sut i ymdrin â datgeliad."},
     {"en": "If someone discloses: listen, do not promise secrecy, do not investigate, and pass it "
-           "to the DSL the same day.",
+           "to the {short} the same day. Where an adult is involved, the {short} refers it to the "
+           "police: this is not optional.",
      "cy": "Os oes rhywun yn datgelu: gwrandewch, peidiwch ag addo cadw cyfrinach, peidiwch ag "
-           "ymchwilio, a rhowch wybod i'r DSL yr un diwrnod."},
-    {"en": "Never view, copy or forward an image, even if someone offers to show you.",
+           "ymchwilio, a rhowch wybod i'r {short} yr un diwrnod. Pan fydd oedolyn yn rhan o'r peth, "
+           "mae'r {short} yn ei gyfeirio at yr heddlu: dydy hyn ddim yn ddewisol."},
+    {"en": "Never view, copy or forward an image, even if someone offers to show you ({guidance}).",
      "cy": "Peidiwch byth ag edrych ar lun, ei gopïo na'i anfon ymlaen, hyd yn oed os yw rhywun "
-           "yn cynnig ei ddangos i chi."},
+           "yn cynnig ei ddangos i chi ({guidance})."},
 )
+# Where nations.yaml does not name them (a library older than issue 9).
+LEAD_DEFAULT = {"lead": {"en": "safeguarding lead", "cy": "arweinydd diogelu"},
+                "short": {"en": "safeguarding lead", "cy": "arweinydd diogelu"},
+                "guidance": {"en": "national guidance for education settings",
+                             "cy": "canllawiau cenedlaethol ar gyfer lleoliadau addysg"}}
 
 GROUND_RULES: tuple[dict[str, str], ...] = (
     {"en": "No personal stories: we talk about made-up characters.",

@@ -1,66 +1,131 @@
-"""The letter to parents and carers: what the lesson covers, talking without blame, help."""
+"""The letter that goes with a session, written for its reader: a letter home for a pupil plan, an
+invitation for parents, a staff briefing for professionals, a community note for adults.
+
+The words are blocks (paragraphs, headings, lists, links), printed as a PDF here and written as
+plain text or HTML for a school's messaging app (kit.pdf.twin), so there is one source for each.
+"""
 
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from kit.pdf.flowables import Paragraph, WriteLine, clip, safe
-from kit.pdf.labels import TALK, long_date
+from kit.content.vocab import PUPIL_AUDIENCES
+from kit.pdf.flowables import Paragraph, clip, safe
+from kit.pdf.labels import TALK, label, long_date
 from kit.pdf.signposts import grid, qr_row
-from kit.pdf.story import BULLET, Context, phone_line, with_url
+from kit.pdf.story import BULLET, Context, key_messages, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output
 from kit.sessions.model import SCHOOL_MAX
 
 WIDTH = A4[0] - 2 * MARGIN
+# Who reads the letter, by audience: the labels.py keys end in these.
+READER = {"parents-carers": "invite", "professionals": "staff", "adults": "community"}
+Block = tuple[str, object]  # ("p" | "h2" | "ul" | "links" | "sign", content)
 
 
-def letterhead(ctx: Context) -> list:
-    """Return lines for the school's name and the date, filled in when the officer gave them."""
-    spec, first = ctx.session.spec, ctx.langs[0]
-    school = clip(spec.school, SCHOOL_MAX)
-    day = long_date(spec.date, first) if spec.date else ""
-    return [
-        WriteLine(Paragraph(f"<b>{safe(ctx.words('school'))}:</b> {safe(school)}", ctx.st.body)),
-        Spacer(1, 6),
-        WriteLine(Paragraph(f"<b>{safe(ctx.words('date'))}:</b> {safe(day)}", ctx.st.body), 0.5),
-        Spacer(1, 8),
-    ]
+def reader(ctx: Context) -> str:
+    """Return who the letter is for: 'home' (a pupil plan), 'invite', 'staff' or 'community'."""
+    return "home" if ctx.session.audience.id in PUPIL_AUDIENCES else READER[ctx.session.audience.id]
 
 
-def body(ctx: Context) -> list:
-    """Return the letter's words: why we write, what the lesson covers, how to talk about it."""
-    out = ctx.say("dear") + ctx.say("intro", organisation=ctx.organisation, title=ctx.title())
-    out.append(ctx.heading("covers"))
-    for module in ctx.session.modules:
-        out += ctx.paras(module.summary, prefix=f"{BULLET}<b>{safe(ctx.session.text(module.title))}</b>: ")
-    out.append(ctx.heading("talk"))
-    for tip in TALK:
-        out += ctx.fixed(tip, prefix=BULLET)
+def led_by(ctx: Context) -> str:
+    """Return who leads the session: the officer who signs (name and role) and the organisation."""
+    signed = clip(" ".join(ctx.options.signed.split()), 120)
+    return f"{signed}, {ctx.organisation}" if signed else ctx.organisation
+
+
+def when_where(ctx: Context, lang: str) -> str:
+    """Return ' at SCHOOL on DATE' (each part only when the officer gave it), in LANG."""
+    spec = ctx.session.spec
+    school = clip(spec.school.strip(), SCHOOL_MAX)
+    out = label("at", lang, place=school) if school else ""
+    return out + (label("on", lang, date=long_date(spec.date, lang)) if spec.date else "")
+
+
+def blocks(ctx: Context, lang: str) -> list[Block]:
+    """Return the letter in LANG as blocks, from greeting to signature."""
+    kind, title = reader(ctx), ctx.titles()[min(ctx.langs.index(lang), len(ctx.titles()) - 1)]
+    out: list[Block] = [("p", label(f"dear-{kind}", lang)),
+                        ("p", label(f"intro-{kind}", lang, who=led_by(ctx), title=title, when=when_where(ctx, lang))),
+                        ("h2", label("covers" if kind == "home" else "covers-session", lang)),
+                        ("ul", [f"{m.title.get(lang)}: {m.summary.get(lang)}" for m in ctx.session.modules])]
+    if kind in ("home", "invite"):
+        out += [("h2", label("talk", lang)), ("ul", [tip.get(lang, tip["en"]) for tip in TALK])]
+    if kind == "staff":
+        told = key_messages(ctx, covers=("respond-to-disclosure",))
+        out += [("h2", label("if-told", lang)), ("ul", [m.text.get(lang) for m in told])] if told else []
+    # Letters home and to parents carry the crisis route (issue 9) before the helplines.
+    crisis = [("p", label("crisis-parent", lang))] if kind in ("home", "invite") else []
+    out += [("h2", label("where-help", lang)), *crisis, ("links", lang)]
+    return out + [("p", label(f"questions-{kind}", lang)), ("p", label("sincerely", lang)), ("sign", led_by(ctx))]
+
+
+def plain_text(ctx: Context) -> str:
+    """Return the letter as plain text (every language, links written out), to paste into an app."""
+    parts = []
+    for lang in ctx.langs:
+        for kind, content in blocks(ctx, lang):
+            if kind == "ul":
+                parts.append("\n".join(f"- {item}" for item in content))
+            elif kind == "links":
+                parts.append("\n".join(f"- {line}" for line in link_lines(ctx, lang)))
+            elif kind == "sign":
+                parts.append(str(content))
+            else:
+                parts.append(str(content))
+    return "\n\n".join(parts) + "\n"
+
+
+def link_lines(ctx: Context, lang: str) -> list[str]:
+    """Return each advice page ('label: address') and helpline ('name: number') in LANG."""
+    pages = [f"{k.label.get(lang)}: {k.url}" for k in with_url(ctx.session.links)]
+    return pages + [phone_line(k, lang) for k in ctx.session.links if not k.url and (k.phone or k.text_number)]
+
+
+def flowables(ctx: Context, lang: str) -> list:
+    """Return the letter in LANG as flowables: up to two QR codes for its links, numbers on one line."""
+    out: list = []
+    for kind, content in blocks(ctx, lang):
+        if kind == "h2":
+            out.append(Paragraph(safe(str(content)), ctx.st.h2))
+        elif kind == "ul":
+            out += [ctx.plain(BULLET + item) for item in content]
+        elif kind == "links":
+            codes = [qr_row(ctx, link, WIDTH / 2) for link in with_url(ctx.session.links)[:2]]
+            phones = [safe(phone_line(k, lang)) for k in ctx.session.links if k.phone or k.text_number]
+            out += grid(codes, WIDTH, 2) + ([Paragraph(" · ".join(phones), ctx.st.body)] if phones else [])
+        elif kind == "sign":
+            out.append(KeepTogether([Spacer(1, 18), Paragraph(safe(str(content)), ctx.st.label)]))
+        else:
+            out.append(Paragraph(safe(str(content)), ctx.st.body))
     return out
 
 
-def help_block(ctx: Context) -> list:
-    """Return up to two QR codes side by side, then every helpline number on one line."""
-    links = with_url(ctx.session.links)[:2]
-    out = [ctx.heading("where-help")]
-    if links:
-        out += grid([qr_row(ctx, link, WIDTH / 2) for link in links], WIDTH, 2)
-    phones = [phone_line(k, ctx.langs[0]) for k in ctx.session.links if k.phone or k.text_number]
-    return out + ([ctx.plain(" · ".join(phones))] if phones else [])
-
-
-def signature(ctx: Context) -> list:
-    """Return the close and lines to sign and name, side by side."""
-    lines = [[WriteLine(Paragraph(safe(ctx.words(key)), ctx.st.label), 0.9)
-              for key in ("signed", "name-role")]]
-    table = Table(lines, colWidths=[WIDTH / 2] * 2, hAlign="LEFT")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return [Spacer(1, 6), *ctx.say("questions"), *ctx.say("sincerely"), Spacer(1, 16),
-            KeepTogether([table])]
-
-
 def compose(out: Output, ctx: Context) -> None:
-    """Print the letter, COPIES times (one per family)."""
-    story = letterhead(ctx) + body(ctx) + help_block(ctx) + signature(ctx)
+    """Print the letter (a bilingual letter in Welsh, then in English), COPIES times (one per family)."""
+    story = []
+    for n, lang in enumerate(ctx.langs):
+        story += ([PageBreak()] if n else []) + flowables(ctx, lang)
     out.print_pages(out.layout(story), ctx.options.copies)
+
+
+def html_parts(ctx: Context, lang: str) -> list[str]:
+    """Return the letter in LANG as HTML fragments (links written out and clickable)."""
+    from html import escape  # noqa: PLC0415
+
+    out = []
+    for kind, content in blocks(ctx, lang):
+        if kind == "ul":
+            out.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in content) + "</ul>")
+        elif kind == "links":
+            items = [f'<li><a href="{escape(k.url)}">{escape(k.label.get(lang))}</a>: {escape(k.url)}</li>'
+                     for k in with_url(ctx.session.links)]
+            items += [f"<li>{escape(phone_line(k, lang))}</li>" for k in ctx.session.links
+                      if not k.url and (k.phone or k.text_number)]
+            out.append("<ul>" + "".join(items) + "</ul>")
+        elif kind == "h2":
+            out.append(f"<h2>{escape(str(content))}</h2>")
+        else:
+            out.append(f"<p>{escape(str(content))}</p>")
+    return out

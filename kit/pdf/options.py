@@ -10,8 +10,9 @@ MAX_COPIES = 200  # a class set or a year group; more is a mistake, not a print 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """Print choices: whose name is on it, large print, and how many copies (a class set)."""
+    """Print choices: whose name is on it, who signs, large print, and how many copies (a class set)."""
 
     organisation: str = "Safer Sessions Kit"
     large_print: bool = False
     copies: int = 1  # clamped to 1..MAX_COPIES when printed
+    signed: str = ""  # the officer who signs letters: name and role, e.g. "PC Sam Jones, Schools Officer"

@@ -25,7 +25,8 @@ def header(ctx: Context, key: str) -> list:
 
 def options(ctx: Context, question: Question) -> list:
     """Return the answer options beside tick boxes, or True / False to circle."""
-    if question.type == "true-false" or not question.options:
+    # The registry lets only true-or-false types carry `answer`: the question's shape decides, not its name.
+    if question.answer is not None or not question.options:
         cells = [[Paragraph(safe(ctx.words(key)), ctx.st.step) for key in ("true", "false")]]
         table = Table(cells, colWidths=[ctx.st.pt * 8] * 2, hAlign="LEFT")
         table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))

@@ -22,14 +22,16 @@ class DocumentKind:
     compose: Compose
     label: str  # the labels.py key naming it in the PDF's title
 
-    def filename(self, session: Session) -> str:
-        """Return a safe download name, e.g. 'handout-lower-secondary-core-wales.pdf'."""
+    def filename(self, session: Session, options: RenderOptions | None = None, ext: str = "pdf") -> str:
+        """Return a safe download name, e.g. 'handout-lower-secondary-core-wales-large-print.pdf'."""
         base = session.plan.id if session.plan else session.audience.id
         parts = [self.id, base, session.nation.id]
         if session.spec.lang != "en":
             parts.append(session.spec.lang)
+        if session.spec.large_print or (options and options.large_print):
+            parts.append("large-print")  # never the same file as the usual edition
         slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
-        return f"{slug[:120] or 'document'}.pdf"
+        return f"{slug[:120] or 'document'}.{ext}"
 
     def render(self, session: Session, options: RenderOptions | None = None) -> Rendered:
         """Return the PDF and the QR codes drawn on each sheet."""

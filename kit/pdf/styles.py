@@ -68,7 +68,8 @@ def styles(pt: int) -> Styles:
                   keepWithNext=1),
         step=_style("step", pt * 1.1, fonts.BOLD, INK, spaceAfter=pt * 0.15),
         label=_style("label", pt, fonts.BOLD, NAVY),
-        url=_style("url", max(pt - (2 if pt >= 14 else 1), 11), color=INK),
+        # Large print prints web addresses at its full 18 pt, as promised; otherwise a little smaller.
+        url=_style("url", pt if pt >= LARGE_PRINT_PT else max(pt - (2 if pt >= 14 else 1), 11), color=INK),
         big=_style("big", pt * 2.2, fonts.BOLD, NAVY, spaceAfter=pt * 0.6),
         closing=_style("closing", pt * 1.5, fonts.BOLD, NAVY, spaceBefore=pt * 0.6),
     )

@@ -7,6 +7,7 @@ one A4 sheet reuse the same drawing instead of repeating it (small files, fast b
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -17,6 +18,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.tables import CellStyle
 
 from kit.pdf import fonts
 from kit.pdf.flowables import DrawnCode
@@ -25,6 +27,7 @@ from kit.pdf.styles import INK, NAVY, RULE
 MARGIN = 16 * mm
 FOOTER_ROOM = 10 * mm  # below the frame: the footer line and text
 FOOTER_PT = 10
+FOOTER_MIN_PT = 9  # a footer too long for its line wraps onto a second line instead of shrinking
 
 
 def frame_size(size: tuple[float, float], margin: float = MARGIN) -> tuple[float, float]:
@@ -52,6 +55,17 @@ def story_height(story: list, width: float) -> float:
     return sum(heights(story, width))
 
 
+def footer_lines(text: str, pt: float, room: float) -> list[str]:
+    """Return TEXT as the lines it prints on in ROOM at PT: broken between its parts (after " · "
+    or " / "), never shrunk below a readable size."""
+    lines = [""]
+    for part in re.split(r"(?<= · )|(?<= / )", text):
+        if lines[-1] and stringWidth(lines[-1] + part, fonts.REGULAR, pt) > room:
+            lines.append("")
+        lines[-1] += part
+    return [line.rstrip(" ·/") if n < len(lines) - 1 else line for n, line in enumerate(lines)]
+
+
 @dataclass(frozen=True)
 class Meta:
     """What the PDF says about itself, and the footer every page carries."""
@@ -62,6 +76,8 @@ class Meta:
     lang: str  # "en-GB" or "cy"
     footer: str  # e.g. "Advice checked on 26 November 2026"
     page_label: str = "Page {n} of {total}"
+    footer_pt: float = 10  # 12 in large print
+    accessible: str = ""  # on the last page: where the accessible (web page) version is
 
 
 @dataclass
@@ -199,11 +215,15 @@ class FormPage(PageTemplate):
 
 @cache
 def configure() -> None:
-    """Write binary (not ASCII85) streams: smaller files and no slow pure-Python encoding.
+    """Write binary (not ASCII85) streams: smaller files and no slow pure-Python encoding; set
+    table cells in the embedded font (a cell holding a plain string otherwise names Helvetica,
+    which is never embedded).
 
     Process-wide and set once, never toggled, so concurrent builds stay byte-identical.
     """
     rl_config.useA85 = 0
+    fonts.register()
+    CellStyle.fontname = fonts.REGULAR
 
 
 class Output:
@@ -268,22 +288,25 @@ class Output:
         return page
 
     def _footer(self, page: PageForm, number: int, total: int, margin: float) -> str:
-        """Record the footer of PAGE: advice date and organisation left, page number right."""
+        """Record the footer of PAGE: advice date and organisation left, page number right; on the
+        last page, where the accessible version is, above the rule."""
+        meta, pt = self.meta, self.meta.footer_pt
+
         def draw(canv):
             """Draw the rule, the footer text and the page number."""
             width = page.size[0]
             canv.setStrokeColor(RULE)
             canv.setLineWidth(0.6)
             canv.line(margin, margin + 5 * mm, width - margin, margin + 5 * mm)
-            label = self.meta.page_label.format(n=number, total=total)
-            room = width - 2 * margin - stringWidth(label, fonts.REGULAR, FOOTER_PT) - 6 * mm
-            # Narrow pages (A5) shrink the footer text to fit beside the page number.
-            pt = min(FOOTER_PT, FOOTER_PT * room / stringWidth(self.meta.footer, fonts.REGULAR, FOOTER_PT))
+            label = meta.page_label.format(n=number, total=total)
+            room = width - 2 * margin - stringWidth(label, fonts.REGULAR, pt) - 6 * mm
             canv.setFillColor(INK)
-            canv.setFont(fonts.REGULAR, max(pt, 6))
-            canv.drawString(margin, margin, self.meta.footer)
+            canv.setFont(fonts.REGULAR, pt)
+            for n, line in enumerate(footer_lines(meta.footer, pt, room)):
+                canv.drawString(margin, margin - n * pt * 1.15, line)
+            if number == total and meta.accessible:
+                canv.drawString(margin, margin + 5 * mm + 3, meta.accessible)
             canv.setFillColor(NAVY)
-            canv.setFont(fonts.REGULAR, FOOTER_PT)
             canv.drawRightString(width - margin, margin, label)
         return self.form(f"{page.name}F", page.size, draw).name
 

@@ -109,6 +109,8 @@ def document_name(kind: str, session: Session) -> str:
     words = [kind, session.title, spec.school, spec.date.isoformat() if spec.date else ""]
     if spec.lang != "en":
         words.append(spec.lang)
+    if spec.large_print:
+        words.append("large print")  # never the same name as the usual edition
     text = unicodedata.normalize("NFKD", " ".join(words)).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['`]", "", text)).strip("-")  # St Mary's -> st-marys
     return download_name(slug[:120].rstrip("-"), kind)

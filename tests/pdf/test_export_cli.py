@@ -34,7 +34,15 @@ def test_kind_nation_language_and_large_print(tmp_path, library):
                  "bilingual", "--kind", "handout", "--kind", "cards", "--large-print")
     assert result.exit_code == 0, result.output
     assert [Path(p).name for p in result.output.split()] == [
-        f"handout-{plan_id}-wales-bilingual.pdf", f"cards-{plan_id}-wales-bilingual.pdf"]
+        f"handout-{plan_id}-wales-bilingual-large-print.pdf", f"cards-{plan_id}-wales-bilingual-large-print.pdf"]
+
+
+def test_large_print_never_overwrites_the_usual_edition(tmp_path, library):
+    plan_id = next(iter(library.plans))
+    for extra in ((), ("--large-print",)):
+        assert run("--plan", plan_id, "--out", str(tmp_path), "--kind", "handout", *extra).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"handout-{plan_id}-england-large-print.pdf", f"handout-{plan_id}-england.pdf"]
 
 
 @pytest.mark.parametrize("nation", ["england", "scotland", "northern-ireland"])

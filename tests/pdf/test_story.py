@@ -72,12 +72,12 @@ def test_lesson_plan_story_holds_every_section(make_teaching_session):
 
 
 def test_lesson_plan_prints_reasons_and_school_notes(make_teaching_session):
-    session = make_teaching_session("lower-secondary-core", reasons={"how-it-works": "Asked by the DSL"},
+    session = make_teaching_session("lower-secondary-core", reasons={"ls-how-it-starts": "Asked by the DSL"},
                            school_notes="DSL: Ms Jones, room 4")
     text = story_text(lesson_plan.story(Context.of(session, RenderOptions())))
-    title = next(m.title.en for m in session.modules if m.id == "how-it-works")
+    title = next(m.title.en for m in session.modules if m.id == "ls-how-it-starts")
     assert f"{title}: Asked by the DSL" in text and "DSL: Ms Jones, room 4" in text
-    assert "how-it-works:" not in text  # the officer reads titles, never ids
+    assert "ls-how-it-starts:" not in text  # the officer reads titles, never ids
 
 
 def test_quiz_story_uses_the_type_instruction(make_teaching_session):
@@ -89,7 +89,7 @@ def test_quiz_story_uses_the_type_instruction(make_teaching_session):
 
 def test_letter_and_poster_carry_codes_and_the_last_words(make_teaching_session):
     ctx = context(make_teaching_session, "lower-secondary-core")
-    story = letter.letterhead(ctx) + letter.body(ctx) + letter.help_block(ctx)
+    story = letter.flowables(ctx, "en")
     assert 1 <= len(codes(story)) <= 2 and "Talking about it without blame" in story_text(story)
     big = poster.story(ctx)
     assert len(codes(big)) == 1 and story_text(big).rstrip().endswith("Tell someone.")
@@ -98,7 +98,7 @@ def test_letter_and_poster_carry_codes_and_the_last_words(make_teaching_session)
 @pytest.mark.parametrize("document", ["lesson-plan", "letter"])
 def test_bullets_hang_so_wrapped_lines_start_under_the_text(make_teaching_session, document):
     ctx = context(make_teaching_session, "parents-carers-core", large_print=True)
-    story = lesson_plan.story(ctx) if document == "lesson-plan" else letter.body(ctx)
+    story = lesson_plan.story(ctx) if document == "lesson-plan" else letter.flowables(ctx, "en")
     paragraphs = [f for f in walk(story) if isinstance(f, Paragraph)]
     bullets = [p for p in paragraphs if p.text.startswith("•")]
     assert bullets

@@ -1,0 +1,70 @@
+"""The letter fits its reader, and every pupil and parent document has an accessible HTML twin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from kit.pdf import TWINS, RenderOptions, letter_text, render, twin_html
+from tests.pdf.conftest import pdf_text, squash
+
+# Greeting and a phrase only that reader's letter says, by audience.
+READERS = {"upper-primary-core": ("Dear parent or carer,", "Your child's class will have a lesson"),
+           "lower-secondary-core": ("Dear parent or carer,", "Your child's class will have a lesson"),
+           "parents-carers-core": ("Dear parent or carer,", "You are invited to a session for parents"),
+           "professionals-core": ("Dear colleague,", "This briefing goes with a session for staff"),
+           "adults-core": ("Hello,", "A note about a community session")}
+
+
+@pytest.mark.parametrize("plan_id, words", READERS.items())
+def test_the_letter_speaks_to_its_reader_and_is_signed(make_teaching_session, plan_id, words):
+    session = make_teaching_session(plan_id, school="Ysgol Bro Ŵyr", date=dt.date(2026, 12, 8))
+    options = RenderOptions(organisation="Heddlu Gwent", signed="PC Sam Jones, Schools Officer")
+    text = letter_text(session, options)
+    assert text.startswith(words[0]) and words[1] in text
+    assert "at Ysgol Bro Ŵyr on 8 December 2026, led by PC Sam Jones, Schools Officer, Heddlu Gwent" in text
+    assert ("Your child's class" in text) == (session.audience.pupil)
+    for link in session.links:
+        assert not link.url or link.url in text  # links written out for a messaging app
+    printed = squash(pdf_text(render("parent-letter", session, options)))
+    assert squash("PC Sam Jones, Schools Officer, Heddlu Gwent") in printed
+
+
+class Outline(HTMLParser):
+    """Collect the tags, the lang of each section, and the links of an HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.langs, self.links = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        attrs = dict(attrs)
+        if "lang" in attrs:
+            self.langs.append(attrs["lang"])
+        if tag == "a":
+            self.links.append(attrs["href"])
+
+
+@pytest.mark.parametrize("kind", TWINS)
+@pytest.mark.parametrize("nation, lang, langs", [("england", "en", ["en-GB", "en-GB"]),
+                                                 ("wales", "cy", ["cy", "cy"]),
+                                                 ("wales", "bilingual", ["cy", "cy", "en-GB"])])
+def test_each_twin_has_headings_lists_a_link_per_code_and_its_languages(make_teaching_session, kind, nation,
+                                                                         lang, langs):
+    session = make_teaching_session("lower-secondary-core", nation, lang)
+    page = Outline()
+    page.feed(twin_html(kind, session))
+    assert page.langs == langs  # the page, then each language's section
+    assert {"h1" if kind != "parent-letter" else "p", "h2", "ul"} <= set(page.tags)
+    coded = {k.url for k in session.links if k.url}
+    assert set(page.links) == coded
+    assert not re.search(r"<script|src=", twin_html(kind, session))  # nothing loaded from anywhere
+
+
+def test_only_pupil_and_parent_documents_have_twins(make_teaching_session):
+    with pytest.raises(ValueError, match="no accessible version of 'quiz'"):
+        twin_html("quiz", make_teaching_session())
