@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
-from kit.pdf.story import OWN_PLACE, Context, key_messages, phone_line, with_url
+from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output, frame_size, story_height
 
 WIDTH, HEIGHT = frame_size(A4, MARGIN)
@@ -21,7 +21,7 @@ LAST_RESORT = [(3, 12), (2, 14), (2, 12), (1, 14), (1, 12)]
 
 def steps(ctx: Context, count: int = STEPS) -> list:
     """Return the first COUNT steps, big and numbered, in a box across the page."""
-    messages = key_messages(ctx, exclude=OWN_PLACE)[:count]
+    messages = first_steps(ctx, count)  # the crisis route always among them
     number_w = ctx.st.pt * 1.5 + 16
     rows = [[Paragraph(f"{n}.", ctx.st.step), ctx.paras(m.text, ctx.st.step)]
             for n, m in enumerate(messages, 1)]
