@@ -132,7 +132,7 @@ def explain(url: str) -> None:
                     continue
                 plan = [" ".join(str(c) for c in row) for row in conn.exec_driver_sql(prefix + statement, params)]
                 table = " ".join(statement.split()).split(" FROM ", 1)[1].split()[0]
-                reads = [line.strip() for line in plan if any(w in line for w in ("Scan on", "SCAN", "SEARCH"))]
+                reads = [line.strip() for line in plan if any(w in line for w in ("Scan", "SCAN", "SEARCH"))]
                 took = [line.strip() for line in plan if "Execution Time" in line]
                 print(f"    {table:19} {' | '.join(r.split('(actual')[0].strip() for r in reads)}"
                       f"{'   ' + took[0] if took else ''}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from kit.content import readability
+from kit.content import readability, rules, rules_plan
 from kit.content.library import Library
 from kit.content.models import Link, Plan, Text
 from kit.content.problems import Problem, field_path
@@ -221,7 +221,8 @@ def module_guidance(library: Library) -> Iterator[Problem]:
 
 
 RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link_suitability,
-                           welsh_coverage, plan_shape, module_provenance, module_guidance)
+                           welsh_coverage, plan_shape, module_provenance, module_guidance,
+                           *rules.RULES, *rules_plan.RULES)
 
 
 def run(library: Library) -> list[Problem]:

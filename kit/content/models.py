@@ -81,6 +81,11 @@ class Nation(Model):
     curriculum: ShortStr
     bilingual: bool = False
     police_url: ShortStr | None = None
+    # The school's safeguarding lead as this nation names it (full title, and short form
+    # such as DSL), and the nation's own guidance on images of under-18s in education settings.
+    safeguarding_lead: Text | None = None
+    safeguarding_lead_short: Text | None = None
+    safeguarding_guidance: Text | None = None
 
 
 class NationFile(Model):
@@ -139,10 +144,22 @@ class Keyword(Model):
 
 
 class Misconception(Model):
-    """Something people wrongly believe, and how the facilitator answers it."""
+    """Something people wrongly believe, and how the facilitator answers it.
 
+    An `id` lets a quiz option name the misconception it tests (`misconception: <id>`).
+    """
+
+    id: Id | None = None
     misconception: Text
     response: Text
+
+
+class Story(Model):
+    """A fictional story an activity tells, written in full so the facilitator can read it out."""
+
+    id: Id
+    title: Text
+    parts: list[Text] = Field(min_length=1)
 
 
 class Activity(Model):
@@ -155,6 +172,7 @@ class Activity(Model):
     # Core (false) is always taught; optional activities are the first to go when the slot is
     # short (kit.sessions.fitting). Ground rules, what to do and signposting are never optional.
     optional: bool = False
+    story: Id | None = None  # the story (a module's `stories` id) this activity tells
 
 
 class KeyMessage(Model):
@@ -163,6 +181,7 @@ class KeyMessage(Model):
     id: Id
     covers: MessageId | None = None
     text: Text
+    nations: list[NationId] = []  # printed only in these nations (empty: every nation)
 
 
 class Module(Model):
@@ -176,6 +195,7 @@ class Module(Model):
     outcomes: list[Text] = Field(min_length=1)  # "I can…"
     keywords: list[Keyword] = []
     misconceptions: list[Misconception] = []
+    stories: list[Story] = []
     activities: list[Activity] = Field(min_length=1)
     safeguarding: list[Text] = []
     key_messages: list[KeyMessage] = []
@@ -193,6 +213,7 @@ class Option(Model):
 
     text: Text
     correct: bool = False
+    misconception: Id | None = None  # for a wrong option: the misconception it tests
 
 
 class Question(Model):
@@ -204,6 +225,7 @@ class Question(Model):
     stem: Text
     options: list[Option] = []
     answer: bool | None = None  # true/false questions
+    misconception: Id | None = None  # true/false questions: the misconception the wrong answer tests
     explanation: Text
     links: list[Id] = []
 
@@ -228,6 +250,9 @@ class Plan(Model):
     nations: list[NationId] = ["england", "scotland", "wales", "northern-ireland"]
     modules: list[Id] = Field(min_length=1)
     questions: list[Id] = []
+    # The same quiz before the first module (baseline) and after the last (end point).
+    baseline_minutes: Annotated[int, Field(strict=True, ge=0, le=60)] = 0
+    endpoint_minutes: Annotated[int, Field(strict=True, ge=0, le=60)] = 0
 
 
 # --- lint.yaml --------------------------------------------------------------------------------
@@ -240,10 +265,18 @@ class BannedPhrase(Model):
     reason: Str
 
 
+class NotAReportRoute(Model):
+    """A service that must never be offered as a report route for a victim, and why."""
+
+    name: Str
+    reason: Str
+
+
 class LintFile(Model):
     """The file lessons/lint.yaml: the content rules a content lead can read and change."""
 
     banned_phrases: list[BannedPhrase] = []
+    not_report_routes: list[NotAReportRoute] = []
 
 
 # Each file kind: where it lives and which model reads it (order matters for reporting).

@@ -38,6 +38,7 @@ MessageId = Literal[
     "spot-the-signs",
     "support-a-friend",
     "respond-to-disclosure",
+    "crisis",  # if you feel overwhelmed or think about hurting yourself: who to call now
 ]
 MESSAGES: tuple[str, ...] = MessageId.__args__
 

@@ -17,7 +17,7 @@ from reportlab.platypus import Frame
 
 from kit.pdf import fonts
 from kit.pdf.flowables import Paragraph, QRCode, safe, short_url, url_lines
-from kit.pdf.story import OWN_PLACE, Context, key_messages, phone_line, with_url
+from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.styles import INK, NAVY, RULE, WHITE, styles
 from kit.pdf.templates import Output, PageForm
 
@@ -64,7 +64,7 @@ def steps(ctx: Context, lang: str, room: float, width: float) -> list:
     # Wrapped lines hang under the text: the indent clears the widest number ("6.") and a space.
     indent = stringWidth("6. ", fonts.BOLD, CARD_PT) + 1
     style = small("cardstep", leftIndent=indent, bulletIndent=0, bulletFontName=fonts.BOLD)
-    messages = key_messages(ctx, exclude=OWN_PLACE)[:STEPS]
+    messages = first_steps(ctx, STEPS)  # the crisis route always among them
     last = [Paragraph(f"<b>{safe(words)}</b>", small("cardlast")) for words in ctx.voice("last")[:1]]
     for count in range(len(messages), 0, -1):
         out = [Paragraph(safe(m.text.get(lang)), style, bulletText=f"{n}.")

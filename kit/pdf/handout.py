@@ -169,8 +169,11 @@ def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
     """
     width, height = frame_size(size, margin)
     fits = settings(ctx)
-    backs = [back(ctx, width), back(ctx, width, talk=False)]
-    rear = next((b for b in backs if story_height(b, width) <= height), None)
+    rear = back(ctx, width)
+    if story_height(rear, width) > height:
+        rear = back(ctx, width, talk=False)
+    if story_height(rear, width) > height:
+        rear = None
     for fit in fits if rear else ():
         side = front(ctx, width, fit)
         if story_height(side, width) <= height:

@@ -98,6 +98,10 @@ LABELS: dict[str, dict[str, str]] = {
     "covers-session": {"en": "What the session covers", "cy": "Beth mae'r sesiwn yn ei gynnwys"},
     "talk": {"en": "Talking about it without blame", "cy": "Siarad am y peth heb feio"},
     "where-help": {"en": "Where to get help", "cy": "Ble i gael help"},
+    "crisis-parent": {"en": "If your child seems overwhelmed or talks about hurting themselves, get help now, "
+                            "day or night: 999 in danger, or a helpline below.",
+                      "cy": "Os yw eich plentyn wedi'i lethu neu'n sôn am ei frifo ei hun, cewch help nawr, "
+                            "ddydd neu nos: 999 mewn perygl, neu linell gymorth isod."},
     "sincerely": {"en": "Yours sincerely,", "cy": "Yn gywir,"},
     "signed": {"en": "Signed", "cy": "Llofnod"},
     "name-role": {"en": "Name and role", "cy": "Enw a rôl"},
@@ -163,20 +167,29 @@ def long_date(day: dt.date, lang: str) -> str:
     return f"{day.day} {month} {day.year}"
 
 
-# Printed in every lesson plan, before the library's own safeguarding notes.
+# Printed in every lesson plan, before the library's own safeguarding notes. {lead} and {short}
+# are the nation's name for the school's safeguarding lead, {guidance} its own guidance
+# (nations.yaml); the library itself says "the safeguarding lead".
 SAFEGUARDING: tuple[dict[str, str], ...] = (
-    {"en": "Tell the school's designated safeguarding lead (DSL) about the session beforehand and "
-           "agree how a disclosure will be handled.",
-     "cy": "Rhowch wybod i arweinydd diogelu dynodedig (DSL) yr ysgol am y sesiwn ymlaen llaw a "
-           "chytunwch sut i ymdrin â datgeliad."},
+    {"en": "Tell the school's {lead} ({short}), the safeguarding lead, about the session beforehand "
+           "and agree how a disclosure will be handled.",
+     "cy": "Rhowch wybod i {lead} ({short}) yr ysgol, yr arweinydd diogelu, am y sesiwn ymlaen llaw "
+           "a chytunwch sut i ymdrin â datgeliad."},
     {"en": "If someone discloses: listen, do not promise secrecy, do not investigate, and pass it "
-           "to the DSL the same day.",
+           "to the {short} the same day. Where an adult is involved, the {short} refers it to the "
+           "police: this is not optional.",
      "cy": "Os oes rhywun yn datgelu: gwrandewch, peidiwch ag addo cadw cyfrinach, peidiwch ag "
-           "ymchwilio, a rhowch wybod i'r DSL yr un diwrnod."},
-    {"en": "Never view, copy or forward an image, even if someone offers to show you.",
+           "ymchwilio, a rhowch wybod i'r {short} yr un diwrnod. Pan fydd oedolyn yn rhan o'r peth, "
+           "mae'r {short} yn ei gyfeirio at yr heddlu: dydy hyn ddim yn ddewisol."},
+    {"en": "Never view, copy or forward an image, even if someone offers to show you ({guidance}).",
      "cy": "Peidiwch byth ag edrych ar lun, ei gopïo na'i anfon ymlaen, hyd yn oed os yw rhywun "
-           "yn cynnig ei ddangos i chi."},
+           "yn cynnig ei ddangos i chi ({guidance})."},
 )
+# Where nations.yaml does not name them (a library older than issue 9).
+LEAD_DEFAULT = {"lead": {"en": "safeguarding lead", "cy": "arweinydd diogelu"},
+                "short": {"en": "safeguarding lead", "cy": "arweinydd diogelu"},
+                "guidance": {"en": "national guidance for education settings",
+                             "cy": "canllawiau cenedlaethol ar gyfer lleoliadau addysg"}}
 
 GROUND_RULES: tuple[dict[str, str], ...] = (
     {"en": "No personal stories: we talk about made-up characters.",

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import Paragraph, boxed, clip, safe, short_url, url_lines
-from kit.pdf.labels import GROUND_RULES, SAFEGUARDING, long_date
+from kit.pdf.labels import GROUND_RULES, LEAD_DEFAULT, SAFEGUARDING, long_date
 from kit.pdf.story import BULLET, Context, numbers
 from kit.pdf.styles import NAVY, RULE, TINT
 from kit.pdf.templates import Output
@@ -108,12 +108,22 @@ def activities(ctx: Context) -> list:
             out += ctx.paras(activity.title, ctx.st.label, prefix=f"{activity.minutes} min · ")
             for n, step in enumerate(activity.steps, 1):
                 out += ctx.paras(step, prefix=f"{n}. ")
+            out += told_story(ctx, activity.story)
             if activity.notes:
                 head = Paragraph(safe(ctx.words("notes")), ctx.st.label)
                 out += [boxed([[head], [ctx.paras(activity.notes)]]), Spacer(1, 6)]
         if module.content_guidance:
             out += ctx.paras(module.content_guidance, prefix=f"<b>{ctx.words('guidance')}:</b> ")
     return out
+
+
+def told_story(ctx: Context, story_id: str | None) -> list:
+    """Return the story an activity tells, written in full, in a box (none when it tells none)."""
+    found = next((s for m in ctx.session.modules for s in m.stories if s.id == story_id), None)
+    if found is None:
+        return []
+    rows = [[ctx.paras(found.title, ctx.st.label)]] + [[ctx.paras(part)] for part in found.parts]
+    return [boxed(rows), Spacer(1, 6)]
 
 
 def language(ctx: Context) -> list:
@@ -137,8 +147,13 @@ def language(ctx: Context) -> list:
 def safeguarding(ctx: Context) -> list:
     """Return the safeguarding notes: the fixed three, then the library's."""
     out = [ctx.heading("safeguarding")]
+    nation = ctx.session.nation
+    names = {"lead": nation.safeguarding_lead, "short": nation.safeguarding_lead_short,
+             "guidance": nation.safeguarding_guidance}
     for note in SAFEGUARDING:
-        out += ctx.fixed(note, ctx.st.label, prefix=BULLET)
+        words = {lang: note[lang].format(**{k: v.get(lang) if v else LEAD_DEFAULT[k][lang]
+                                            for k, v in names.items()}) for lang in ("en", "cy")}
+        out += ctx.fixed(words, ctx.st.label, prefix=BULLET)
     notes = {n.en: n for module in ctx.session.modules for n in module.safeguarding}
     for note in notes.values():
         out += ctx.paras(note, prefix=BULLET)

@@ -55,7 +55,9 @@ def blocks(ctx: Context, lang: str) -> list[Block]:
     if kind == "staff":
         told = key_messages(ctx, covers=("respond-to-disclosure",))
         out += [("h2", label("if-told", lang)), ("ul", [m.text.get(lang) for m in told])] if told else []
-    out += [("h2", label("where-help", lang)), ("links", lang)]
+    # Letters home and to parents carry the crisis route (issue 9) before the helplines.
+    crisis = [("p", label("crisis-parent", lang))] if kind in ("home", "invite") else []
+    out += [("h2", label("where-help", lang)), *crisis, ("links", lang)]
     return out + [("p", label(f"questions-{kind}", lang)), ("p", label("sincerely", lang)), ("sign", led_by(ctx))]
 
 

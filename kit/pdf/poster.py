@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
-from kit.pdf.story import OWN_PLACE, Context, key_messages, phone_line, with_url
+from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output, frame_size, story_height
 
 WIDTH, HEIGHT = frame_size(A4, MARGIN)
@@ -15,11 +15,13 @@ WIDTH, HEIGHT = frame_size(A4, MARGIN)
 POSTER_PTS = (20, 18, 16, 14)
 QR_SIZE = 60 * mm  # read from a step or two away: 1.3 mm modules or more for every official URL
 STEPS = 5
+# When three steps do not fit at 14 pt (long bilingual sets): 12 pt, then fewer steps.
+LAST_RESORT = [(3, 12), (2, 14), (2, 12), (1, 14), (1, 12)]
 
 
 def steps(ctx: Context, count: int = STEPS) -> list:
     """Return the first COUNT steps, big and numbered, in a box across the page."""
-    messages = key_messages(ctx, exclude=OWN_PLACE)[:count]
+    messages = first_steps(ctx, count)  # the crisis route always among them
     number_w = ctx.st.pt * 1.5 + 16
     rows = [[Paragraph(f"{n}.", ctx.st.step), ctx.paras(m.text, ctx.st.step)]
             for n, m in enumerate(messages, 1)]
@@ -54,11 +56,11 @@ def story(ctx: Context, count: int = STEPS) -> list:
 
 def fitted(ctx: Context) -> list:
     """Return the first story that fits one sheet: the biggest type, then fewer steps."""
-    for count in (STEPS, STEPS - 1, STEPS - 2):
-        for pt in POSTER_PTS:
-            tried = story(Context.of(ctx.session, ctx.options, pt=pt), count)
-            if story_height(tried, WIDTH) <= HEIGHT:
-                return tried
+    tries = [(count, pt) for count in (STEPS, STEPS - 1, STEPS - 2) for pt in POSTER_PTS]
+    for count, pt in tries + LAST_RESORT:
+        tried = story(Context.of(ctx.session, ctx.options, pt=pt), count)
+        if story_height(tried, WIDTH) <= HEIGHT:
+            return tried
     return tried  # the smallest: it flows onto a second sheet rather than shrink the code
 
 

@@ -184,11 +184,21 @@ def numbers(link: Link, lang: str) -> list[str]:
 def key_messages(ctx: Context, covers: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[KeyMessage]:
     """Return the session's key messages in module order, once each, filtered by what they cover."""
     found: dict[str, KeyMessage] = {}
+    nation = ctx.session.nation.id
     for module in ctx.session.modules:
         for message in module.key_messages:
             if covers and message.covers not in covers or message.covers in exclude:
                 continue
+            if message.nations and nation not in message.nations:
+                continue  # e.g. the crisis route naming Lifeline prints in Northern Ireland only
             found.setdefault(message.id, message)
     # Steps follow the vocabulary's order (don't pay, block, evidence, report, …), then the rest.
     rank = {m: i for i, m in enumerate(MESSAGES)}
     return sorted(found.values(), key=lambda m: rank.get(m.covers, len(rank)))
+
+
+def first_steps(ctx: Context, most: int) -> list[KeyMessage]:
+    """Return at most MOST numbered steps, the crisis route always among them (last) when there is one."""
+    steps = key_messages(ctx, exclude=OWN_PLACE)
+    crisis = [m for m in steps if m.covers == "crisis"][:1]
+    return [m for m in steps if m.covers != "crisis"][:most - len(crisis)] + crisis

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from kit.quiz.formats import FORMATS
+from kit.quiz.model import Quiz
 from tests.browser.conftest import EMAIL, PASSWORD
 from tests.quiz import readers
 
@@ -46,4 +48,8 @@ def test_download_the_quiz_from_the_builder(page, live_app, axe, tmp_path):
     download = info.value
     assert download.suggested_filename == "quiz-upper-secondary-core-wales.kahoot.xlsx"
     rows, _ = readers.read_kahoot(Path(download.path()).read_bytes())
-    assert len(rows) == 8 and all(len(r["stem"]) <= 120 for r in rows)
+    library = live_app[0].extensions["kit.library"]
+    chosen = tuple(library.questions[q] for q in library.plans["upper-secondary-core"].questions)
+    left = FORMATS["kahoot"].write(Quiz("x", chosen)).left_out  # named on the page, not in the sheet
+    assert len(rows) == len(chosen) - len(left)
+    assert all(len(r["stem"]) <= 120 and all(len(a) <= 75 for a in r["answers"]) for r in rows)

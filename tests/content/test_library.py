@@ -137,8 +137,11 @@ def test_reader_text_fits_the_audience_reading_grade(plan_id):
 
 def test_verify_links_are_marked_and_never_alone():
     verify = {k.id for k in LIBRARY.links.values() if k.status == "verify"}
-    # advice-sources.md marks these unconfirmed; they stay `verify` until a person checks them.
-    assert {"nca-sextortion", "report-remove", "police-scotland-sextortion", "fearless"} <= verify
+    # No stored official page confirms these yet; they stay `verify` until a person checks them.
+    assert {"police-scotland-sextortion", "psni-sextortion"} <= verify
+    # A stored source confirms Report Remove, so it is `ok` and reaches the cards and letters.
+    assert LIBRARY.links["report-remove"].status == "ok"
+    assert "fearless" not in LIBRARY.links
 
 
 def test_welsh_register_follows_the_audience():

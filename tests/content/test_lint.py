@@ -58,7 +58,7 @@ def new_banned_phrase(root: Path) -> str:
 
 
 def reading_grade(root: Path) -> str:
-    line = edit(root, "modules/up-online-friends.yaml", "If a chat feels wrong, stop replying. Block them.",
+    line = edit(root, "modules/up-online-friends.yaml", "If a chat feels wrong, stop replying and block them.",
                 "Whenever communication unexpectedly becomes uncomfortable, immediately discontinue "
                 "participation, subsequently utilising the platform's blocking functionality.")
     assert line > line_of(root, "modules/up-online-friends.yaml", "key_messages:")
@@ -75,9 +75,9 @@ def question_reading_grade(root: Path) -> str:
 
 
 def keyword_reading_grade(root: Path) -> str:
-    edit(root, "modules/up-getting-help.yaml", '"A picture of what is on your screen."',
-         '"An instantaneous photographic representation capturing everything currently displayed '
-         'on a device\'s screen, preserved electronically for subsequent consultation."')
+    edit(root, "modules/up-getting-help.yaml", '"A button that stops someone sending you messages."',
+         '"An interface control permanently preventing an identified individual\'s account from '
+         'transmitting subsequent communications, notifications or invitations."')
     line = line_of(root, "modules/up-getting-help.yaml", "keywords:")
     return f"lessons/modules/up-getting-help.yaml:{line}: keywords: reads at Flesch–Kincaid grade "
 
@@ -104,17 +104,19 @@ def question_link_wrong_audience(root: Path) -> str:
 
 
 def verify_only_route(root: Path) -> str:
-    edit(root, "modules/what-to-do.yaml", "report-remove, take-it-down,", "report-remove,")
+    edit(root, "modules/ls-what-to-do.yaml", "report-remove, take-it-down,", "report-remove,")
+    edit(root, "links.yaml", "    status: ok\n    covers: [remove-images]\n  - id: ceop-education",
+         "    status: verify\n    covers: [remove-images]\n  - id: ceop-education")
     line = line_of(root, "plans/lower-secondary-core.yaml", "modules:")
-    return (f"lessons/plans/lower-secondary-core.yaml:{line}: modules: in wales the only route for "
+    return (f"lessons/plans/lower-secondary-core.yaml:{line}: modules: in england the only route for "
             "'remove-images' is unverified (report-remove): add a link with status ok")
 
 
 def link_status_flip(root: Path) -> str:
-    edit(root, "links.yaml", "    status: ok\n    covers: [report]\n  - id: ceop-report",
-         "    status: verify\n    covers: [report]\n  - id: ceop-report")
-    edit(root, "links.yaml", "    status: ok\n    covers: [report]\n  - id: ceop-education",
-         "    status: verify\n    covers: [report]\n  - id: ceop-education")
+    edit(root, "links.yaml", "    status: ok\n    covers: [report, crisis]\n  - id: ceop-report",
+         "    status: verify\n    covers: [report, crisis]\n  - id: ceop-report")
+    edit(root, "links.yaml", "    status: ok\n    covers: [report]\n  - id: report-remove",
+         "    status: verify\n    covers: [report]\n  - id: report-remove")
     line = line_of(root, "plans/upper-primary-core.yaml", "modules:")
     return (f"lessons/plans/upper-primary-core.yaml:{line}: modules: in england the only route for "
             "'report' is unverified (ceop-report, police): add a link with status ok")
@@ -134,8 +136,8 @@ def welsh_missing_module_title(root: Path) -> str:
     line = edit(root, "modules/not-alone.yaml",
                 'title: {en: "Not your fault, not alone", cy: "Nid dy fai di, dwyt ti ddim ar dy ben dy hun", '
                 "cy_review: draft}", 'title: "Not your fault, not alone"')
-    return (f"lessons/modules/not-alone.yaml:{line}: title: no Welsh (cy) for text a lower-secondary reader "
-            "sees (plan 'lower-secondary-core')")
+    return (f"lessons/modules/not-alone.yaml:{line}: title: no Welsh (cy) for text a post-16 reader "
+            "sees (plan 'post-16-core')")
 
 
 def no_ground_rules(root: Path) -> str:
@@ -184,7 +186,7 @@ def no_safeguarding(root: Path) -> str:
 def duplicate_message_id(root: Path) -> str:
     line = edit(root, "modules/not-alone.yaml", "{id: law-protects, covers:", "{id: not-your-fault, covers:")
     return (f"lessons/modules/not-alone.yaml:{line}: key_messages[0].id: key message id 'not-your-fault' is also "
-            "used by 'what-to-do' in plan 'lower-secondary-core'; the handout would print only one")
+            "used by 'what-to-do' in plan 'post-16-core'; the handout would print only one")
 
 
 CASES: dict[str, Case] = {

@@ -85,12 +85,17 @@ def test_a_refused_count_is_not_also_reported_as_missing(questions):
 
 
 def test_a_multiple_answer_question_may_count_more_ticks_than_people(questions):
-    counts = {"baseline": {"q-evidence": {"A": 15, "B": 12, "C": 9}},
-              "endpoint": {"q-evidence": {"A": 19, "B": 18, "C": 1}}}
-    delivery, problems = check(_raw(counts=counts), questions, TODAY)
+    from types import SimpleNamespace as Ns
+
+    ticks = Ns(id="q-ticks", type="multiple", answer=None, options=[
+        Ns(text=Ns(en="Screenshot the chat"), correct=True), Ns(text=Ns(en="Screenshot the profile"), correct=True),
+        Ns(text=Ns(en="Delete everything"), correct=False)])
+    counts = {"baseline": {"q-ticks": {"A": 15, "B": 12, "C": 9}},
+              "endpoint": {"q-ticks": {"A": 19, "B": 18, "C": 1}}}
+    delivery, problems = check(_raw(counts=counts), {"q-ticks": ticks}, TODAY)
     assert problems == []
     # A and B right: ticked share; C wrong: unticked share. Before (15 + 12 + 11) / 60.
-    result = gain.question_gains(questions, delivery.counts, delivery.present)
+    result = gain.question_gains({"q-ticks": ticks}, delivery.counts, delivery.present)
     assert result[0].baseline_pct == pytest.approx(100 * 38 / 60)
     assert result[0].endpoint_pct == pytest.approx(100 * 56 / 60)
 

@@ -1,6 +1,7 @@
 """The record-delivery pages: own sessions only, typed or uploaded counts, plain messages, nothing half-saved."""
 
 import datetime as dt
+import html
 import io
 import json
 
@@ -31,7 +32,7 @@ def _rows(db, table=Delivery):
     return db.scalar(select(func.count()).select_from(table))
 
 
-def test_an_officer_records_a_delivery_and_sees_the_gain(client, officer, make_session, db):
+def test_an_officer_records_a_delivery_and_sees_the_gain(client, officer, make_session, db, library):
     session = make_session(officer)
     page = client.get(f"/sessions/{session.id}/deliveries/new")
     assert page.status_code == 200 and b"Never record names" in page.data
@@ -39,7 +40,10 @@ def test_an_officer_records_a_delivery_and_sees_the_gain(client, officer, make_s
     assert response.status_code == 302
     shown = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "50%" in shown and "95%" in shown and "+45 points" in shown
-    assert "no misconception recorded" in shown or "The library records no misconception" in shown
+    # Option A ("Pay them so it stops") names a misconception in the library: the page prints its words.
+    tag = library.questions["q-dont-pay"].options[0].misconception
+    words = next(m.misconception.en for mod in library.modules.values() for m in mod.misconceptions if m.id == tag)
+    assert html.escape(words, quote=True) in shown and "35 points" in shown
     assert _rows(db) == 1 and _rows(db, DeliveryCount) == 6
 
 

@@ -103,7 +103,7 @@ def test_short_url_is_printed_without_scheme_or_www(url, short):
 
 
 def test_a_long_url_breaks_after_a_slash_or_before_a_dot():
-    style = styles(18).url
+    style = styles(18).url.clone("url16", fontSize=16)  # the widths below are set for 16 pt
     assert url_lines("childline.org.uk", style, 500) == "childline.org.uk"
     assert url_lines("revengepornhelpline.org.uk", style, 175) == "revengepornhelpline.org<br/>.uk"
     assert url_lines("hwb.gov.wales/keeping-safe-online", style, 175) == \

@@ -72,12 +72,12 @@ def test_lesson_plan_story_holds_every_section(make_teaching_session):
 
 
 def test_lesson_plan_prints_reasons_and_school_notes(make_teaching_session):
-    session = make_teaching_session("lower-secondary-core", reasons={"how-it-works": "Asked by the DSL"},
+    session = make_teaching_session("lower-secondary-core", reasons={"ls-how-it-starts": "Asked by the DSL"},
                            school_notes="DSL: Ms Jones, room 4")
     text = story_text(lesson_plan.story(Context.of(session, RenderOptions())))
-    title = next(m.title.en for m in session.modules if m.id == "how-it-works")
+    title = next(m.title.en for m in session.modules if m.id == "ls-how-it-starts")
     assert f"{title}: Asked by the DSL" in text and "DSL: Ms Jones, room 4" in text
-    assert "how-it-works:" not in text  # the officer reads titles, never ids
+    assert "ls-how-it-starts:" not in text  # the officer reads titles, never ids
 
 
 def test_quiz_story_uses_the_type_instruction(make_teaching_session):

@@ -123,10 +123,10 @@ def test_export_minutes_fits_the_lesson_plan(tmp_path):
     from kit.cli.export import export_command
     from tests.pdf.conftest import pdf_text
 
-    result = CliRunner().invoke(export_command, ["--plan", "lower-secondary-core", "--out", str(tmp_path),
+    result = CliRunner().invoke(export_command, ["--plan", "upper-secondary-core", "--out", str(tmp_path),
                                       "--kind", "lesson-plan", "--minutes", "20"])
     assert result.exit_code == 0, result.output
-    text = pdf_text((tmp_path / "lesson-plan-lower-secondary-core-england.pdf").read_bytes())
+    text = pdf_text((tmp_path / "lesson-plan-upper-secondary-core-england.pdf").read_bytes())
     assert "Sam's story" in text
     assert "Put the steps in order" not in text
     assert "0:17–0:19" in text
