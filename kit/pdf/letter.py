@@ -13,7 +13,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import TALK, label, long_date
-from kit.pdf.signposts import grid, qr_row
+from kit.pdf.signposts import cell_min, grid, qr_row
 from kit.pdf.story import BULLET, Context, key_messages, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output
 from kit.sessions.model import SCHOOL_MAX
@@ -92,9 +92,12 @@ def flowables(ctx: Context, lang: str) -> list:
         elif kind == "ul":
             out += [ctx.plain(BULLET + item) for item in content]
         elif kind == "links":
-            codes = [qr_row(ctx, link, WIDTH / 2) for link in with_url(ctx.session.links)[:2]]
+            linked = with_url(ctx.session.links)[:2]
+            # Side by side only when each half holds the widest part of an address: never cut a name.
+            columns = 2 if cell_min(ctx, linked) <= WIDTH / 2 else 1
+            codes = [qr_row(ctx, link, WIDTH / columns) for link in linked]
             phones = [safe(phone_line(k, lang)) for k in ctx.session.links if k.phone or k.text_number]
-            out += grid(codes, WIDTH, 2) + ([Paragraph(" · ".join(phones), ctx.st.body)] if phones else [])
+            out += grid(codes, WIDTH, columns) + ([Paragraph(" · ".join(phones), ctx.st.body)] if phones else [])
         elif kind == "sign":
             out.append(KeepTogether([Spacer(1, 18), Paragraph(safe(str(content)), ctx.st.label)]))
         else:
