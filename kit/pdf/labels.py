@@ -45,10 +45,8 @@ LABELS: dict[str, dict[str, str]] = {
     # print the audience's own last words from the library (audiences.yaml print_words).
     "not-fault": {"en": "It is not your fault. Tell someone.",
                   "cy": "Nid dy fai di yw e. Dyweda wrth rywun."},
-    "accessible": {"en": "Need this another way? Ask {organisation} for the accessible web page version "
-                         "(it works with screen readers).",
-                   "cy": "Angen hwn mewn ffordd arall? Gofynnwch i {organisation} am y fersiwn tudalen we "
-                         "hygyrch (mae'n gweithio gyda darllenwyr sgrin)."},
+    "accessible": {"en": "Need another format? Ask {organisation} for the accessible web page version.",
+                   "cy": "Angen fformat arall? Gofynnwch i {organisation} am y fersiwn tudalen we hygyrch."},
     "scan": {"en": "Scan with a phone camera", "cy": "Sganiwch gyda chamera ffôn"},
     "call": {"en": "Call {number}", "cy": "Ffonia {number}"},
     "text": {"en": "Text {number}", "cy": "Tecstia {number}"},
@@ -104,6 +102,7 @@ LABELS: dict[str, dict[str, str]] = {
                             "ddydd neu nos: 999 mewn perygl, neu linell gymorth isod."},
     "sincerely": {"en": "Yours sincerely,", "cy": "Yn gywir,"},
     "signed": {"en": "Signed", "cy": "Llofnod"},
+    "officer": {"en": "your local police schools officer", "cy": "swyddog ysgolion yr heddlu lleol"},
     "name-role": {"en": "Name and role", "cy": "Enw a rôl"},
     # The lesson plan (officer and teacher).
     "for-staff": {"en": "For the officer and teacher", "cy": "I'r swyddog a'r athro"},

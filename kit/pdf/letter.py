@@ -13,6 +13,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import TALK, label, long_date
+from kit.pdf.options import RenderOptions
 from kit.pdf.signposts import cell_min, grid, qr_row
 from kit.pdf.story import BULLET, Context, key_messages, phone_line, with_url
 from kit.pdf.templates import MARGIN, Output
@@ -29,10 +30,16 @@ def reader(ctx: Context) -> str:
     return "home" if ctx.session.audience.id in PUPIL_AUDIENCES else READER[ctx.session.audience.id]
 
 
-def led_by(ctx: Context) -> str:
-    """Return who leads the session: the officer who signs (name and role) and the organisation."""
+def led_by(ctx: Context, lang: str) -> str:
+    """Return who leads the session: the officer who signs (name and role) and the organisation;
+    never the kit's own name, which is no organisation a parent knows."""
     signed = clip(" ".join(ctx.options.signed.split()), 120)
-    return f"{signed}, {ctx.organisation}" if signed else ctx.organisation
+    organisation = "" if ctx.organisation == RenderOptions.organisation else ctx.organisation
+    return ", ".join(part for part in (signed, organisation) if part) or label("officer", lang)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def when_where(ctx: Context, lang: str) -> str:
@@ -46,8 +53,9 @@ def when_where(ctx: Context, lang: str) -> str:
 def blocks(ctx: Context, lang: str) -> list[Block]:
     """Return the letter in LANG as blocks, from greeting to signature."""
     kind, title = reader(ctx), ctx.titles()[min(ctx.langs.index(lang), len(ctx.titles()) - 1)]
+    who = led_by(ctx, lang)
     out: list[Block] = [("p", label(f"dear-{kind}", lang)),
-                        ("p", label(f"intro-{kind}", lang, who=led_by(ctx), title=title, when=when_where(ctx, lang))),
+                        ("p", label(f"intro-{kind}", lang, who=who, title=title, when=when_where(ctx, lang))),
                         ("h2", label("covers" if kind == "home" else "covers-session", lang)),
                         ("ul", [f"{m.title.get(lang)}: {m.summary.get(lang)}" for m in ctx.session.modules])]
     if kind in ("home", "invite"):
@@ -58,7 +66,7 @@ def blocks(ctx: Context, lang: str) -> list[Block]:
     # Letters home and to parents carry the crisis route (issue 9) before the helplines.
     crisis = [("p", label("crisis-parent", lang))] if kind in ("home", "invite") else []
     out += [("h2", label("where-help", lang)), *crisis, ("links", lang)]
-    return out + [("p", label(f"questions-{kind}", lang)), ("p", label("sincerely", lang)), ("sign", led_by(ctx))]
+    return out + [("p", label(f"questions-{kind}", lang)), ("p", label("sincerely", lang)), ("sign", _capital(who))]
 
 
 def plain_text(ctx: Context) -> str:

@@ -305,6 +305,10 @@ class Output:
             for n, line in enumerate(footer_lines(meta.footer, pt, room)):
                 canv.drawString(margin, margin - n * pt * 1.15, line)
             if number == total and meta.accessible:
+                # One line between the frame and the rule: a long organisation name makes it smaller,
+                # never wider than the page.
+                fits = pt * (width - 2 * margin) / stringWidth(meta.accessible, fonts.REGULAR, pt)
+                canv.setFont(fonts.REGULAR, min(pt, fits))
                 canv.drawString(margin, margin + 5 * mm + 3, meta.accessible)
             canv.setFillColor(NAVY)
             canv.drawRightString(width - margin, margin, label)

@@ -53,3 +53,16 @@ def test_no_number_is_split_across_lines(make_teaching_session, plan_id, nation,
             for number in numbers:
                 on_lines = sum(squash(line).count(number) for line in lines)
                 assert on_lines == whole.count(number), f"{kind}: {number} broken across lines"
+
+
+@pytest.mark.parametrize("kind", ["parent-letter", "handout", "lesson-plan"])
+def test_the_accessible_note_stays_on_the_page_with_a_long_name_in_large_print(make_teaching_session, kind):
+    options = RenderOptions(organisation="Police Service of Northern Ireland Safer Communities", large_print=True)
+    data = render(kind, make_teaching_session("lower-secondary-core"), options)
+    document = pdfium.PdfDocument(data)
+    page = document[len(document) - 1]
+    text = page.get_textpage()
+    whole = text.get_text_range()
+    end = whole.index("web page version.") + len("web page version.") - 1
+    right = text.get_charbox(end)[2]
+    assert right <= page.get_width() - 10, f"the note ends at {right:.0f} pt on a {page.get_width():.0f} pt page"

@@ -68,3 +68,18 @@ def test_each_twin_has_headings_lists_a_link_per_code_and_its_languages(make_tea
 def test_only_pupil_and_parent_documents_have_twins(make_teaching_session):
     with pytest.raises(ValueError, match="no accessible version of 'quiz'"):
         twin_html("quiz", make_teaching_session())
+
+
+@pytest.mark.parametrize(
+    ("organisation", "signed", "who"),
+    [
+        (RenderOptions.organisation, "", "led by your local police schools officer"),
+        ("Example Police", "", "led by Example Police"),
+        ("Example Police", "PC Jo Bloggs, schools officer", "led by PC Jo Bloggs, schools officer, Example Police"),
+    ],
+)
+def test_the_letter_names_who_leads_never_the_kit(make_teaching_session, organisation, signed, who):
+    options = RenderOptions(organisation=organisation, signed=signed)
+    text = " ".join(letter_text(make_teaching_session("lower-secondary-core"), options).split())
+    assert who in text
+    assert "led by Safer Sessions Kit" not in text
