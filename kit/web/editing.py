@@ -100,6 +100,12 @@ def conflict_page(current: store.Stored, mine: SessionSpec, change: str, error: 
     return body, 400 if error else 409
 
 
+def _total(session, spec: SessionSpec, lib) -> int:
+    """Return the minutes the lesson takes as fitted (kept activities and both quiz slots), so the
+    running total and the 'What fits' list never disagree; the modules' sum when nothing is fitted."""
+    return session.fit.total if session.fit and session.fit.slots else build.minutes(spec, lib)
+
+
 def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = None,
                  problem: dict | None = None) -> str:
     """Render the builder for RECORD: ERROR at the top when a change was refused, PROBLEM at its field."""
@@ -112,7 +118,7 @@ def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = No
         show_all = problem["kind"]
     return render_template(
         "sessions/builder.html", record=record, spec=spec, session=session, lib=lib,
-        total=build.minutes(spec, lib), show_all=show_all, error=error, problem=problem,
+        total=_total(session, spec, lib), show_all=show_all, error=error, problem=problem,
         drafts=session.uses_welsh_drafts(), advice=CEOP_ASSEMBLY_ADVICE,
         notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
         other_modules=build.other_ages(lib, "modules", spec) if show_all in ("modules", "both") else [],

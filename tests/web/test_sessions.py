@@ -352,3 +352,15 @@ def test_the_dashboard_lists_searches_filters_and_sorts(client, officer, make_se
     html = client.get("/sessions/?sort=date-desc").get_data(as_text=True)
     assert html.index("Year 6 safety") < html.index("Year 9 talk") < html.index("Parents evening")
     assert client.get("/sessions/?sort=nonsense&nation=mars&q=%25").status_code == 200
+
+
+@pytest.mark.parametrize("minutes", ["20", "40", "60"])
+def test_the_running_total_is_the_fitted_lesson(client, officer, db, library, minutes):
+    from kit.sessions.model import assemble
+
+    response = client.post("/sessions/new", data={**NEW, "lesson_minutes": minutes})
+    _record, spec = _stored(db, int(response.location.rsplit("/", 1)[1]))
+    fit = assemble(library, spec).fit
+    page = client.get(response.location).get_data(as_text=True)
+    assert f"Total: <strong>{fit.total} of {minutes} minutes</strong>" in page
+    assert fit.total <= int(minutes)
