@@ -87,8 +87,10 @@ def test_the_app_checks_structure_at_start_and_leaves_the_lint_to_kit_check(inst
     from tests.content.helpers import copy_library
 
     root = copy_library(tmp_path)
-    with (root / "lint.yaml").open("a", encoding="utf-8") as lint_file:  # a rule the shipped text breaks
-        lint_file.write("  - phrase: online\n    reason: a test rule\n")
+    lint_file = root / "lint.yaml"  # a banned phrase the shipped text uses
+    text = lint_file.read_text(encoding="utf-8")
+    lint_file.write_text(text.replace("banned_phrases:\n", "banned_phrases:\n  - phrase: online\n"
+                                      "    reason: a test rule\n", 1), encoding="utf-8")
     monkeypatch.setenv("KIT_LESSONS_DIR", str(root))
     app = create_app({"TESTING": True})
     assert app.extensions["kit.library"].modules
