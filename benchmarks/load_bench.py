@@ -34,6 +34,9 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlencode
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import web_bench  # noqa: E402 - the one gunicorn starter the benchmarks share
+
 HOST = "127.0.0.1"  # loopback only: this script never talks to another machine
 PASSWORD = "benchmark violet kettle"  # noqa: S105 - throwaway accounts on a throwaway database
 PAGE_STEPS = ("sign-in page", "sign in", "dashboard", "new session", "builder", "save notes", "move module", "preview")
@@ -93,19 +96,8 @@ def prepare(env: dict, officers: int) -> list[str]:
 
 def start_server(port: int, env: dict) -> subprocess.Popen:
     """Start gunicorn with 4 sync workers on PORT; return it once /healthz answers."""
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", "4", "--bind", f"{HOST}:{port}",
-                                "--log-level", "warning", "kit:create_app()"], env=env)
-    deadline = time.monotonic() + 240  # each worker loads the library: slow on a busy machine
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection(HOST, port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise SystemExit("gunicorn did not start within 240 s")
+    # Each worker loads the library: slow on a busy machine, so wait up to 240 s.
+    return web_bench.start_server(port, workers=4, env=env, wait=240)
 
 
 class Officer:

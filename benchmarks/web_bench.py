@@ -59,16 +59,17 @@ def prepare(instance: Path) -> int:
     return record.id
 
 
-def start_server(port: int, instance: Path, worker_class: str = "sync") -> subprocess.Popen:
-    """Start gunicorn with 2 workers on PORT; return the process once /healthz answers."""
-    env = {**os.environ, "KIT_INSTANCE_PATH": str(instance)}
+def start_server(port: int, instance: Path | None = None, worker_class: str = "sync", *, workers: int = 2,
+                 env: dict | None = None, wait: float = 30) -> subprocess.Popen:
+    """Start gunicorn with WORKERS workers on PORT; return the process once /healthz answers within WAIT s."""
+    env = env if env is not None else {**os.environ, "KIT_INSTANCE_PATH": str(instance)}
     threads = ["--threads", "4"] if worker_class == "gthread" else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", worker_class, *threads,
+        [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class", worker_class, *threads,
          "--bind", f"{HOST}:{port}", "--log-level", "warning", "kit:create_app()"],
         env=env,
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection(HOST, port, timeout=2)
@@ -78,7 +79,7 @@ def start_server(port: int, instance: Path, worker_class: str = "sync") -> subpr
         except OSError:
             time.sleep(0.2)
     process.terminate()
-    raise SystemExit("gunicorn did not start within 30 s")
+    raise SystemExit(f"gunicorn did not start within {wait:g} s")
 
 
 def sign_in(port: int) -> str:
