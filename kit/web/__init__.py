@@ -22,6 +22,7 @@ def register(app: Flask) -> None:
         inputs,
         library,
         quizzes,
+        render_cache,
         security,
         sessions,
         setup,
@@ -30,6 +31,7 @@ def register(app: Flask) -> None:
     )
 
     init_database(app)
+    render_cache.init_app(app)
     csrf.init_app(app)
     auth.login_manager.init_app(app)
     if app.config.get("TRUSTED_PROXIES"):
