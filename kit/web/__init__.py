@@ -20,6 +20,7 @@ def register(app: Flask) -> None:
         filters,
         home,
         inputs,
+        invite,
         library,
         quizzes,
         render_cache,
@@ -41,7 +42,8 @@ def register(app: Flask) -> None:
     errors.init_app(app)
     inputs.init_app(app)  # before the blueprints: it bounds their <int:...> values
     filters.init_app(app)
-    for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer, team, setup):
+    for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer, team, setup,
+                   invite):
         app.register_blueprint(module.bp)
     from kit.web import present  # noqa: PLC0415 - the presenter, notes window and offline file
 
