@@ -141,13 +141,14 @@ def _scalar(event: yaml.ScalarEvent) -> tuple[object, bool]:
 def _build(text: str) -> tuple[object, Lines, dict[Path_, str], int]:
     """Build the value of TEXT from parser events; return it, its lines, raw scalars and documents.
 
-    One loop over the events with the innermost open container in local variables: loading a
-    large library spends its time here.
+    One loop over the events, the innermost open container in local variables and the common case
+    (a plain scalar in a mapping) first: loading a large library spends its time here.
     """
     parser = _Parser(text)
     get_event = parser.get_event
     stack: list[tuple] = []  # the outer open containers, their lines, paths and pending keys
     container: dict | list | None = None  # the innermost open container
+    in_map = False  # whether it is a mapping
     here: dict = {}  # the line of each key or index in it
     path: Path_ = ()  # its path
     key: object = _NO_KEY  # its pending key, when it is a mapping
@@ -158,24 +159,23 @@ def _build(text: str) -> tuple[object, Lines, dict[Path_, str], int]:
             event = get_event()
             cls = event.__class__
             if cls is _ScalarEvent:
-                if key is _NO_KEY and container.__class__ is dict:
+                if in_map and key is _NO_KEY:
                     if event.tag is not None:
                         _check_tag(event, event.implicit[0] or event.implicit[1])
                     key, key_line = event.value, event.start_mark.line + 1  # kept as written: `no:` is "no"
                     if key in container:
                         raise YamlError(key_line, f"duplicate key '{key}' in the same mapping")
                     continue
-                if event.tag is None and not (event.implicit[0] and event.value[:1] in _IMPLICIT):
-                    value = event.value  # plain text (the common case), without a call
-                else:
+                value = event.value
+                if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT):
                     value, typed = _scalar(event)
                     if typed:
-                        raw[_child(path, container, key)] = event.value
-                if container.__class__ is dict:
+                        raw[(*path, key) if in_map else (*path, len(container)) if stack else ()] = event.value
+                if in_map:
                     container[key] = value
                     here[key] = key_line  # a field is found where its key is written
                     key = _NO_KEY
-                elif container is not None:
+                elif stack:
                     here[len(container)] = event.start_mark.line + 1
                     container.append(value)
                 else:
@@ -185,24 +185,24 @@ def _build(text: str) -> tuple[object, Lines, dict[Path_, str], int]:
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
                 value = {} if cls is _MappingStart else []
-                inner = _child(path, container, key)
-                if container.__class__ is dict:
+                if in_map:
                     if key is _NO_KEY:
                         raise YamlError(event.start_mark.line + 1, "a mapping key must be plain text")
+                    inner = (*path, key)
                     container[key] = value
                     here[key] = key_line
-                elif container is not None:
+                elif stack:
+                    inner = (*path, len(container))
                     here[len(container)] = event.start_mark.line + 1
                     container.append(value)
                 else:
-                    result, root = value, event.start_mark.line + 1
-                stack.append((container, here, path, key))
-                container, here, path, key = value, {}, inner, _NO_KEY
+                    inner, result, root = (), value, event.start_mark.line + 1
+                stack.append((container, in_map, here, path, key))
+                container, in_map, here, path, key = value, cls is _MappingStart, {}, inner, _NO_KEY
                 lines[path] = here
             elif cls is _MappingEnd or cls is _SequenceEnd:
-                container, here, path, key = stack.pop()
-                if container.__class__ is dict:
-                    key = _NO_KEY
+                container, in_map, here, path, key = stack.pop()
+                key = _NO_KEY
             elif cls is yaml.AliasEvent:
                 line = event.start_mark.line + 1
                 raise YamlError(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
@@ -212,10 +212,3 @@ def _build(text: str) -> tuple[object, Lines, dict[Path_, str], int]:
                 documents += cls is yaml.DocumentStartEvent
     finally:
         parser.dispose()
-
-
-def _child(path: Path_, container: dict | list | None, key: object) -> Path_:
-    """Return the path of the value about to go into CONTAINER (at PATH) under KEY."""
-    if container is None:
-        return ()
-    return (*path, key) if container.__class__ is dict else (*path, len(container))
