@@ -121,7 +121,9 @@
     });
     function listen(data, source) {
       if (!data || data.type !== TYPE + "-notes" || data.key !== deck.key) { return; }
-      if (source && !notesWin) { notesWin = source; }
+      // The notes window says hello when it opens and again whenever it has not heard from us:
+      // after this page is reloaded, that is how the presenter finds the window it opened before.
+      if (source && source !== window) { notesWin = source; }
       if (data.action === "go") { show(data.index); } else { send(); }
     }
     window.addEventListener("message", function (e) { listen(e.data, e.source); });
@@ -135,6 +137,8 @@
     var sections = $all(".note");
     var store = window.KitCounts.open(deck);
     var timer = { lessonStart: null, segment: null, segmentStart: null, index: 0 };
+    var heard = 0;  // when the presenter last spoke: silence means it was reloaded or closed
+    var QUIET_MS = 1000;
     $(".notes-nav").hidden = false;
     $("#download-counts").hidden = false;
     $("#clear-counts").hidden = false;
@@ -180,6 +184,7 @@
 
     function listen(data) {
       if (!data || data.type !== TYPE || data.key !== deck.key) { return; }
+      heard = Date.now();
       if (data.index !== timer.index || timer.segment === null) { follow(data.index); }
     }
     window.addEventListener("message", function (e) { listen(e.data); });
@@ -193,6 +198,7 @@
     store.bind();
     sections.forEach(function (s, j) { s.hidden = j !== 0; });
     setInterval(tick, 1000);
+    setInterval(function () { if (Date.now() - heard > QUIET_MS) { send("hello"); } }, 400);
     send("hello");
     window.kitNotes = { follow: follow, timer: timer, store: store };
   }

@@ -314,3 +314,28 @@ def test_offline_file_runs_from_file_with_no_network(browser, offline_file, axe)
     assert data["endpoint"] == {question: {"correct": 20}}
     assert left == [] and errors == []
     context.close()
+
+
+@pytest.mark.parametrize("channel", [True, False], ids=["broadcast-channel", "opener-only"])
+def test_offline_notes_follow_again_after_the_presenter_is_reloaded(browser, offline_file, channel):
+    """Reloading the presenter must not leave the notes window behind until N is pressed, whether
+    the browser gives file:// pages a BroadcastChannel or only window.opener."""
+    path, _session = offline_file
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    if not channel:
+        context.add_init_script("delete window.BroadcastChannel;")
+    page = context.new_page()
+    page.goto(path.as_uri() + "#slide-2")
+    with context.expect_page() as opened:
+        page.keyboard.press("n")
+    notes = opened.value
+    notes.locator("#note-2:not([hidden])").wait_for(timeout=5000)
+    page.reload()
+    assert _visible_slide(page) == 2
+    for number in (3, 4, 2):
+        _go(page, number)
+        notes.locator(f"#note-{number}:not([hidden])").wait_for(timeout=5000)
+    notes.click("[data-go='1']")  # and the notes window's own buttons still move the slides
+    page.locator("#slide-3:not([hidden])").wait_for(timeout=5000)
+    assert len(context.pages) == 2
+    context.close()
