@@ -10,8 +10,8 @@ from kit.outcomes.delivery import Delivery
 from kit.sessions import builder
 from kit.store import deliveries
 from kit.store import sessions as store
-from tests.browser.conftest import EMAIL, PASSWORD
-from tests.browser.test_keyboard import _active, by_id, by_text, tab_to
+from tests.browser.conftest import EMAIL
+from tests.browser.steps import active, by_id, by_text, sign_in_by_keyboard, tab_to
 
 
 def _page(browser, **options):
@@ -55,12 +55,7 @@ def session_id(live_app):
 
 def _sign_in(page, base):
     page.goto(base + "/login")
-    tab_to(page, by_id("email"))
-    page.keyboard.type(EMAIL)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/sessions/$"))
+    sign_in_by_keyboard(page)
 
 
 def test_record_a_delivery_with_the_keyboard_alone(page, live_app, session_id):
@@ -88,7 +83,7 @@ def test_record_a_delivery_with_the_keyboard_alone(page, live_app, session_id):
     body = page.inner_text("main")
     assert "The delivery was saved." in body and f"{day.day} {day:%B %Y}" in body
     assert "+45 points" in body and "50%" in body and "95%" in body
-    assert _active(page)["tag"] in ("body", "main", "a", "div")
+    assert active(page)["tag"] in ("body", "main", "a", "div")
     assert not page.errors, page.errors
 
 

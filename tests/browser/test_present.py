@@ -19,7 +19,7 @@ from kit.outcomes import countsfile
 from kit.outcomes.delivery import check
 from kit.present.page import offline_html
 from kit.sessions.model import assemble, from_plan
-from tests.browser.conftest import EMAIL, PASSWORD
+from tests.browser.steps import create_session, sign_in
 
 PLAN = "lower-secondary-core"
 
@@ -69,17 +69,12 @@ def _open_presenter(context, base: str, bilingual: bool = False):
     open its presenter."""
     page = context.new_page()
     page.on("pageerror", lambda exc: context.errors.append(str(exc)))
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
+    sign_in(page, base)
     page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
     if bilingual:
-        page.select_option("#nation", "wales")
-        page.check("input[name=lang][value=bilingual]")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+        create_session(page, "lower-secondary", nation="wales", lang="bilingual")
+    else:
+        create_session(page, "lower-secondary")
     page.click("a:has-text('Present')")
     page.wait_for_url(re.compile(r"/present/1$"))
     return page
@@ -242,14 +237,9 @@ def test_the_presenter_works_without_javascript(browser, live_app):
     _app, base = live_app
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
+    sign_in(page, base)
     page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    create_session(page, "lower-secondary")
     page.click("a:has-text('Present')")
     page.click("a:has-text('Next')")
     page.wait_for_url(re.compile(r"/present/2$"))
