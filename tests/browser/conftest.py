@@ -93,6 +93,14 @@ def page(browser, live_app):
 
 
 @pytest.fixture
+def no_js_page(browser):
+    """Return a fresh page with JavaScript off, as on a locked-down school laptop."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def axe():
     """Return check(page, name): run axe-core on PAGE and fail on serious or critical violations."""
     if not AXE_JS.exists():

@@ -31,6 +31,26 @@ def create_session(page, audience: str, nation: str | None = None, lang: str | N
     return page.url
 
 
+def new_session(page, base: str, audience: str, **form: str) -> str:
+    """Sign in at BASE, open New session and create one for AUDIENCE (FORM as for create_session); return
+    the builder's URL."""
+    sign_in(page, base)
+    page.click("text=New session")
+    return create_session(page, audience, **form)
+
+
+def collecting_page(browser, **options):
+    """Return a fresh page (a 1280 x 1000 context with OPTIONS) whose console errors and uncaught
+    exceptions collect in page.errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, **options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    return page
+
+
 def active(page) -> dict:
     """Return the focused element's tag, id, text, type and name."""
     return page.evaluate(r"""() => {

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from tests.browser.conftest import EMAIL, PASSWORD, ROOT
-from tests.browser.steps import create_session, sign_in
+from tests.browser.steps import create_session, new_session
 
 SCREENSHOT = ROOT / "docs" / "builder.png"
 SCREENSHOT_MAX = 300 * 1024
@@ -123,9 +123,7 @@ def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
 
 def test_delete_and_conflict_pages_are_accessible(page, live_app, axe):
     _app, base = live_app
-    sign_in(page, base)
-    page.click("text=New session")
-    create_session(page, "upper-secondary")
+    new_session(page, base, "upper-secondary")
     builder_url = page.url
     second = page.context.new_page()
     second.goto(builder_url)
@@ -154,9 +152,7 @@ def test_drag_to_reorder_enhances_the_buttons(browser, live_app):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-    sign_in(page, base)
-    page.click("text=New session")
-    create_session(page, "upper-secondary")
+    new_session(page, base, "upper-secondary")
     before = _module_order(page)
     assert page.get_attribute(".module-item", "draggable") == "true"
     with page.expect_navigation():
@@ -168,14 +164,11 @@ def test_drag_to_reorder_enhances_the_buttons(browser, live_app):
     context.close()
 
 
-def test_the_builder_works_without_javascript(browser, live_app):
+def test_the_builder_works_without_javascript(no_js_page, live_app):
     """Reorder and add with a reason using only HTML forms."""
     app, base = live_app
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    sign_in(page, base)
-    page.click("text=New session")
-    create_session(page, "lower-secondary")
+    page = no_js_page
+    new_session(page, base, "lower-secondary")
     assert page.get_attribute(".module-item", "draggable") is None
     before = _module_order(page)
     page.locator(f"#module-{before[0]} button:has-text('Move down')").click()
@@ -186,4 +179,3 @@ def test_the_builder_works_without_javascript(browser, live_app):
     page.fill(f"#reason-module-{other.id}", "Chosen without JavaScript")
     page.locator(f"form:has(#reason-module-{other.id}) button").click()
     assert other.id in _module_order(page)
-    context.close()

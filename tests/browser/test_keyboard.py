@@ -9,20 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.steps import active, by_id, by_text, sign_in_by_keyboard, tab_to
+from tests.browser.steps import active, by_id, by_text, collecting_page, sign_in_by_keyboard, tab_to
 
 
 @pytest.fixture
 def page(browser, live_app):
     """Return a fresh page with the real CSP; console errors are collected on page.errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page = collecting_page(browser, accept_downloads=True)
     yield page
-    context.close()
+    page.context.close()
 
 
 def press_and_load(page, key: str) -> None:

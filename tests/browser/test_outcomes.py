@@ -11,24 +11,13 @@ from kit.sessions import builder
 from kit.store import deliveries
 from kit.store import sessions as store
 from tests.browser.conftest import EMAIL
-from tests.browser.steps import active, by_id, by_text, sign_in_by_keyboard, tab_to
-
-
-def _page(browser, **options):
-    """Return a fresh British-English page (dates typed day first) collecting console errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="en-GB", **options)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    return page
+from tests.browser.steps import active, by_id, by_text, collecting_page, sign_in_by_keyboard, tab_to
 
 
 @pytest.fixture
 def page(browser, live_app):
     """Return a page under the app's real Content-Security-Policy."""
-    page = _page(browser)
+    page = collecting_page(browser, locale="en-GB")
     yield page
     page.context.close()
 
@@ -36,7 +25,7 @@ def page(browser, live_app):
 @pytest.fixture
 def axe_page(browser, live_app):
     """Return a page that lets axe-core's injected script run (CSP bypassed for the check only)."""
-    page = _page(browser, bypass_csp=True)
+    page = collecting_page(browser, locale="en-GB", bypass_csp=True)
     yield page
     page.context.close()
 

@@ -19,7 +19,7 @@ from kit.outcomes import countsfile
 from kit.outcomes.delivery import check
 from kit.present.page import offline_html
 from kit.sessions.model import assemble, from_plan
-from tests.browser.steps import create_session, sign_in
+from tests.browser.steps import new_session
 
 PLAN = "lower-secondary-core"
 
@@ -69,12 +69,7 @@ def _open_presenter(context, base: str, bilingual: bool = False):
     open its presenter."""
     page = context.new_page()
     page.on("pageerror", lambda exc: context.errors.append(str(exc)))
-    sign_in(page, base)
-    page.click("text=New session")
-    if bilingual:
-        create_session(page, "lower-secondary", nation="wales", lang="bilingual")
-    else:
-        create_session(page, "lower-secondary")
+    new_session(page, base, "lower-secondary", **({"nation": "wales", "lang": "bilingual"} if bilingual else {}))
     page.click("a:has-text('Present')")
     page.wait_for_url(re.compile(r"/present/1$"))
     return page
@@ -233,20 +228,16 @@ def test_axe_finds_nothing_serious_on_presenter_and_notes(presenter, context, ax
     axe(notes, "notes window with a refused count")
 
 
-def test_the_presenter_works_without_javascript(browser, live_app):
+def test_the_presenter_works_without_javascript(no_js_page, live_app):
     _app, base = live_app
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    sign_in(page, base)
-    page.click("text=New session")
-    create_session(page, "lower-secondary")
+    page = no_js_page
+    new_session(page, base, "lower-secondary")
     page.click("a:has-text('Present')")
     page.click("a:has-text('Next')")
     page.wait_for_url(re.compile(r"/present/2$"))
     assert _visible_slide(page) == 2
     page.click("a:has-text('Previous')")
     page.wait_for_url(re.compile(r"/present/1$"))
-    context.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,13 @@ from pathlib import Path
 
 from kit.quiz.formats import FORMATS
 from kit.quiz.model import Quiz
-from tests.browser.steps import create_session, sign_in
+from tests.browser.steps import new_session
 from tests.quiz import readers
 
 
 def test_download_the_quiz_from_the_builder(page, live_app, axe, tmp_path):
     _, base = live_app
-    sign_in(page, base)
-    page.click("text=New session")
-    create_session(page, "upper-secondary", nation="wales", lang="bilingual")
+    new_session(page, base, "upper-secondary", nation="wales", lang="bilingual")
 
     page.click("text=Download the quiz as…")
     page.wait_for_url(re.compile(r"/sessions/\d+/quiz$"))
