@@ -9,9 +9,8 @@ import os
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.browser.conftest import EMAIL, PASSWORD, ROOT
+from tests.browser.steps import create_session, new_session
 
 DOCS_SCREENSHOT = ROOT / "docs" / "builder.png"  # refreshed only when KIT_REFRESH_DOCS=1 asks for it
 SCREENSHOT_MAX = 300 * 1024
@@ -63,17 +62,6 @@ def _save_screenshot(page, folder: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def page(browser, live_app):
-    """Return a fresh page that may inject axe-core (CSP bypassed for the injected script only)."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000},
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
 def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
     app, base = live_app
     library = app.extensions["kit.library"]
@@ -96,14 +84,8 @@ def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
     page.click("button:has-text('Create the session')")
     assert page.locator(".error-summary").is_visible()
     axe(page, "new session with errors")
-    page.select_option("#audience", "lower-secondary")
-    page.select_option("#nation", "wales")
-    page.check("#lang-2")
-    page.fill("#title", "Year 8 online safety")
-    page.fill("#school", "Ysgol Example")
-    page.fill("#group_size", "28")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    create_session(page, "lower-secondary", nation="wales", lang="bilingual", title="Year 8 online safety",
+                   school="Ysgol Example", group_size="28")
     axe(page, "builder")
 
     before = _module_order(page)
@@ -147,14 +129,7 @@ def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
 
 def test_delete_and_conflict_pages_are_accessible(page, live_app, axe):
     _app, base = live_app
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "upper-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    new_session(page, base, "upper-secondary")
     builder_url = page.url
     second = page.context.new_page()
     second.goto(builder_url)
@@ -183,14 +158,7 @@ def test_drag_to_reorder_enhances_the_buttons(browser, live_app):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "upper-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    new_session(page, base, "upper-secondary")
     before = _module_order(page)
     assert page.get_attribute(".module-item", "draggable") == "true"
     with page.expect_navigation():
@@ -202,19 +170,11 @@ def test_drag_to_reorder_enhances_the_buttons(browser, live_app):
     context.close()
 
 
-def test_the_builder_works_without_javascript(browser, live_app):
+def test_the_builder_works_without_javascript(no_js_page, live_app):
     """Reorder and add with a reason using only HTML forms."""
     app, base = live_app
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    page = no_js_page
+    new_session(page, base, "lower-secondary")
     assert page.get_attribute(".module-item", "draggable") is None
     before = _module_order(page)
     page.locator(f"#module-{before[0]} button:has-text('Move down')").click()
@@ -225,4 +185,3 @@ def test_the_builder_works_without_javascript(browser, live_app):
     page.fill(f"#reason-module-{other.id}", "Chosen without JavaScript")
     page.locator(f"form:has(#reason-module-{other.id}) button").click()
     assert other.id in _module_order(page)
-    context.close()
