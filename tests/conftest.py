@@ -13,7 +13,7 @@ LESSONS = data_dir("lessons")
 POSTGRES_URL = os.environ.get("KIT_TEST_POSTGRES_URL")
 # Every database test runs on SQLite; on PostgreSQL too when the CI gives us one.
 DATABASES = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
-OUR_TABLES = ("delivery_counts", "delivery_questions", "delivery_modules", "deliveries",
+OUR_TABLES = ("invites", "delivery_counts", "delivery_questions", "delivery_modules", "deliveries",
               "sessions", "login_attempts", "users", "alembic_version")
 
 
