@@ -12,8 +12,9 @@ from reportlab.platypus import KeepInFrame, Spacer
 
 from kit.pdf.flowables import Paragraph, safe, short_url
 from kit.pdf.labels import SAFEGUARDING, long_date
+from kit.pdf.measure import MARGIN, frame_size
 from kit.pdf.story import BULLET, Context, numbers
-from kit.pdf.templates import MARGIN, Output, frame_size
+from kit.pdf.templates import Output
 
 WIDTH, HEIGHT = frame_size(A4, MARGIN)
 

@@ -39,3 +39,11 @@ def test_the_sheet_names_school_and_date_but_no_pupil(make_teaching_session):
     session = make_teaching_session("upper-primary-core", school="Example Primary", date=dt.date(2026, 12, 3))
     text = pdf_text(render("teacher-sheet", session))
     assert "Example Primary" in text and "3 December 2026" in text
+
+
+def test_the_pack_holds_the_teacher_sheet_and_a_class_set_of_answer_cards(make_teaching_session):
+    session = make_teaching_session("lower-secondary-core", group_size=12)
+    data = render("pack", session)
+    text = squash(pdf_text(data))
+    assert squash(session.audience.teacher.lead_in[0].en) in text
+    assert squash("Card 12 of 12") in text and squash("Card 13 of") not in text
