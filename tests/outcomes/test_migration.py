@@ -1,5 +1,5 @@
 """Outcome migrations: 0003 copies each delivery's filter columns onto its per-question and per-module rows;
-0007 fills the monthly sums from the deliveries already stored; each goes down and up again cleanly."""
+0008 fills the monthly sums from the deliveries already stored; each goes down and up again cleanly."""
 
 from alembic import command
 from sqlalchemy import create_engine, inspect, text

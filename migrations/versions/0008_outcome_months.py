@@ -4,15 +4,15 @@ A lead's dashboard sums these for whole months instead of reading every delivery
 per-delivery rows are read only for part-months and by officer, so their audience-first and
 nation-first indexes go.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-11-30
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
