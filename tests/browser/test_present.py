@@ -19,7 +19,7 @@ from kit.outcomes import countsfile
 from kit.outcomes.delivery import check
 from kit.present.page import offline_html
 from kit.sessions.model import assemble, from_plan
-from tests.browser.conftest import EMAIL, PASSWORD
+from tests.browser.steps import new_session
 
 PLAN = "lower-secondary-core"
 
@@ -77,17 +77,7 @@ def _new_session(context, base: str, bilingual: bool = False):
     """Sign in and create a lower-secondary session; return the page showing its builder."""
     page = context.new_page()
     page.on("pageerror", lambda exc: context.errors.append(str(exc)))
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
-    if bilingual:
-        page.select_option("#nation", "wales")
-        page.check("input[name=lang][value=bilingual]")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    new_session(page, base, "lower-secondary", **({"nation": "wales", "lang": "bilingual"} if bilingual else {}))
     return page
 
 
@@ -244,25 +234,16 @@ def test_axe_finds_nothing_serious_on_presenter_and_notes(presenter, context, ax
     axe(notes, "notes window with a refused count")
 
 
-def test_the_presenter_works_without_javascript(browser, live_app):
+def test_the_presenter_works_without_javascript(no_js_page, live_app):
     _app, base = live_app
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    page = no_js_page
+    new_session(page, base, "lower-secondary")
     page.click("a:has-text('Present')")
     page.click("a:has-text('Next')")
     page.wait_for_url(re.compile(r"/present/2$"))
     assert _visible_slide(page) == 2
     page.click("a:has-text('Previous')")
     page.wait_for_url(re.compile(r"/present/1$"))
-    context.close()
 
 
 @pytest.fixture(scope="module")
