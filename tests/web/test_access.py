@@ -20,6 +20,7 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
+    ("GET", "/sessions/{id}/download/handout.html"),
     ("GET", "/sessions/{id}/preview/handout/1.png"),
     ("GET", "/sessions/{id}/session.yaml"),
     ("GET", "/sessions/{id}/quiz"),

@@ -116,3 +116,28 @@ def test_downloads_are_named_after_the_session(client, officer, make_session, ti
                           date=dt.date.fromisoformat(day) if day else None)
     disposition = client.get(f"/sessions/{record.id}/download/handout.pdf").headers["Content-Disposition"]
     assert disposition == f"attachment; filename={expected}"
+
+
+@pytest.mark.parametrize("kind, ext, mimetype, words", [
+    ("handout", "html", "text/html", "<h2>Who can help</h2>"),
+    ("handout-a5", "html", "text/html", '<section lang="cy">'),
+    ("poster", "html", "text/html", '<section lang="en-GB">'),
+    ("parent-letter", "html", "text/html", "<!doctype html>"),
+    ("parent-letter", "txt", "text/plain", "https://"),
+])
+def test_accessible_versions_download_from_the_preview(client, officer, make_session, kind, ext, mimetype, words):
+    record = make_session(officer, nation="wales", lang="bilingual")
+    page = client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+    url = f"/sessions/{record.id}/download/{kind}.{ext}"
+    assert f'href="{url}"' in page
+    response = client.get(url)
+    assert response.status_code == 200 and response.mimetype == mimetype
+    assert words in response.get_data(as_text=True)
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment; filename=") and disposition.endswith(f'.{ext}')
+
+
+@pytest.mark.parametrize("url", ["quiz.html", "lesson-plan.html", "handout.txt", "secrets.html", "pack.txt"])
+def test_documents_without_an_accessible_version_are_not_found(client, officer, make_session, url):
+    record = make_session(officer)
+    assert client.get(f"/sessions/{record.id}/download/{url}").status_code == 404
