@@ -137,7 +137,7 @@ def render_options(session: Session):
 
 def signature() -> str:
     """Return the signed-in officer's name and role as letters are signed ('' when not given)."""
-    return getattr(current_user, "signature", "") or ""
+    return current_user.user.signature
 
 
 def rendered(kind: str, record, session: Session) -> bytes:

@@ -31,7 +31,8 @@ SESSION_URLS = [
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/sessions/import", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules",
-                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password"]
+                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password",
+                  "/account/signature"]
 
 
 def _call(client, method, url):

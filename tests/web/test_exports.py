@@ -141,3 +141,25 @@ def test_accessible_versions_download_from_the_preview(client, officer, make_ses
 def test_documents_without_an_accessible_version_are_not_found(client, officer, make_session, url):
     record = make_session(officer)
     assert client.get(f"/sessions/{record.id}/download/{url}").status_code == 404
+
+
+def test_letters_are_signed_with_the_officers_name_and_role(client, officer, make_session):
+    record = make_session(officer)
+    letter = f"/sessions/{record.id}/download/parent-letter.txt"
+    assert "your local police schools officer" in client.get(letter).get_data(as_text=True)
+    response = client.post("/account/signature", data={"signature": "PC Sam  Jones, Schools Officer"})
+    assert response.status_code == 302
+    text = client.get(letter).get_data(as_text=True)
+    assert "PC Sam Jones, Schools Officer" in text and "your local police schools officer" not in text
+    pdf = pdfium.PdfDocument(client.get(f"/sessions/{record.id}/download/parent-letter.pdf").data)
+    printed = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    assert "PC Sam Jones, Schools Officer" in printed
+    assert "PC Sam Jones" in client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+
+
+def test_a_signature_too_long_for_a_letter_is_refused_and_kept(client, officer):
+    response = client.post("/account/signature", data={"signature": "PC " + "x" * 130})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "At most 120 characters fit on a letter" in page
+    assert "x" * 130 in page
