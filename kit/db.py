@@ -63,6 +63,18 @@ class User(Base):
     signature: Mapped[str] = mapped_column(String(SIGNATURE_MAX), default="", server_default="")
 
 
+class Invite(Base):
+    """A one-time link for an invited account to set its first password: only the token's hash is kept."""
+
+    __tablename__ = "invites"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
 class LoginAttempt(Base):
     """A failed sign-in, counted across worker processes for throttling."""
 

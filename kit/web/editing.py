@@ -11,6 +11,7 @@ from kit.sessions import codec, validate
 from kit.sessions.model import CEOP_ASSEMBLY_ADVICE, SessionSpec, assemble, needs_assembly_warning
 from kit.store import sessions as store
 from kit.web.database import db_session
+from kit.web.render_cache import forget
 
 
 def library() -> Library:
@@ -62,6 +63,7 @@ def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | Non
         if version is None:
             raise store.Conflict(record)
         store.save(db_session(), record, spec, version)
+        forget(record.id)
     except store.Conflict as conflict:
         if conflict.current is None:  # deleted (in another tab) since this page was shown
             abort(404)

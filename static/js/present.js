@@ -84,6 +84,31 @@
       return notesWin;
     }
 
+    /* A bilingual deck shows Welsh with English beneath; L shows Welsh alone, then English alone,
+       then both again. The choice is remembered in this browser for the next lesson. */
+    var SHOW = ["both", "cy", "en"];
+    var SHOWN = { both: "Cymraeg and English", cy: "Cymraeg only", en: "English only" };
+    var SHOW_KEY = "kit-present-show";
+    var langButton = $(".nav-lang");
+
+    function setShow(mode, announce) {
+      if (!langButton || SHOW.indexOf(mode) < 0) { return; }
+      document.body.setAttribute("data-show", mode);
+      langButton.textContent = "Language (L): " + SHOWN[mode];
+      langButton.hidden = false;
+      try { localStorage.setItem(SHOW_KEY, mode); } catch (e) { /* private mode: not remembered */ }
+      if (announce) { $("#slide-status").textContent = SHOWN[mode]; }
+    }
+
+    function nextShow() {
+      var now = document.body.getAttribute("data-show") || "both";
+      setShow(SHOW[(SHOW.indexOf(now) + 1) % SHOW.length], true);
+    }
+
+    function remembered() {
+      try { return localStorage.getItem(SHOW_KEY) || "both"; } catch (e) { return "both"; }
+    }
+
     function fullScreen() {
       if (document.fullscreenElement) { document.exitFullscreen(); }
       else if (document.documentElement.requestFullscreen) { document.documentElement.requestFullscreen().catch(function () {}); }
@@ -95,7 +120,7 @@
       Home: function () { show(0); }, End: function () { show(slides.length - 1); },
       r: function () { setReveal(!state.reveal); send(); },
       b: function () { setBlank(!state.blank); }, ".": function () { setBlank(!state.blank); },
-      n: openNotes, f: fullScreen
+      n: openNotes, f: fullScreen, l: nextShow
     };
     document.addEventListener("keydown", function (e) {
       if (e.ctrlKey || e.altKey || e.metaKey) { return; }
@@ -113,6 +138,7 @@
     $(".nav-notes").addEventListener("click", function (e) { if (openNotes()) { e.preventDefault(); } });
     $(".nav-blank").addEventListener("click", function () { setBlank(!state.blank); });
     $(".nav-full").addEventListener("click", fullScreen);
+    if (langButton) { langButton.addEventListener("click", nextShow); }
     $("#blank").addEventListener("click", function () { setBlank(false); });
     $all("details.reveal").forEach(function (d) {
       d.addEventListener("toggle", function () {
@@ -128,6 +154,7 @@
     }
     window.addEventListener("message", function (e) { listen(e.data, e.source); });
     if (channel) { channel.onmessage = function (e) { listen(e.data, null); }; }
+    setShow(remembered(), false);
     show(state.index);
     window.kitPresenter = { show: show, state: state };
   }
