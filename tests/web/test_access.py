@@ -17,6 +17,7 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/modules/change"),
     ("POST", "/sessions/{id}/questions"),
     ("POST", "/sessions/{id}/notes"),
+    ("POST", "/sessions/{id}/length"),
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
