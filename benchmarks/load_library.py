@@ -34,6 +34,7 @@ def generate(root: Path, modules: int, questions: int) -> None:
     for n in range(modules - len(module_files)):
         source = module_files[n % len(module_files)]
         text = re.sub(r"^id: (\S+)", rf"id: \1-g{n}", source.read_text(encoding="utf-8"), count=1, flags=re.M)
+        text = _renamed(text, n)
         (root / "modules" / f"{source.stem}-g{n}.yaml").write_text(text, encoding="utf-8")
     items = [m.group(0) for f in sorted((shipped / "questions").glob("*.yaml"))
              for m in re.finditer(r"^  - id: .*?(?=^  - id: |\Z)", f.read_text(encoding="utf-8"), re.M | re.S)]
@@ -42,6 +43,15 @@ def generate(root: Path, modules: int, questions: int) -> None:
         body = "".join(re.sub(r"^  - id: (\S+)", rf"  - id: \1-g{n}", items[n % have], count=1, flags=re.M)
                        for n in range(start, min(start + QUESTIONS_PER_FILE, questions - have)))
         (root / "questions" / f"generated-{start:05d}.yaml").write_text("questions:\n" + body, encoding="utf-8")
+
+
+def _renamed(module: str, n: int) -> str:
+    """Return MODULE with its misconception ids made unique to copy N (the lint wants each id once)."""
+    block = re.search(r"^misconceptions:\n(?:[ #].*\n|\n)*", module, flags=re.M)
+    if block is None:
+        return module
+    renamed = re.sub(r"^  - id: (\S+)", rf"  - id: \1-g{n}", block.group(0), flags=re.M)
+    return module[: block.start()] + renamed + module[block.end():]
 
 
 def timed(root: Path, runs: int) -> tuple[list[float], list[float], float, int, int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,20 +11,7 @@ import click
 from kit.cli.group import cli
 from kit.cli.options import lessons_option, open_library
 from kit.content.vocab import NATIONS, PRINT_LANGS
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write DATA to PATH through a temporary file, so no half-written PDF is ever left."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+from kit.files import write_atomically
 
 
 def _presenter(session) -> tuple[str, bytes]:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from kit.cli.export import write_atomically
 from kit.cli.group import cli
 from kit.cli.options import lessons_dir, lessons_option, open_library
 from kit.content.vocab import AUDIENCES, LANGS
+from kit.files import write_atomically
 from kit.quiz.formats import FORMATS
 from kit.quiz.importer import READERS, guess_format, import_quiz
 from kit.quiz.model import Quiz

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.content.models import Audience, Link, LintFile, Module, Nation, Plan, Question
-from kit.content.yamlfile import Path_, line_of
+from kit.content.yamlfile import Lines, Path_, line_of
 
 
 @dataclass(frozen=True, eq=False)
@@ -17,7 +17,7 @@ class Origin:
     """
 
     file: str
-    lines: dict[Path_, int]
+    lines: Lines
     path: Path_ = ()
 
     def line(self, *sub: str | int) -> int | None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from kit.content.library import Library
 from kit.content.text import texts
+from kit.files import write_atomically
 
 # Advice pages move and services are renamed: a link not compared with its source for six months is due.
 STALE_AFTER = dt.timedelta(days=183)
@@ -128,17 +127,5 @@ def _mark(path: Path, library: Library, ids: list[str], today: dt.date, who: str
             added.append((line, f"{indent}checked_by: {json.dumps(who, ensure_ascii=False)}{ending}"))
     for after, text in sorted(added, reverse=True):
         lines.insert(after, text)
-    _write_atomically(path, "".join(lines))
+    write_atomically(path, "".join(lines).encode("utf-8"), mode=path.stat().st_mode & 0o777)
     return path
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

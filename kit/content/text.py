@@ -53,6 +53,8 @@ class Text:
     @classmethod
     def parse(cls, value: object) -> Text:
         """Return VALUE (text, or a mapping of en/cy/cy_review) as Text, or raise a pydantic error."""
+        if value.__class__ is dict:  # the commonest first: a library with Welsh has mostly these
+            return cls._from_mapping(value)
         if isinstance(value, str):
             return cls(_string(value, "en"))
         if isinstance(value, Text):
@@ -65,16 +67,17 @@ class Text:
 
     @classmethod
     def _from_mapping(cls, value: dict) -> Text:
-        unknown = value.keys() - _FIELD_SET
-        if unknown:
-            key = min(unknown, key=str)
+        if not _FIELD_SET.issuperset(value):
+            key = min(value.keys() - _FIELD_SET, key=str)
             if " " in str(key).strip():
                 raise _fail("text_split", "text was split at a comma or colon: put the whole text in quotes")
             raise _fail("text_field", f"unknown field '{key}' (text takes en, cy and cy_review)", str(key))
         if "en" not in value:
             raise _fail("missing", "required field is missing", "en")
         en = _string(value["en"], "en")
-        cy = _string(value["cy"], "cy") if value.get("cy") is not None else None
+        cy = value.get("cy")
+        if cy is not None:
+            cy = _string(cy, "cy")
         review = value.get("cy_review")
         if review is not None and review not in REVIEW:
             raise _fail("text_review", f"{review!r} is not one of: 'draft' or 'approved'", "cy_review")

@@ -14,15 +14,17 @@ from yaml.nodes import ScalarNode
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 32
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's C parser when PyYAML was built with it (its wheels are), else PyYAML's own: same events.
+_Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _CORE = "tag:yaml.org,2002:"
 _STR = _CORE + "str"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 _constructor = SafeConstructor()
 _resolver = yaml.resolver.Resolver()
 _NO_KEY = object()
+_NOTHING: dict = {}
 _ScalarEvent, _MappingStart, _SequenceStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_MappingEnd, _SequenceEnd, _StreamEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.StreamEndEvent
 # YAML 1.1's implicit types by first character ("" for the rest), as PyYAML's resolver decides them.
 _IMPLICIT = {
     first: tuple(pairs) + tuple(_resolver.yaml_implicit_resolvers.get(None, ()))
@@ -37,6 +39,9 @@ _SCALARS = {
 }
 
 Path_ = tuple[str | int, ...]
+# Where each value is written: the root's line, and for each container (by path) the line of each
+# key or index in it. Keyed by container, not by value: a tuple per value cost more than the parse.
+Lines = tuple[int, dict[Path_, dict]]
 
 
 class YamlError(Exception):
@@ -51,24 +56,25 @@ class YamlError(Exception):
 class Document:
     """A parsed file: its value, the line of every path in it, and the source of non-text scalars."""
 
-    def __init__(self, value: object, lines: dict[Path_, int], raw: dict[Path_, str]):
+    def __init__(self, value: object, lines: Lines, raw: dict[Path_, str]):
         self.value = value
         self.lines = lines
         self.raw = raw  # what was written, for values YAML read as something other than text
 
-    def line_of(self, path: Path_) -> int | None:
+    def line_of(self, path: Path_) -> int:
         """Return the line of PATH, or of its nearest ancestor that has one."""
         return line_of(self.lines, path)
 
 
-def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
+def line_of(lines: Lines, path: Path_) -> int:
     """Return the line LINES gives PATH, or its nearest ancestor that has one."""
+    root, inner = lines
     path = tuple(path)
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return lines.get(())
+    for end in range(len(path), 0, -1):
+        line = inner.get(path[: end - 1], _NOTHING).get(path[end - 1])
+        if line is not None:
+            return line
+    return root
 
 
 def decode(data: bytes) -> str:
@@ -132,66 +138,77 @@ def _scalar(event: yaml.ScalarEvent) -> tuple[object, bool]:
         raise YamlError(event.start_mark.line + 1, f"cannot read {value!r} as {tag.rsplit(':', 1)[-1]}") from None
 
 
-def _build(text: str) -> tuple[object, dict[Path_, int], dict[Path_, str], int]:
-    """Build the value of TEXT from parser events; return it, the line of each path, raw scalars, documents.
+def _build(text: str) -> tuple[object, Lines, dict[Path_, str], int]:
+    """Build the value of TEXT from parser events; return it, its lines, raw scalars and documents.
 
-    One loop with the open containers on a stack: loading a large library spends its time here.
+    One loop over the events, the innermost open container in local variables and the common case
+    (a plain scalar in a mapping) first: loading a large library spends its time here.
     """
-    stack: list[tuple[dict | list, Path_]] = []  # open containers and their paths
-    key: object = _NO_KEY  # the pending key of the innermost open mapping
-    keys: list = []  # pending keys of the outer open mappings
-    key_line = 0
+    parser = _Parser(text)
+    get_event = parser.get_event
+    stack: list[tuple] = []  # the outer open containers, their lines, paths and pending keys
+    container: dict | list | None = None  # the innermost open container
+    in_map = False  # whether it is a mapping
+    here: dict = {}  # the line of each key or index in it
+    path: Path_ = ()  # its path
+    key: object = _NO_KEY  # its pending key, when it is a mapping
+    key_line = root = 0
     result, lines, raw, documents = None, {}, {}, 0
-    for event in yaml.parse(text, Loader=_Loader):
-        cls = event.__class__
-        if cls is _ScalarEvent:
-            if key is _NO_KEY and stack and stack[-1][0].__class__ is dict:
-                _check_tag(event, event.implicit[0] or event.implicit[1])
-                key, key_line = event.value, event.start_mark.line + 1  # kept as written: `no:` is "no"
-                if key in stack[-1][0]:
-                    raise YamlError(key_line, f"duplicate key '{key}' in the same mapping")
-                continue
-            if event.tag is None and not (event.implicit[0] and event.value[:1] in _IMPLICIT):
-                value, typed = event.value, False  # plain text (the common case), without a call
-            else:
-                value, typed = _scalar(event)
-        elif cls is _MappingStart or cls is _SequenceStart:
-            _check_tag(event, event.implicit)
-            if len(stack) >= MAX_DEPTH:
-                raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
-            value, typed = ({} if cls is _MappingStart else []), False
-        elif cls is _MappingEnd or cls is _SequenceEnd:
-            container = stack.pop()[0]
-            if container.__class__ is dict:
-                key = keys.pop()
-            continue
-        elif cls is yaml.AliasEvent:
-            line = event.start_mark.line + 1
-            raise YamlError(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
-        else:
-            documents += cls is yaml.DocumentStartEvent
-            continue
-        if not stack:
-            result, path = value, ()
-            lines[path] = event.start_mark.line + 1
-        else:
-            container, parent = stack[-1]
-            if container.__class__ is list:
-                path = (*parent, len(container))
-                container.append(value)
-                lines[path] = event.start_mark.line + 1
-            elif key is _NO_KEY:
-                raise YamlError(event.start_mark.line + 1, "a mapping key must be plain text")
-            else:
-                path = (*parent, key)
-                container[key] = value
-                lines[path] = key_line  # a field is found where its key is written
+    try:
+        while True:
+            event = get_event()
+            cls = event.__class__
+            if cls is _ScalarEvent:
+                if in_map and key is _NO_KEY:
+                    if event.tag is not None:
+                        _check_tag(event, event.implicit[0] or event.implicit[1])
+                    key, key_line = event.value, event.start_mark.line + 1  # kept as written: `no:` is "no"
+                    if key in container:
+                        raise YamlError(key_line, f"duplicate key '{key}' in the same mapping")
+                    continue
+                value = event.value
+                if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT):
+                    value, typed = _scalar(event)
+                    if typed:
+                        raw[(*path, key) if in_map else (*path, len(container)) if stack else ()] = event.value
+                if in_map:
+                    container[key] = value
+                    here[key] = key_line  # a field is found where its key is written
+                    key = _NO_KEY
+                elif stack:
+                    here[len(container)] = event.start_mark.line + 1
+                    container.append(value)
+                else:
+                    result, root = value, event.start_mark.line + 1
+            elif cls is _MappingStart or cls is _SequenceStart:
+                _check_tag(event, event.implicit)
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
+                value = {} if cls is _MappingStart else []
+                if in_map:
+                    if key is _NO_KEY:
+                        raise YamlError(event.start_mark.line + 1, "a mapping key must be plain text")
+                    inner = (*path, key)
+                    container[key] = value
+                    here[key] = key_line
+                elif stack:
+                    inner = (*path, len(container))
+                    here[len(container)] = event.start_mark.line + 1
+                    container.append(value)
+                else:
+                    inner, result, root = (), value, event.start_mark.line + 1
+                stack.append((container, in_map, here, path, key))
+                container, in_map, here, path, key = value, cls is _MappingStart, {}, inner, _NO_KEY
+                lines[path] = here
+            elif cls is _MappingEnd or cls is _SequenceEnd:
+                container, in_map, here, path, key = stack.pop()
                 key = _NO_KEY
-        if typed:
-            raw[path] = event.value
-        if cls is not _ScalarEvent:
-            stack.append((value, path))
-            if cls is _MappingStart:
-                keys.append(key)
-                key = _NO_KEY
-    return result, lines, raw, documents
+            elif cls is yaml.AliasEvent:
+                line = event.start_mark.line + 1
+                raise YamlError(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
+            elif cls is _StreamEnd:
+                return result, (root, lines), raw, documents
+            else:
+                documents += cls is yaml.DocumentStartEvent
+    finally:
+        parser.dispose()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from kit.pdf.options import RenderOptions
 from kit.pdf.registry import KINDS, DocumentKind, kind
-from kit.pdf.templates import Rendered
+from kit.pdf.sheets import Rendered
 from kit.pdf.twin import PARTS as TWINS
 from kit.pdf.twin import letter_text, twin_html
 from kit.sessions.model import Session

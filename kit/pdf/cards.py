@@ -17,9 +17,10 @@ from reportlab.platypus import Frame
 
 from kit.pdf import fonts
 from kit.pdf.flowables import Paragraph, QRCode, safe, short_url, url_lines
+from kit.pdf.sheets import PageForm
 from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.styles import INK, NAVY, RULE, WHITE, styles
-from kit.pdf.templates import Output, PageForm
+from kit.pdf.templates import Output
 
 CARD = (85.6 * mm, 54 * mm)
 COLUMNS, ROWS = 2, 4

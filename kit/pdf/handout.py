@@ -12,10 +12,11 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageBreak, 
 
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.flowables import Paragraph, boxed, safe
+from kit.pdf.measure import FOOTER_ROOM, frame_size, story_height
 from kit.pdf.signposts import NORMAL, ROOMY, Fit, cell_min, columns, grid, phone_list, qr_row
 from kit.pdf.story import BULLET, OWN_PLACE, Context, key_messages, with_url
 from kit.pdf.styles import NAVY, RULE, WHITE
-from kit.pdf.templates import FOOTER_ROOM, Output, frame_size, story_height
+from kit.pdf.templates import Output
 
 A4_MARGIN = 13 * mm  # a handout is read, not filed: use the page
 A5_MARGIN = 12 * mm

@@ -7,6 +7,7 @@ Welsh strings here are drafts until a Welsh speaker approves them, like the libr
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 LABELS: dict[str, dict[str, str]] = {
     "lesson-plan": {"en": "Lesson plan", "cy": "Cynllun gwers"},
@@ -145,6 +146,12 @@ LABELS: dict[str, dict[str, str]] = {
     "school-notes": {"en": "School notes", "cy": "Nodiadau'r ysgol"},
     "signposting": {"en": "Signposting", "cy": "Cyfeirio"},
     "why": {"en": "Why", "cy": "Pam"},
+    # Where the session is held (the SETTINGS vocabulary), as the lesson plan prints it.
+    "setting-classroom": {"en": "classroom", "cy": "ystafell ddosbarth"},
+    "setting-small-group": {"en": "small group", "cy": "grŵp bach"},
+    "setting-assembly": {"en": "assembly", "cy": "gwasanaeth"},
+    "setting-one-to-one": {"en": "one to one", "cy": "un i un"},
+    "setting-online": {"en": "online", "cy": "ar-lein"},
 }
 
 
@@ -152,6 +159,20 @@ def label(key: str, lang: str, **values: object) -> str:
     """Return the fixed words KEY in LANG (English when no Welsh exists), with VALUES filled in."""
     words = LABELS[key]
     return words.get(lang, words["en"]).format(**values)
+
+
+# The words of the library's school-year names (audiences.yaml year_names, written in English):
+# "Years 7–9", "Years 12–13 or college"; year numbers and Scottish P/S years stay as they are.
+YEAR_WORDS_CY = (("Years", "Blynyddoedd"), ("Year", "Blwyddyn"), ("or college", "neu goleg"))
+
+
+def year_name(name: str, lang: str) -> str:
+    """Return the school-year NAME ('Years 7–9') in LANG ('Blynyddoedd 7–9')."""
+    if lang != "cy":
+        return name
+    for english, welsh in YEAR_WORDS_CY:
+        name = re.sub(rf"\b{english}\b", welsh, name)
+    return name
 
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -189,6 +210,15 @@ LEAD_DEFAULT = {"lead": {"en": "safeguarding lead", "cy": "arweinydd diogelu"},
                 "short": {"en": "safeguarding lead", "cy": "arweinydd diogelu"},
                 "guidance": {"en": "national guidance for education settings",
                              "cy": "canllawiau cenedlaethol ar gyfer lleoliadau addysg"}}
+
+
+def safeguarding_notes(nation) -> tuple[dict[str, str], ...]:
+    """Return SAFEGUARDING with NATION's names for the safeguarding lead and its guidance filled in."""
+    names = {"lead": nation.safeguarding_lead, "short": nation.safeguarding_lead_short,
+             "guidance": nation.safeguarding_guidance}
+    return tuple({lang: note[lang].format(**{k: v.get(lang) if v else LEAD_DEFAULT[k][lang]
+                                             for k, v in names.items()}) for lang in ("en", "cy")}
+                 for note in SAFEGUARDING)
 
 GROUND_RULES: tuple[dict[str, str], ...] = (
     {"en": "No personal stories: we talk about made-up characters.",

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import Paragraph, boxed, clip, safe, short_url, url_lines
-from kit.pdf.labels import GROUND_RULES, LEAD_DEFAULT, SAFEGUARDING, long_date
+from kit.pdf.labels import GROUND_RULES, LEAD_DEFAULT, SAFEGUARDING, long_date, year_name
 from kit.pdf.story import BULLET, Context, numbers
 from kit.pdf.styles import NAVY, RULE, TINT
 from kit.pdf.templates import Output
@@ -34,15 +34,16 @@ def facts(ctx: Context) -> Table:
     """Return who, where, when and how long, as a two-column table."""
     s, spec = ctx.session, ctx.session.spec
     first = ctx.langs[0]
+    years = s.audience.year_names.get(s.nation.id, s.audience.ages)
     rows = [
         ("audience", s.audience.name.get(first)),
-        ("years", s.audience.year_names.get(s.nation.id, s.audience.ages)),
+        ("years", " / ".join(dict.fromkeys(year_name(years, lang) for lang in ctx.langs))),
         ("nation", s.nation.name.get(first)),
         ("length", ctx.words("minutes", n=spec.lesson_minutes or s.minutes)),
         ("date", long_date(spec.date, first) if spec.date else ""),
         ("school", clip(spec.school, SCHOOL_MAX)),
         ("group", str(spec.group_size or "")),
-        ("setting", spec.setting.replace("-", " ")),
+        ("setting", ctx.words(f"setting-{spec.setting}")),
     ]
     cells = [[Paragraph(safe(ctx.words(key)), ctx.st.label), ctx.plain(value)]
              for key, value in rows if value]

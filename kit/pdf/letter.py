@@ -13,10 +13,11 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import TALK, label, long_date
+from kit.pdf.measure import MARGIN
 from kit.pdf.options import RenderOptions
 from kit.pdf.signposts import cell_min, grid, qr_row
 from kit.pdf.story import BULLET, Context, key_messages, phone_line, with_url
-from kit.pdf.templates import MARGIN, Output
+from kit.pdf.templates import Output
 from kit.sessions.model import SCHOOL_MAX
 
 WIDTH = A4[0] - 2 * MARGIN

@@ -8,8 +8,10 @@ from dataclasses import replace
 from kit.pdf.story import Context
 from kit.pdf.templates import Output
 
-# The A5 handout is left out: the pack already holds the A4 handout.
-ORDER = ("lesson-plan", "handout", "quiz", "answer-key", "cards", "poster", "parent-letter")
+# The A5 handout is left out: the pack already holds the A4 handout. The teacher's sheet follows
+# the lesson plan (the teacher gets both before the visit); the answer cards follow the quiz.
+ORDER = ("lesson-plan", "teacher-sheet", "handout", "quiz", "answer-key", "answer-cards", "cards", "poster",
+         "parent-letter")
 
 Compose = Callable[[Output, Context], None]
 

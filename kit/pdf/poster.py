@@ -7,8 +7,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
+from kit.pdf.measure import MARGIN, frame_size, story_height
 from kit.pdf.story import Context, first_steps, phone_line, with_url
-from kit.pdf.templates import MARGIN, Output, frame_size, story_height
+from kit.pdf.templates import Output
 
 WIDTH, HEIGHT = frame_size(A4, MARGIN)
 # Body sizes tried in turn until the poster fits its sheet; the code never shrinks with them.

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from kit.pdf import answer_cards, cards, handout, lesson_plan, letter, pack, poster, quiz, teacher_sheet
 from kit.pdf.options import RenderOptions
 from kit.pdf.pack import Compose
+from kit.pdf.sheets import Rendered
 from kit.pdf.story import Context
-from kit.pdf.templates import Output, Rendered
+from kit.pdf.templates import Output
 from kit.sessions.model import Session
 
 

@@ -1,20 +1,34 @@
 """The slides and facilitator notes of a teaching session, as plain data.
 
 Built from the fitted Session (only the activities the lesson length keeps), so the presenter,
-the notes window and the offline file show exactly what the lesson plan prints.
+the notes window and the offline file show exactly what the lesson plan prints. A bilingual
+session is built twice, in Welsh and in English, slide for slide: the pages show the Welsh with
+the English beneath it, as the printed documents do.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kit.content.models import Link, Module, Question
-from kit.pdf.labels import GROUND_RULES, SAFEGUARDING, label
+from kit.pdf.labels import GROUND_RULES, label, safeguarding_notes
 from kit.present.svg import qr_svg
 from kit.sessions.model import Session
 
 LETTERS = "ABCDEFGH"
 QR_PER_SLIDE = 3  # about a third of the screen each: scannable from the back of a classroom
+# The few words the slides add around the library's texts (kit.pdf.labels has the rest).
+WORDS = {
+    "of": {"en": "{n} of {total}", "cy": "{n} o {total}"},
+    "min": {"en": "{n} min", "cy": "{n} munud"},
+    "remember": {"en": "Remember", "cy": "Cofiwch"},
+}
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    """Return the slide words KEY in LANG (English when there is no Welsh)."""
+    words = WORDS[key]
+    return words.get(lang, words["en"]).format(**values)
 
 
 @dataclass(frozen=True)
@@ -78,7 +92,10 @@ class Slide:
 
 @dataclass(frozen=True)
 class Deck:
-    """Every slide of a session in order, with what the timer and the counts file need."""
+    """Every slide of a session in order, with what the timer and the counts file need.
+
+    SECOND holds the same slides in English when the session is bilingual (else nothing).
+    """
 
     title: str
     lang: str
@@ -87,6 +104,7 @@ class Deck:
     length: int
     group_size: int | None
     slides: tuple[Slide, ...]
+    second: tuple[Slide, ...] = ()
 
     def questions(self, phase: str) -> tuple[QuizItem, ...]:
         """Return the quiz items of PHASE in slide order."""
@@ -106,7 +124,8 @@ def _options(question: Question, session: Session) -> tuple[Option, ...]:
 def _quiz(session: Session, phase: str) -> list[Slide]:
     """Return one slide per question for PHASE, sharing that phase's minutes on the timer."""
     minutes = session.fit.quiz_phase if session.fit else 0
-    heading = label(f"{phase}-quiz", session.langs[0])
+    lang = session.langs[0]
+    heading = label(f"{phase}-quiz", lang)
     total = len(session.questions)
     slides = []
     for n, q in enumerate(session.questions, 1):
@@ -117,7 +136,8 @@ def _quiz(session: Session, phase: str) -> list[Slide]:
         if phase == "baseline":
             say += ("Do not reveal the answer yet: the class sees it at the end.",)
         expected = tuple(f"{o.letter}: {o.text}" if o.letter else o.text for o in item.options if o.correct)
-        slides.append(Slide("question", item.stem, kicker=f"{heading} · {n} of {total}", question=item,
+        kicker = f"{heading} · {word('of', lang, n=n, total=total)}"
+        slides.append(Slide("question", item.stem, kicker=kicker, question=item,
                             notes=Notes(say=say, expected=expected + (item.explanation,)),
                             segment=f"quiz-{phase}", minutes=minutes))
     return slides
@@ -126,6 +146,7 @@ def _quiz(session: Session, phase: str) -> list[Slide]:
 def _activities(session: Session) -> list[Slide]:
     """Return a slide per kept activity, then each module's key messages."""
     slides: list[Slide] = []
+    lang = session.langs[0]
     count = sum(len(m.activities) for m in session.modules if m.id != "ground-rules")
     n = 0
     for module in session.modules:
@@ -137,13 +158,14 @@ def _activities(session: Session) -> list[Slide]:
             slides.append(Slide(
                 "activity", session.text(activity.title),
                 lines=tuple(session.text(s) for s in activity.steps),
-                kicker=f"{session.text(module.title)} · {n} of {count} · {activity.minutes} min",
+                kicker=" · ".join((session.text(module.title), word("of", lang, n=n, total=count),
+                                   word("min", lang, n=activity.minutes))),
                 notes=_module_notes(session, module, activity.notes, first),
                 segment=f"activity-{module.id}-{i}", minutes=activity.minutes))
         if module.key_messages:
             slides.append(Slide("messages", session.text(module.title),
                                 lines=tuple(session.text(k.text) for k in module.key_messages),
-                                kicker="Remember", segment=slides[-1].segment if slides else ""))
+                                kicker=word("remember", lang), segment=slides[-1].segment if slides else ""))
     return slides
 
 
@@ -170,8 +192,8 @@ def _signpost(link: Link, lang: str) -> Signpost:
 def _opening(session: Session) -> list[Slide]:
     """Return the title and ground-rules slides."""
     lang = session.langs[0]
-    fixed = tuple(note[lang] for note in SAFEGUARDING)
-    title = Slide("title", session.title, lines=(session.text(session.audience.name),),
+    fixed = tuple(note[lang] for note in safeguarding_notes(session.nation))
+    title = Slide("title", _title(session), lines=(session.text(session.audience.name),),
                   notes=Notes(say=("Introduce yourself and the session. Press N for these notes, "
                                    "B to blank the screen, R to reveal an answer.",), safeguarding=fixed))
     rules = next((m for m in session.modules if m.id == "ground-rules"), None)
@@ -184,14 +206,33 @@ def _opening(session: Session) -> list[Slide]:
     return [title, ground]
 
 
+def _title(session: Session) -> str:
+    """Return the session's title in its first language: the plan's own, unless the officer renamed it."""
+    plan, title = session.plan, session.spec.title
+    if plan and title in ("", plan.title.en):
+        return session.text(plan.title)
+    return session.title
+
+
+def in_language(session: Session, lang: str) -> Session:
+    """Return SESSION as it reads in LANG alone ('cy' or 'en')."""
+    return replace(session, spec=replace(session.spec, lang=lang))
+
+
+def _slides(session: Session) -> tuple[Slide, ...]:
+    """Return the slides of SESSION in its first language."""
+    return (*_opening(session), *_quiz(session, "baseline"), *_activities(session),
+            *_quiz(session, "endpoint"), *_signposting(session, session.langs[0]))
+
+
 def build(session: Session) -> Deck:
     """Return the deck for SESSION: title, ground rules, quiz, activities, quiz again, signposting."""
-    lang = session.langs[0]
-    slides = [*_opening(session), *_quiz(session, "baseline"), *_activities(session),
-              *_quiz(session, "endpoint"), *_signposting(session, lang)]
-    return Deck(title=session.title, lang=lang, audience=session.audience.id,
+    langs = session.langs
+    slides = _slides(in_language(session, langs[0]))
+    second = _slides(in_language(session, langs[1])) if len(langs) > 1 else ()
+    return Deck(title=_title(session), lang=langs[0], audience=session.audience.id,
                 plan=session.plan.id if session.plan else None, length=session.spec.lesson_minutes,
-                group_size=session.spec.group_size, slides=tuple(slides))
+                group_size=session.spec.group_size, slides=slides, second=second)
 
 
 def _signposting(session: Session, lang: str) -> list[Slide]:
@@ -202,7 +243,7 @@ def _signposting(session: Session, lang: str) -> list[Slide]:
     groups[-1] = groups[-1] + [k for k in links if not k.qr]
     notes = Notes(say=("Point out each QR code: pupils can scan it now or later from the handout. "
                        "End on help and hope.",),
-                  safeguarding=tuple(note[lang] for note in SAFEGUARDING[1:]))
+                  safeguarding=tuple(note[lang] for note in safeguarding_notes(session.nation)[1:]))
     return [Slide("signposting", label("help", lang), lines=(label("not-fault", lang),), signposts=tuple(g),
-                  kicker=f"{n} of {len(groups)}" if len(groups) > 1 else "", notes=notes)
+                  kicker=word("of", lang, n=n, total=len(groups)) if len(groups) > 1 else "", notes=notes)
             for n, g in enumerate(groups, 1)]

@@ -5,10 +5,13 @@ Plain numbers only; suppression and labels are added by kit.outcomes.figures.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, tuple_
+import datetime as dt
+from dataclasses import replace
+
+from sqlalchemy import func, null, select, tuple_
 from sqlalchemy.orm import Session as DbSession
 
-from kit.db import Delivery, DeliveryModule, DeliveryQuestion, User
+from kit.db import Delivery, DeliveryModule, DeliveryQuestion, OutcomeMonth, User
 from kit.outcomes.raw import Filters, Gain, Group, RawFigures
 
 # Each breakdown of reach: its id and the column it groups by.
@@ -67,20 +70,60 @@ def _reach_sets(db: DbSession, filters: Filters) -> tuple[tuple[int, int], dict[
 REACH_BY_DIALECT = {"postgresql": _reach_sets}
 
 
-def _questions(db: DbSession, filters: Filters) -> list[Gain]:
-    table = DeliveryQuestion
-    query = _where(select(table.question_id, func.count(), func.sum(table.present), func.avg(table.baseline_pct),
-                          func.avg(table.endpoint_pct)), filters, table)
-    rows = db.execute(query.group_by(table.question_id))
-    return [Gain(q, n, int(p or 0), b, e, e - b) for q, n, p, b, e in rows]
+def _period_split(filters: Filters) -> tuple[tuple[str, str] | None, list[Filters]]:
+    """Return the whole months in FILTERS' period (first, last) and FILTERS for each part-month edge.
+
+    A lead's gains come from the monthly sums for whole months and from the per-delivery rows at the
+    edges; an officer's come from their own rows throughout (a few hundred, read by the officer index).
+    """
+    start, end = filters.start, filters.end
+    first = start if start.day == 1 else (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    after_end = end + dt.timedelta(days=1)
+    last = end if after_end.day == 1 else end.replace(day=1) - dt.timedelta(days=1)
+    if filters.owner_id is not None or first > last:
+        return None, [filters]
+    edges = [replace(filters, start=a, end=b) for a, b in ((start, first - dt.timedelta(days=1)),
+                                                          (last + dt.timedelta(days=1), end)) if a <= b]
+    return (f"{first:%Y-%m}", f"{last:%Y-%m}"), edges
 
 
-def _modules(db: DbSession, filters: Filters) -> list[Gain]:
-    table = DeliveryModule
-    query = _where(select(table.module_id, func.count(), func.sum(table.present), func.avg(table.gain)),
-                   filters, table)
-    rows = db.execute(query.where(table.gain.is_not(None)).group_by(table.module_id))
-    return [Gain(m, n, int(p or 0), None, None, g) for m, n, p, g in rows]
+def _month_sums(db: DbSession, filters: Filters, months: tuple[str, str], kind: str):
+    table = OutcomeMonth
+    query = select(table.item_id, func.sum(table.deliveries), func.sum(table.people), func.sum(table.baseline_sum),
+                   func.sum(table.endpoint_sum), func.sum(table.change_sum)).where(
+        table.kind == kind, table.month >= months[0], table.month <= months[1])
+    if filters.audience:
+        query = query.where(table.audience == filters.audience)
+    if filters.nation:
+        query = query.where(table.nation == filters.nation)
+    return db.execute(query.group_by(table.item_id))
+
+
+def _row_sums(db: DbSession, filters: Filters, kind: str):
+    if kind == "question":
+        t = DeliveryQuestion
+        return db.execute(_where(select(t.question_id, func.count(), func.sum(t.present), func.sum(t.baseline_pct),
+                                        func.sum(t.endpoint_pct), func.sum(t.endpoint_pct - t.baseline_pct)),
+                                 filters, t).group_by(t.question_id))
+    t = DeliveryModule
+    return db.execute(_where(select(t.module_id, func.count(), func.sum(t.present), null(), null(), func.sum(t.gain)),
+                             filters, t).where(t.gain.is_not(None)).group_by(t.module_id))
+
+
+def _gains(db: DbSession, filters: Filters, kind: str) -> list[Gain]:
+    """Return the mean gain per question or module (KIND) for FILTERS, from monthly sums and edge rows."""
+    months, edges = _period_split(filters)
+    parts = [_month_sums(db, filters, months, kind)] if months else []
+    parts += [_row_sums(db, edge, kind) for edge in edges]
+    totals: dict[str, list] = {}
+    for rows in parts:
+        for key, *sums in rows:
+            kept = totals.setdefault(key, [0, 0, 0.0, 0.0, 0.0])
+            for i, value in enumerate(sums):
+                kept[i] += value or 0
+    questions = kind == "question"
+    return [Gain(key, n, int(people), b / n if questions else None, e / n if questions else None, c / n)
+            for key, (n, people, b, e, c) in totals.items() if n > 0]
 
 
 def collect(db: DbSession, filters: Filters) -> RawFigures:
@@ -89,5 +132,5 @@ def collect(db: DbSession, filters: Filters) -> RawFigures:
     (deliveries, people), reach = reach_of(db, filters)
     ids = [int(g.key) for g in reach["officer"]]
     officers = dict(db.execute(select(User.id, User.email).where(User.id.in_(ids))).all()) if ids else {}
-    return RawFigures(filters, deliveries, int(people or 0), reach, _questions(db, filters), _modules(db, filters),
-                      officers)
+    return RawFigures(filters, deliveries, int(people or 0), reach, _gains(db, filters, "question"),
+                      _gains(db, filters, "module"), officers)

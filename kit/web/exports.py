@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import threading
 import unicodedata
-from collections import OrderedDict
 
 from flask import Blueprint, abort, current_app, render_template, send_file
 from flask_login import login_required
@@ -16,6 +14,7 @@ from werkzeug.utils import secure_filename
 from kit.sessions.model import Session, assemble
 from kit.web import pages
 from kit.web.editing import library, load
+from kit.web.render_cache import render_cache
 
 bp = Blueprint("exports", __name__, url_prefix="/sessions/<int:session_id>")
 
@@ -37,48 +36,6 @@ DOCUMENTS = {
 PREVIEW_KINDS = {"handout": "Handout", "poster": "Classroom poster", "parent-letter": "Parent and carer letter"}
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
-
-
-class RenderCache:
-    """Rendered PDFs by (session, version, kind, options, day): a re-download costs nothing.
-
-    A saved change bumps the version, so a stale PDF is never served; the day is in the key
-    because documents print dates. Bounded in bytes; least recently used goes first.
-    """
-
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[tuple, bytes] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> bytes | None:
-        """Return the PDF stored under KEY, if any."""
-        with self._lock:
-            data = self._items.get(key)
-            if data is not None:
-                self._items.move_to_end(key)
-            return data
-
-    def put(self, key: tuple, data: bytes) -> None:
-        """Keep DATA under KEY, dropping the oldest PDFs to stay within the limit."""
-        if len(data) > self.max_bytes:
-            return
-        with self._lock:
-            self._size += len(data) - len(self._items.pop(key, b""))
-            self._items[key] = data
-            while self._size > self.max_bytes:
-                _, dropped = self._items.popitem(last=False)
-                self._size -= len(dropped)
-
-
-def _cache() -> RenderCache:
-    """Return this app's render cache (one per worker process)."""
-    cache = current_app.extensions.get("kit.pdf_cache")
-    if cache is None:
-        cache = current_app.extensions.setdefault(
-            "kit.pdf_cache", RenderCache(current_app.config["PDF_CACHE_BYTES"]))
-    return cache
 
 
 @bp.before_request
@@ -121,12 +78,13 @@ def rendered(kind: str, record, session: Session) -> bytes:
     from kit import pdf  # noqa: PLC0415
 
     organisation = current_app.config["ORGANISATION"]
-    key = (record.id, record.version, kind, session.spec.large_print, organisation, dt.date.today())
-    data = _cache().get(key)
+    key = (record.id, record.created_at, record.version, kind, session.spec.large_print, organisation,
+           dt.date.today())
+    data = render_cache().get(key)
     if data is None:
         options = pdf.RenderOptions(organisation=organisation, large_print=session.spec.large_print)
         data = pdf.render(kind, session, options)
-        _cache().put(key, data)
+        render_cache().put(key, data)
     return data
 
 

@@ -84,6 +84,31 @@
       return notesWin;
     }
 
+    /* A bilingual deck shows Welsh with English beneath; L shows Welsh alone, then English alone,
+       then both again. The choice is remembered in this browser for the next lesson. */
+    var SHOW = ["both", "cy", "en"];
+    var SHOWN = { both: "Cymraeg and English", cy: "Cymraeg only", en: "English only" };
+    var SHOW_KEY = "kit-present-show";
+    var langButton = $(".nav-lang");
+
+    function setShow(mode, announce) {
+      if (!langButton || SHOW.indexOf(mode) < 0) { return; }
+      document.body.setAttribute("data-show", mode);
+      langButton.textContent = "Language (L): " + SHOWN[mode];
+      langButton.hidden = false;
+      try { localStorage.setItem(SHOW_KEY, mode); } catch (e) { /* private mode: not remembered */ }
+      if (announce) { $("#slide-status").textContent = SHOWN[mode]; }
+    }
+
+    function nextShow() {
+      var now = document.body.getAttribute("data-show") || "both";
+      setShow(SHOW[(SHOW.indexOf(now) + 1) % SHOW.length], true);
+    }
+
+    function remembered() {
+      try { return localStorage.getItem(SHOW_KEY) || "both"; } catch (e) { return "both"; }
+    }
+
     function fullScreen() {
       if (document.fullscreenElement) { document.exitFullscreen(); }
       else if (document.documentElement.requestFullscreen) { document.documentElement.requestFullscreen().catch(function () {}); }
@@ -95,7 +120,7 @@
       Home: function () { show(0); }, End: function () { show(slides.length - 1); },
       r: function () { setReveal(!state.reveal); send(); },
       b: function () { setBlank(!state.blank); }, ".": function () { setBlank(!state.blank); },
-      n: openNotes, f: fullScreen
+      n: openNotes, f: fullScreen, l: nextShow
     };
     document.addEventListener("keydown", function (e) {
       if (e.ctrlKey || e.altKey || e.metaKey) { return; }
@@ -113,6 +138,7 @@
     $(".nav-notes").addEventListener("click", function (e) { if (openNotes()) { e.preventDefault(); } });
     $(".nav-blank").addEventListener("click", function () { setBlank(!state.blank); });
     $(".nav-full").addEventListener("click", fullScreen);
+    if (langButton) { langButton.addEventListener("click", nextShow); }
     $("#blank").addEventListener("click", function () { setBlank(false); });
     $all("details.reveal").forEach(function (d) {
       d.addEventListener("toggle", function () {
@@ -121,11 +147,14 @@
     });
     function listen(data, source) {
       if (!data || data.type !== TYPE + "-notes" || data.key !== deck.key) { return; }
-      if (source && !notesWin) { notesWin = source; }
+      // The notes window says hello when it opens and again whenever it has not heard from us:
+      // after this page is reloaded, that is how the presenter finds the window it opened before.
+      if (source && source !== window) { notesWin = source; }
       if (data.action === "go") { show(data.index); } else { send(); }
     }
     window.addEventListener("message", function (e) { listen(e.data, e.source); });
     if (channel) { channel.onmessage = function (e) { listen(e.data, null); }; }
+    setShow(remembered(), false);
     show(state.index);
     window.kitPresenter = { show: show, state: state };
   }
@@ -135,6 +164,8 @@
     var sections = $all(".note");
     var store = window.KitCounts.open(deck);
     var timer = { lessonStart: null, segment: null, segmentStart: null, index: 0 };
+    var heard = 0;  // when the presenter last spoke: silence means it was reloaded or closed
+    var QUIET_MS = 1000;
     $(".notes-nav").hidden = false;
     $("#download-counts").hidden = false;
     $("#clear-counts").hidden = false;
@@ -180,6 +211,7 @@
 
     function listen(data) {
       if (!data || data.type !== TYPE || data.key !== deck.key) { return; }
+      heard = Date.now();
       if (data.index !== timer.index || timer.segment === null) { follow(data.index); }
     }
     window.addEventListener("message", function (e) { listen(e.data); });
@@ -193,6 +225,7 @@
     store.bind();
     sections.forEach(function (s, j) { s.hidden = j !== 0; });
     setInterval(tick, 1000);
+    setInterval(function () { if (Date.now() - heard > QUIET_MS) { send("hello"); } }, 400);
     send("hello");
     window.kitNotes = { follow: follow, timer: timer, store: store };
   }

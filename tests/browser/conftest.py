@@ -1,5 +1,6 @@
 """Real-browser fixtures: the app on a live loopback server, Chromium through Playwright, axe-core."""
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -39,32 +40,64 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def live_app(tmp_path_factory):
-    """Serve a fresh app (SQLite on a temporary instance) on 127.0.0.1; return (app, base URL)."""
-    from werkzeug.serving import make_server
-
+def make_app(instance: Path):
+    """Create the app with its instance folder and SQLite database in INSTANCE, as `kit serve` would."""
     from kit import create_app
-    from kit.accounts import users
 
-    instance = tmp_path_factory.mktemp("browser-instance")
     old = os.environ.get("KIT_INSTANCE_PATH")
     os.environ["KIT_INSTANCE_PATH"] = str(instance)
     try:
-        app = create_app({"SECRET_KEY": "browser-test-secret-key-0123456789abcdef",
-                          "DATABASE_URL": f"sqlite:///{instance / 'kit.sqlite'}"})
+        return create_app({"SECRET_KEY": "browser-test-secret-key-0123456789abcdef",
+                           "DATABASE_URL": f"sqlite:///{instance / 'kit.sqlite'}"})
     finally:
         os.environ.pop("KIT_INSTANCE_PATH") if old is None else os.environ.update(KIT_INSTANCE_PATH=old)
-    database = app.extensions["kit.db"]
-    users.create_user(database.session, EMAIL, PASSWORD, "officer")
-    database.session.remove()
+
+
+@contextlib.contextmanager
+def serving(app):
+    """Serve APP on a free port of 127.0.0.1 while the block runs; yield its base URL."""
+    from werkzeug.serving import make_server
+
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield app, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
-    database.dispose()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(5)
+        app.extensions["kit.db"].dispose()
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory):
+    """Serve a fresh app (SQLite on a temporary instance) on 127.0.0.1; return (app, base URL)."""
+    from kit.accounts import users
+
+    app = make_app(tmp_path_factory.mktemp("browser-instance"))
+    database = app.extensions["kit.db"]
+    users.create_user(database.session, EMAIL, PASSWORD, "officer")
+    database.session.remove()
+    with serving(app) as base:
+        yield app, base
+
+
+@pytest.fixture
+def page(browser, live_app):
+    """Return a fresh page that accepts downloads and may inject axe-core (CSP bypassed for that script only)."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def no_js_page(browser):
+    """Return a fresh page with JavaScript off, as on a locked-down school laptop."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture

@@ -4,25 +4,17 @@ import re
 
 import pytest
 
-from tests.browser.conftest import EMAIL, PASSWORD
+from tests.browser.conftest import PASSWORD
+from tests.browser.steps import create_session, sign_in
 
 SHOTS = "/tmp/harden-shots"  # noqa: S108 - screenshots for a person to look at
 
 
 @pytest.fixture
-def page(browser, live_app):
-    """Return a fresh signed-in page that accepts downloads (CSP bypassed for the injected axe script only)."""
-    _, base = live_app
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/sessions/$"))
-    yield page
-    context.close()
+def page(page, live_app):
+    """Return the fresh page of conftest, signed in."""
+    sign_in(page, live_app[1])
+    return page
 
 
 def test_change_password_page_explains_a_refusal(page, axe):
@@ -43,11 +35,7 @@ def test_change_password_page_explains_a_refusal(page, axe):
 
 def test_save_a_session_as_a_file_and_import_it(page, axe, tmp_path):
     page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
-    page.select_option("#nation", "england")
-    page.fill("#title", "Year 8 move test")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    create_session(page, "lower-secondary", nation="england", title="Year 8 move test")
     with page.expect_download() as download:
         page.click("text=Save as a file")
     saved = tmp_path / download.value.suggested_filename

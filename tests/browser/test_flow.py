@@ -5,14 +5,14 @@ the keyboard alone.
 """
 
 import io
+import os
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.browser.conftest import EMAIL, PASSWORD, ROOT
+from tests.browser.steps import create_session, new_session
 
-SCREENSHOT = ROOT / "docs" / "builder.png"
+DOCS_SCREENSHOT = ROOT / "docs" / "builder.png"  # refreshed only when KIT_REFRESH_DOCS=1 asks for it
 SCREENSHOT_MAX = 300 * 1024
 
 
@@ -42,8 +42,11 @@ def _qr_urls(pdf_bytes: bytes) -> list[str]:
     return found
 
 
-def _save_screenshot(page) -> None:
-    """Save the builder as docs/builder.png, squeezed under the size limit."""
+def _save_screenshot(page, folder: Path) -> Path:
+    """Save the builder as a PNG squeezed under the size limit: in FOLDER, or docs/ when asked.
+
+    A test run never changes the checkout unless KIT_REFRESH_DOCS=1 says to refresh the README's image.
+    """
     from PIL import Image
 
     raw = page.screenshot(full_page=False)
@@ -53,19 +56,10 @@ def _save_screenshot(page) -> None:
         image.quantize(colors=colours).save(out, format="PNG", optimize=True)
         if out.tell() <= SCREENSHOT_MAX:
             break
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    SCREENSHOT.write_bytes(out.getvalue())
-
-
-@pytest.fixture
-def page(browser, live_app):
-    """Return a fresh page that may inject axe-core (CSP bypassed for the injected script only)."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000},
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    target = DOCS_SCREENSHOT if os.environ.get("KIT_REFRESH_DOCS") == "1" else folder / "builder.png"
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(out.getvalue())
+    return target
 
 
 def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
@@ -90,14 +84,8 @@ def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
     page.click("button:has-text('Create the session')")
     assert page.locator(".error-summary").is_visible()
     axe(page, "new session with errors")
-    page.select_option("#audience", "lower-secondary")
-    page.select_option("#nation", "wales")
-    page.check("#lang-2")
-    page.fill("#title", "Year 8 online safety")
-    page.fill("#school", "Ysgol Example")
-    page.fill("#group_size", "28")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    create_session(page, "lower-secondary", nation="wales", lang="bilingual", title="Year 8 online safety",
+                   school="Ysgol Example", group_size="28")
     axe(page, "builder")
 
     before = _module_order(page)
@@ -116,7 +104,7 @@ def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
     assert other.id in _module_order(page)
     assert "Mature group; agreed with the DSL" in page.inner_text(f"#module-{other.id}")
     page.goto(page.url.split("?")[0].split("#")[0])
-    _save_screenshot(page)
+    assert _save_screenshot(page, tmp_path).stat().st_size <= SCREENSHOT_MAX
 
     page.click("text=Change details")
     axe(page, "details")
@@ -141,14 +129,7 @@ def test_officer_flow_with_the_mouse(page, live_app, axe, tmp_path):
 
 def test_delete_and_conflict_pages_are_accessible(page, live_app, axe):
     _app, base = live_app
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "upper-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    new_session(page, base, "upper-secondary")
     builder_url = page.url
     second = page.context.new_page()
     second.goto(builder_url)
@@ -177,14 +158,7 @@ def test_drag_to_reorder_enhances_the_buttons(browser, live_app):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "upper-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    new_session(page, base, "upper-secondary")
     before = _module_order(page)
     assert page.get_attribute(".module-item", "draggable") == "true"
     with page.expect_navigation():
@@ -196,19 +170,11 @@ def test_drag_to_reorder_enhances_the_buttons(browser, live_app):
     context.close()
 
 
-def test_the_builder_works_without_javascript(browser, live_app):
+def test_the_builder_works_without_javascript(no_js_page, live_app):
     """Reorder and add with a reason using only HTML forms."""
     app, base = live_app
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    page = no_js_page
+    new_session(page, base, "lower-secondary")
     assert page.get_attribute(".module-item", "draggable") is None
     before = _module_order(page)
     page.locator(f"#module-{before[0]} button:has-text('Move down')").click()
@@ -219,4 +185,3 @@ def test_the_builder_works_without_javascript(browser, live_app):
     page.fill(f"#reason-module-{other.id}", "Chosen without JavaScript")
     page.locator(f"form:has(#reason-module-{other.id}) button").click()
     assert other.id in _module_order(page)
-    context.close()

@@ -9,65 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import EMAIL, PASSWORD
-
-TAB_LIMIT = 150
+from tests.browser.steps import active, by_id, by_text, collecting_page, sign_in_by_keyboard, tab_to
 
 
 @pytest.fixture
 def page(browser, live_app):
     """Return a fresh page with the real CSP; console errors are collected on page.errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page = collecting_page(browser, accept_downloads=True)
     yield page
-    context.close()
-
-
-def _active(page) -> dict:
-    return page.evaluate(r"""() => {
-        const e = document.activeElement;
-        const text = (e.textContent || e.value || '').replace(/\s+/g, ' ').trim();
-        return {tag: e.tagName.toLowerCase(), id: e.id, text: text, type: e.type || '', name: e.name || ''};
-    }""")
-
-
-def tab_to(page, matches, limit: int = TAB_LIMIT) -> dict:
-    """Press Tab until the focused element satisfies MATCHES(active); fail after LIMIT presses."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        active = _active(page)
-        if matches(active):
-            _assert_focus_visible(page)
-            return active
-    raise AssertionError("never reached the element with Tab")
+    page.context.close()
 
 
 def press_and_load(page, key: str) -> None:
     """Press KEY on the focused control and wait for the page it opens."""
     with page.expect_navigation():
         page.keyboard.press(key)
-
-
-def by_id(element_id):
-    return lambda a: a["id"] == element_id
-
-
-def by_text(text):
-    return lambda a: a["text"].startswith(text)
-
-
-def _assert_focus_visible(page) -> None:
-    """The focused element draws an outline, a box-shadow or a changed background."""
-    style = page.evaluate("""() => {
-        const s = getComputedStyle(document.activeElement);
-        return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow, bg: s.backgroundColor};
-    }""")
-    visible = (style["outline"] != "none" and style["width"] != "0px") or style["shadow"] != "none"
-    assert visible, f"no visible focus on {_active(page)}: {style}"
 
 
 def test_officer_flow_with_the_keyboard_alone(page, live_app):
@@ -77,12 +33,7 @@ def test_officer_flow_with_the_keyboard_alone(page, live_app):
     first = tab_to(page, lambda a: True, limit=1)
     assert first["text"] == "Skip to main content"
     page.keyboard.press("Enter")
-    tab_to(page, by_id("email"))
-    page.keyboard.type(EMAIL)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/sessions/$"))
+    sign_in_by_keyboard(page)
 
     tab_to(page, by_text("New session"))
     page.keyboard.press("Enter")
@@ -119,7 +70,7 @@ def test_officer_flow_with_the_keyboard_alone(page, live_app):
     tab_to(page, by_id(f"reason-module-{other.id}"))
     page.keyboard.type("Older pupils in this group")
     page.keyboard.press("Tab")
-    assert _active(page)["text"].startswith("Add with this reason")
+    assert active(page)["text"].startswith("Add with this reason")
     press_and_load(page, "Space")
     assert other.id in page.eval_on_selector_all(".module-item", "items => items.map(i => i.dataset.id)")
 
@@ -143,12 +94,7 @@ def test_officer_flow_with_the_keyboard_alone(page, live_app):
 def test_sign_out_by_keyboard(page, live_app):
     _app, base = live_app
     page.goto(base + "/login")
-    tab_to(page, by_id("email"))
-    page.keyboard.type(EMAIL)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/sessions/$"))
+    sign_in_by_keyboard(page)
     tab_to(page, by_text("Sign out"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/login\?signed_out=1$"))

@@ -10,25 +10,14 @@ from kit.outcomes.delivery import Delivery
 from kit.sessions import builder
 from kit.store import deliveries
 from kit.store import sessions as store
-from tests.browser.conftest import EMAIL, PASSWORD
-from tests.browser.test_keyboard import _active, by_id, by_text, tab_to
-
-
-def _page(browser, **options):
-    """Return a fresh British-English page (dates typed day first) collecting console errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="en-GB", **options)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    return page
+from tests.browser.conftest import EMAIL
+from tests.browser.steps import active, by_id, by_text, collecting_page, sign_in_by_keyboard, tab_to
 
 
 @pytest.fixture
 def page(browser, live_app):
     """Return a page under the app's real Content-Security-Policy."""
-    page = _page(browser)
+    page = collecting_page(browser, locale="en-GB")
     yield page
     page.context.close()
 
@@ -36,7 +25,7 @@ def page(browser, live_app):
 @pytest.fixture
 def axe_page(browser, live_app):
     """Return a page that lets axe-core's injected script run (CSP bypassed for the check only)."""
-    page = _page(browser, bypass_csp=True)
+    page = collecting_page(browser, locale="en-GB", bypass_csp=True)
     yield page
     page.context.close()
 
@@ -55,12 +44,7 @@ def session_id(live_app):
 
 def _sign_in(page, base):
     page.goto(base + "/login")
-    tab_to(page, by_id("email"))
-    page.keyboard.type(EMAIL)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/sessions/$"))
+    sign_in_by_keyboard(page)
 
 
 def test_record_a_delivery_with_the_keyboard_alone(page, live_app, session_id):
@@ -88,7 +72,7 @@ def test_record_a_delivery_with_the_keyboard_alone(page, live_app, session_id):
     body = page.inner_text("main")
     assert "The delivery was saved." in body and f"{day.day} {day:%B %Y}" in body
     assert "+45 points" in body and "50%" in body and "95%" in body
-    assert _active(page)["tag"] in ("body", "main", "a", "div")
+    assert active(page)["tag"] in ("body", "main", "a", "div")
     assert not page.errors, page.errors
 
 

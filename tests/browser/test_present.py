@@ -19,7 +19,7 @@ from kit.outcomes import countsfile
 from kit.outcomes.delivery import check
 from kit.present.page import offline_html
 from kit.sessions.model import assemble, from_plan
-from tests.browser.conftest import EMAIL, PASSWORD
+from tests.browser.steps import new_session
 
 PLAN = "lower-secondary-core"
 
@@ -64,23 +64,28 @@ def context(browser, request):
     context.close()
 
 
+def _open_presenter(context, base: str, bilingual: bool = False):
+    """Sign in, create a lower-secondary session (in Wales, in Welsh and English if BILINGUAL) and
+    open its presenter."""
+    page = _new_session(context, base, bilingual)
+    page.click("a:has-text('Present')")
+    page.wait_for_url(re.compile(r"/present/1$"))
+    return page
+
+
+def _new_session(context, base: str, bilingual: bool = False):
+    """Sign in and create a lower-secondary session; return the page showing its builder."""
+    page = context.new_page()
+    page.on("pageerror", lambda exc: context.errors.append(str(exc)))
+    new_session(page, base, "lower-secondary", **({"nation": "wales", "lang": "bilingual"} if bilingual else {}))
+    return page
+
+
 @pytest.fixture
 def presenter(context, live_app):
     """Sign in, create a lower-secondary session and open its presenter; return (page, base URL)."""
     _app, base = live_app
-    page = context.new_page()
-    page.on("pageerror", lambda exc: context.errors.append(str(exc)))
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
-    page.click("a:has-text('Present')")
-    page.wait_for_url(re.compile(r"/present/1$"))
-    return page, base
+    return _open_presenter(context, base), base
 
 
 def _type_count(notes, phase: str, question: str, key: str, value: str) -> None:
@@ -229,25 +234,16 @@ def test_axe_finds_nothing_serious_on_presenter_and_notes(presenter, context, ax
     axe(notes, "notes window with a refused count")
 
 
-def test_the_presenter_works_without_javascript(browser, live_app):
+def test_the_presenter_works_without_javascript(no_js_page, live_app):
     _app, base = live_app
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "lower-secondary")
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    page = no_js_page
+    new_session(page, base, "lower-secondary")
     page.click("a:has-text('Present')")
     page.click("a:has-text('Next')")
     page.wait_for_url(re.compile(r"/present/2$"))
     assert _visible_slide(page) == 2
     page.click("a:has-text('Previous')")
     page.wait_for_url(re.compile(r"/present/1$"))
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -314,3 +310,116 @@ def test_offline_file_runs_from_file_with_no_network(browser, offline_file, axe)
     assert data["endpoint"] == {question: {"correct": 20}}
     assert left == [] and errors == []
     context.close()
+
+
+@pytest.mark.parametrize("channel", [True, False], ids=["broadcast-channel", "opener-only"])
+def test_offline_notes_follow_again_after_the_presenter_is_reloaded(browser, offline_file, channel):
+    """Reloading the presenter must not leave the notes window behind until N is pressed, whether
+    the browser gives file:// pages a BroadcastChannel or only window.opener."""
+    path, _session = offline_file
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    if not channel:
+        context.add_init_script("delete window.BroadcastChannel;")
+    page = context.new_page()
+    page.goto(path.as_uri() + "#slide-2")
+    with context.expect_page() as opened:
+        page.keyboard.press("n")
+    notes = opened.value
+    notes.locator("#note-2:not([hidden])").wait_for(timeout=5000)
+    page.reload()
+    assert _visible_slide(page) == 2
+    for number in (3, 4, 2):
+        _go(page, number)
+        notes.locator(f"#note-{number}:not([hidden])").wait_for(timeout=5000)
+    notes.click("[data-go='1']")  # and the notes window's own buttons still move the slides
+    page.locator("#slide-3:not([hidden])").wait_for(timeout=5000)
+    assert len(context.pages) == 2
+    context.close()
+
+
+def _shown(page, selector: str) -> bool:
+    return page.locator(selector).first.is_visible()
+
+
+def _check_bilingual(page, context, axe=None) -> None:
+    """Welsh first, English beneath (smaller, marked en-GB); L: Welsh only, English only, both;
+    remembered after a reload; the notes window carries both languages."""
+    deck = _deck(page)
+    title, english = "#slide-1 h1 .first", "#slide-1 h1 .second"
+    assert page.locator(title).inner_text() == deck["slides"][0]["heading"]
+    assert page.locator(english).get_attribute("lang") == "en-GB"
+    assert _shown(page, title) and _shown(page, english)
+    size = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
+    assert page.evaluate(size, english) < page.evaluate(size, title)
+    if axe:
+        axe(page, "bilingual presenter")
+    page.keyboard.press("l")
+    assert page.locator("body").get_attribute("data-show") == "cy"
+    assert _shown(page, title) and not _shown(page, english)
+    page.reload()
+    assert page.locator("body").get_attribute("data-show") == "cy"  # remembered
+    assert page.locator(".nav-lang").inner_text() == "Language (L): Cymraeg only"
+    page.keyboard.press("l")
+    assert not _shown(page, title) and _shown(page, english)
+    page.keyboard.press("ArrowRight")
+    assert not _shown(page, "#slide-2 h1 .first") and _shown(page, "#slide-2 h1 .second")
+    page.click(".nav-lang")
+    assert _shown(page, "#slide-2 h1 .first") and _shown(page, "#slide-2 h1 .second")
+    with context.expect_page() as opened:
+        page.keyboard.press("n")
+    notes = opened.value
+    notes.wait_for_load_state()
+    notes.locator("#note-2:not([hidden])").wait_for(timeout=5000)
+    assert _shown(notes, "#note-2 h2 .first") and _shown(notes, "#note-2 h2 .second")
+    assert notes.locator("#note-2 h2 .second").get_attribute("lang") == "en-GB"
+    if axe:
+        axe(notes, "bilingual notes window")
+
+
+@pytest.mark.parametrize("context", [True], ids=["axe-injected"], indirect=True)
+def test_a_bilingual_session_presents_welsh_and_english(context, live_app, axe):
+    _app, base = live_app
+    page = _open_presenter(context, base, bilingual=True)
+    _check_bilingual(page, context, axe)
+    assert context.errors == []
+
+
+def test_the_offline_file_of_a_bilingual_session_presents_both_languages(browser, library, tmp_path, axe):
+    session = assemble(library, from_plan(library, PLAN, nation="wales", lang="bilingual"))
+    path = tmp_path / "present-cy.html"
+    path.write_bytes(offline_html(session))
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.errors, left = [], []
+    context.route(re.compile(r"^(?!file:).*"), lambda route: left.append(route.request.url) or route.abort())
+    page = context.new_page()
+    page.on("pageerror", lambda exc: context.errors.append(str(exc)))
+    page.goto(path.as_uri())
+    _check_bilingual(page, context, axe)
+    assert context.errors == [] and left == []
+    context.close()
+
+
+def test_one_click_sets_the_lesson_length_and_the_builder_follows(context, live_app, tmp_path):
+    _app, base = live_app
+    page = _new_session(context, base)
+    total = page.locator("#minutes-total")
+    assert "of 60 minutes" in total.inner_text()
+    assert page.locator("button[name=minutes][value='60']").get_attribute("aria-pressed") == "true"
+    page.click("button[name=minutes][value='20']")
+    page.wait_for_url(re.compile(r"/sessions/\d+#modules$"))
+    kept = int(re.search(r"Total: (\d+) of 20 minutes", total.inner_text()).group(1))
+    assert kept <= 20
+    assert page.locator("#time-fit summary").inner_text() == "What fits in 20 minutes"
+    assert page.locator("#time-fit").get_attribute("open") is not None  # something was left out
+    assert page.locator(".fit-dropped").count() > 0
+    assert page.locator("button[name=minutes][value='20']").get_attribute("aria-pressed") == "true"
+    page.locator("#modules").screenshot(path=str(tmp_path / "builder-20.png"))
+    page.click("button[name=minutes][value='40']")
+    page.wait_for_load_state()
+    assert "of 40 minutes" in total.inner_text()
+    assert page.locator("#time-fit summary").inner_text() == "What fits in 40 minutes"
+    assert page.locator(".fit-dropped").count() < page.locator(".fit-list li").count()
+    page.click("a:has-text('Present')")
+    deck = _deck(page)
+    assert deck["length"] == 40
+    assert context.errors == []

@@ -1,73 +1,31 @@
 """Issue 12 in Chromium: first run, a true preview, names, errors where the eye is, grouped other ages,
 "Add to…" from the library, a lead managing the team, and reflow at 320 px. axe-core on every new page."""
 
-import os
 import re
-import threading
 
 import pytest
 
-from tests.browser.conftest import EMAIL, PASSWORD
+from tests.browser.conftest import make_app, serving
+from tests.browser.steps import create_session, sign_in
 
 LEAD_PASSWORD = "plum kettle orbit lantern"
 OFFICER_PASSWORD = "violet harbour cinder quill"
 
 
-@pytest.fixture
-def page(browser, live_app):
-    """Return a fresh page that may inject axe-core (CSP bypassed for the injected script only)."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-def _sign_in(page, base, email=EMAIL, password=PASSWORD):
-    page.goto(base + "/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/sessions/"))
-
-
 def _new_session(page, base, audience="lower-secondary", **fields):
     page.goto(base + "/sessions/new")
-    page.select_option("#audience", audience)
-    if "nation" in fields:
-        page.select_option("#nation", fields.pop("nation"))
-    if "lang" in fields:
-        page.check(f"input[name=lang][value={fields.pop('lang')}]")
-    for name, value in fields.items():
-        page.fill(f"#{name}", value)
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
-    return page.url
+    return create_session(page, audience, **fields)
 
 
 @pytest.fixture
 def empty_app(tmp_path):
     """Serve an app with no accounts and the first-run page on, as `kit serve` starts it; yield (app, base, code)."""
-    from werkzeug.serving import make_server
-
-    from kit import create_app
     from kit.web.setup import enable
 
-    old = os.environ.get("KIT_INSTANCE_PATH")
-    os.environ["KIT_INSTANCE_PATH"] = str(tmp_path)
-    try:
-        app = create_app({"SECRET_KEY": "browser-test-secret-key-0123456789abcdef",
-                          "DATABASE_URL": f"sqlite:///{tmp_path / 'kit.sqlite'}"})
-    finally:
-        os.environ.pop("KIT_INSTANCE_PATH") if old is None else os.environ.update(KIT_INSTANCE_PATH=old)
+    app = make_app(tmp_path)
     code = enable(app)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield app, f"http://127.0.0.1:{server.server_port}", code
-    server.shutdown()
-    thread.join(5)
-    app.extensions["kit.db"].dispose()
+    with serving(app) as base:
+        yield app, base, code
 
 
 def test_first_run_with_no_accounts_then_the_lead_manages_an_officer(browser, empty_app, axe):
@@ -109,7 +67,7 @@ def test_first_run_with_no_accounts_then_the_lead_manages_an_officer(browser, em
 
     officer = browser.new_context()
     theirs = officer.new_page()
-    _sign_in(theirs, base, "pc.new@example.police.uk", OFFICER_PASSWORD)
+    sign_in(theirs, base, "pc.new@example.police.uk", OFFICER_PASSWORD)
     assert theirs.goto(base + "/team/").status == 404
     assert "Team" not in theirs.inner_text("nav.site-nav")
     page.reload()
@@ -128,7 +86,7 @@ def test_first_run_with_no_accounts_then_the_lead_manages_an_officer(browser, em
 
 def test_preview_shows_page_images_in_both_languages(page, live_app, axe):
     _app, base = live_app
-    _sign_in(page, base)
+    sign_in(page, base)
     builder = _new_session(page, base, nation="wales", lang="bilingual", title="Bilingual preview")
     page.goto(builder + "/preview")
     assert page.title().startswith("Preview: Bilingual preview")
@@ -144,7 +102,7 @@ def test_preview_shows_page_images_in_both_languages(page, live_app, axe):
 
 def test_two_sessions_from_one_plan_download_under_their_own_names(page, live_app):
     _app, base = live_app
-    _sign_in(page, base)
+    sign_in(page, base)
     names = []
     for school, day in (("St Mary's", "2026-12-08"), ("Hillside Academy", "2026-12-09")):
         builder = _new_session(page, base, audience="upper-primary", title="Year 6", school=school, date=day)
@@ -157,7 +115,7 @@ def test_two_sessions_from_one_plan_download_under_their_own_names(page, live_ap
 
 def test_each_error_is_shown_once_in_the_summary_and_once_at_its_field(page, live_app, axe):
     app, base = live_app
-    _sign_in(page, base)
+    sign_in(page, base)
     page.goto(base + "/sessions/new")
     page.click("button:has-text('Create the session')")
     assert page.locator(".error-summary a", has_text="Choose who the session is for").count() == 1
@@ -196,7 +154,7 @@ def test_other_ages_are_grouped_nearest_first(page, live_app, axe):
     app, base = live_app
     bands = [a.id for a in app.extensions["kit.library"].audiences.values()]
     names = {f"Written for {a.name.en}": a.id for a in app.extensions["kit.library"].audiences.values()}
-    _sign_in(page, base)
+    sign_in(page, base)
     builder = _new_session(page, base, audience="lower-secondary")
     for kind, anchor in (("modules", "other-ages"), ("questions", "other-questions")):
         page.goto(f"{builder}?all={kind}#{anchor}")
@@ -211,7 +169,7 @@ def test_other_ages_are_grouped_nearest_first(page, live_app, axe):
 
 def test_add_a_module_from_the_library(page, live_app, axe):
     app, base = live_app
-    _sign_in(page, base)
+    sign_in(page, base)
     builder = _new_session(page, base, audience="upper-secondary", title="From the library", school="Hillside")
     first = page.eval_on_selector_all(".module-item", "items => items.map(i => i.dataset.id)")[-1]
     with page.expect_navigation():
@@ -232,7 +190,7 @@ def test_pages_reflow_at_320_pixels(browser, live_app, path):
     _app, base = live_app
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    _sign_in(page, base)
+    sign_in(page, base)
     builder = _new_session(page, base, school="A school with quite a long name")
     page.goto(base + path.replace("BUILDER", builder.removeprefix(base)))
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, path

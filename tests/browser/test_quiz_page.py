@@ -3,37 +3,15 @@
 import re
 from pathlib import Path
 
-import pytest
-
 from kit.quiz.formats import FORMATS
 from kit.quiz.model import Quiz
-from tests.browser.conftest import EMAIL, PASSWORD
+from tests.browser.steps import new_session
 from tests.quiz import readers
-
-
-@pytest.fixture
-def page(browser, live_app):
-    """Return a fresh page that accepts downloads (CSP bypassed for the injected axe script only)."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000},
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 def test_download_the_quiz_from_the_builder(page, live_app, axe, tmp_path):
     _, base = live_app
-    page.goto(base + "/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.click("text=New session")
-    page.select_option("#audience", "upper-secondary")
-    page.select_option("#nation", "wales")
-    page.check("#lang-2")  # Welsh and English together
-    page.click("button:has-text('Create the session')")
-    page.wait_for_url(re.compile(r"/sessions/\d+$"))
+    new_session(page, base, "upper-secondary", nation="wales", lang="bilingual")
 
     page.click("text=Download the quiz as…")
     page.wait_for_url(re.compile(r"/sessions/\d+/quiz$"))

@@ -49,6 +49,14 @@ def run_check(root: Path):
     return CliRunner().invoke(kit.cli.cli, ["check", str(root)], catch_exceptions=False)
 
 
+def assert_check_reports(root: Path, expected: str) -> None:
+    """Run `kit check` on ROOT: it fails, one problem line starts with EXPECTED, and nothing crashed."""
+    result = run_check(root)
+    assert result.exit_code == 1, result.output
+    assert any(line.startswith(expected) for line in result.output.splitlines()), result.output
+    assert "Traceback" not in result.output
+
+
 # Each case: (break the library and return the problem line expected, exit code expected).
 Case = Callable[[Path], str]
 
@@ -225,11 +233,7 @@ CASES: dict[str, Case] = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_lint_reports_the_problem(tmp_path, case):
     root = copy_library(tmp_path)
-    expected = CASES[case](root)
-    result = run_check(root)
-    assert result.exit_code == 1, result.output
-    assert any(line.startswith(expected) for line in result.output.splitlines()), result.output
-    assert "Traceback" not in result.output
+    assert_check_reports(root, CASES[case](root))
 
 
 def test_shipped_library_is_clean_before_breaking(tmp_path):

@@ -16,7 +16,7 @@ from kit.content.loader import load
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.paths import data_dir
 from tests.content.helpers import copy_library as library_copy
-from tests.content.test_lint import edit, line_of, run_check
+from tests.content.test_lint import assert_check_reports, edit, line_of
 
 Case = Callable[[Path], str]
 
@@ -226,10 +226,7 @@ CASES: dict[str, Case] = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_kit_check_catches_the_mistake(tmp_path, case):
     root = library_copy(tmp_path)
-    expected = CASES[case](root)
-    result = run_check(root)
-    assert result.exit_code == 1, result.output
-    assert any(line.startswith(expected) for line in result.output.splitlines()), result.output
+    assert_check_reports(root, CASES[case](root))
 
 
 def test_every_lesson_is_a_registered_rule():

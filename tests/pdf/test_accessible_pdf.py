@@ -31,8 +31,8 @@ def test_pack_and_lesson_plan_have_outlines(make_teaching_session):
     session = make_teaching_session("lower-secondary-core")
     pack = [(b.get_title(), b.level) for b in pdfium.PdfDocument(render("pack", session)).get_toc()]
     tops = [title for title, level in pack if level == 0]
-    assert tops == [KINDS[k].title for k in ("lesson-plan", "handout", "quiz", "answer-key", "cards",
-                                               "poster", "parent-letter")]
+    assert tops == [KINDS[k].title for k in ("lesson-plan", "teacher-sheet", "handout", "quiz", "answer-key",
+                                               "answer-cards", "cards", "poster", "parent-letter")]
     plan = [b.get_title() for b in pdfium.PdfDocument(render("lesson-plan", session)).get_toc()]
     assert {"Timings", "Activities", "Safeguarding", "Signposting"} <= set(plan)
 

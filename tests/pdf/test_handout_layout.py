@@ -5,8 +5,8 @@ import pytest
 from reportlab.lib.pagesizes import A4, A5
 
 from kit.pdf import RenderOptions, handout, render
+from kit.pdf.measure import FOOTER_ROOM, frame_size
 from kit.pdf.story import Context
-from kit.pdf.templates import FOOTER_ROOM, frame_size
 from tests.pdf.conftest import LANGS, pdf_pages, plan_ids, squash, story_text
 
 CASES = [(plan, nation, lang) for plan in plan_ids() for nation, langs in LANGS.items() for lang in langs

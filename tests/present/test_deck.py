@@ -72,6 +72,7 @@ def test_offline_file_is_self_contained_and_byte_identical(session_of, plan_id):
     assert re.findall(r'\b(?:src|href)="(?!#)[^"]*"', html) == ['href="data:,"']  # the empty icon
     assert "stylesheet" not in html and "@import" not in html and "url(" not in html
     assert "default-src 'none'" in html
+    assert not re.search(r"\{(lead|short|guidance)\}", html)  # the nation's names for the lead filled in
 
 
 def test_the_present_package_never_imports_flask():
@@ -99,3 +100,28 @@ def test_kit_export_writes_the_offline_presenter(session_of, tmp_path):
     assert result.output.strip() == str(written)
     assert written.read_bytes() == offline_html(session_of("upper-primary-core", lesson_minutes=40))
     assert [p.name for p in tmp_path.iterdir()] == [written.name]
+
+
+def test_a_bilingual_deck_has_the_english_slides_beside_the_welsh(session_of):
+    welsh, english = (build(session_of("lower-secondary-core", nation="wales", lang=lang)) for lang in ("cy", "en"))
+    deck = build(session_of("lower-secondary-core", nation="wales", lang="bilingual"))
+    assert deck.lang == "cy" and welsh.second == () and english.second == ()
+    assert [s.heading for s in deck.slides] == [s.heading for s in welsh.slides]
+    assert [s.heading for s in deck.second] == [s.heading for s in english.slides]
+    assert deck.slides[0].heading != deck.second[0].heading  # the plan's own Welsh title
+    assert deck.slides[2].kicker.endswith("1 o 7") and deck.second[2].kicker.endswith("1 of 7")
+
+
+def test_the_offline_file_shows_welsh_first_and_english_beneath_marked_as_english(session_of):
+    session = session_of("lower-secondary-core", nation="wales", lang="bilingual")
+    html = offline_html(session).decode()
+    deck = build(session)
+    question = deck.questions("baseline")[0]
+    english = next(s.question for s in deck.second if s.question and s.question.id == question.id)
+    pair = (f'<span class="bi"><span class="first">{question.stem}</span> '
+            f'<span class="second" lang="en-GB">{english.stem}</span></span>')
+    # both quizzes: each slide and its notes; and the results table
+    assert html.count(pair.replace("'", "&#39;")) == 5
+    assert '<html lang="cy">' in html and 'class="nav-lang"' in html
+    welsh_only = offline_html(session_of("lower-secondary-core", nation="wales", lang="cy")).decode()
+    assert 'lang="en-GB"' not in welsh_only and 'class="nav-lang"' not in welsh_only

@@ -17,6 +17,7 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/modules/change"),
     ("POST", "/sessions/{id}/questions"),
     ("POST", "/sessions/{id}/notes"),
+    ("POST", "/sessions/{id}/length"),
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
@@ -116,10 +117,12 @@ OUTCOME_URLS = [
     ("GET", "/deliveries/{id}/delete"),
     ("POST", "/deliveries/{id}/delete"),
 ]
-# The lead's team pages (404 to officers) and the first-run page, tested in tests/web/test_team.py, and the
-# library's "Add to…", tested below.
-TEAM_URLS = {"/team/", "/team/new", "/team/{id}/disable", "/team/{id}/enable", "/team/{id}/password", "/setup",
-             "/library/modules/ground-rules/add"}
+# The lead's team pages (404 to officers) and the first-run page, tested in tests/web/test_team.py and
+# tests/web/test_invites.py (with the invited officer's set-password page, open to anyone with the link),
+# and the library's "Add to…", tested below.
+TEAM_URLS = {"/team/", "/team/new", "/team/invite", "/team/{id}/invite",
+             "/team/{id}/disable", "/team/{id}/enable", "/team/{id}/password", "/setup",
+             "/library/modules/ground-rules/add", "/invite/{id}"}
 TESTED = {"/", "/healthz", "/login", "/logout", "/sessions/"} | {u for _, u in SESSION_URLS + OUTCOME_URLS} | set(
     SIGNED_IN_URLS) | TEAM_URLS
 

@@ -77,19 +77,6 @@ def test_a_saved_change_is_never_served_from_the_cache(client, officer, make_ses
     assert "Cached? No" in text
 
 
-def test_the_render_cache_stays_within_its_limit():
-    from kit.web.exports import RenderCache
-
-    cache = RenderCache(10)
-    cache.put("a", b"12345")
-    cache.put("b", b"12345")
-    cache.get("a")
-    cache.put("c", b"123")
-    assert cache.get("b") is None and cache.get("a") == b"12345" and cache.get("c") == b"123"
-    cache.put("huge", b"x" * 11)
-    assert cache.get("huge") is None
-
-
 def test_preview_shows_each_page_as_an_image_the_app_draws(client, officer, make_session):
     from kit.web.exports import PREVIEW_KINDS
 
