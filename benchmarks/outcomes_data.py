@@ -3,8 +3,9 @@
     generate(url, deliveries=100_000, seed=1) -> the number of count rows written
 
 Rows go straight into the tables (PostgreSQL COPY, SQLite executemany) after the migrations have
-built the schema; every delivery has 5 questions with 4 counts each (2 options, before and after),
-so 100,000 deliveries carry 2,000,000 counts.
+built the schema, the monthly sums included (summed here by the app's own kit.store.outcome_months).
+Every delivery has 5 questions with 4 counts each (2 options, before and after), so 100,000
+deliveries carry 2,000,000 counts.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from kit.content.loader import load_checked
 from kit.db import User, open_database, utcnow
 from kit.outcomes.keys import counting, option_keys
 from kit.paths import data_dir
+from kit.store import outcome_months
 
 AUDIENCES = ["upper-primary", "lower-secondary", "upper-secondary", "post-16", "adults", "parents-carers",
              "professionals"]
@@ -74,13 +76,20 @@ DELIVERY_COLUMNS = ("id", "owner_id", "session_id", "session_title", "delivered_
 def _tables(library, owners, deliveries, seed):
     """Return the rows of each table, in insertion order."""
     out = {"deliveries": [], "delivery_modules": [], "delivery_questions": [], "delivery_counts": []}
+    sums: dict[tuple, list] = {}
     for delivery, modules, results, counts in rows(library, owners, deliveries, seed):
         did = delivery[0]
+        # The monthly sums as the app keeps them (kit.store.outcome_months owns their shape).
+        for key, values in outcome_months.changes(delivery[5:8], delivery[9], results, modules, delivery[10]).items():
+            kept = sums.setdefault(key, [0, 0, 0.0, 0.0, 0.0])
+            kept[:] = [a + (b or 0) for a, b in zip(kept, values, strict=True)]
         out["deliveries"].append(delivery)
         copied = (delivery[4], delivery[6], delivery[7], delivery[1], delivery[9])
         out["delivery_modules"] += [(did, m, delivery[10], *copied) for m in dict.fromkeys(modules)]
         out["delivery_questions"] += [(did, *r, *copied) for r in results]
         out["delivery_counts"] += [(did, *c) for c in counts]
+    out["outcome_months"] = [(*key, n, people, *((b, e) if key[3] == "question" else (None, None)), c)
+                             for key, (n, people, b, e, c) in sums.items()]
     return out
 
 
@@ -90,6 +99,7 @@ COLUMNS = {
     "delivery_modules": ("delivery_id", "module_id", "gain", *COPIED),
     "delivery_questions": ("delivery_id", "question_id", "baseline_pct", "endpoint_pct", *COPIED),
     "delivery_counts": ("delivery_id", "question_id", "phase", "option_key", "count"),
+    "outcome_months": (*outcome_months.KEY, *outcome_months.SUMS),
 }
 
 

@@ -43,6 +43,8 @@ def utcnow() -> dt.datetime:
 class Base(DeclarativeBase):
     """Base of every table."""
 
+SIGNATURE_MAX = 120
+
 
 class User(Base):
     """An officer or a content lead who signs in."""
@@ -57,6 +59,20 @@ class User(Base):
     session_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # How the officer signs letters to parents and schools: name and role, e.g. "PC Sam Jones, Schools Officer".
+    signature: Mapped[str] = mapped_column(String(SIGNATURE_MAX), default="", server_default="")
+
+
+class Invite(Base):
+    """A one-time link for an invited account to set its first password: only the token's hash is kept."""
+
+    __tablename__ = "invites"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class LoginAttempt(Base):
@@ -92,9 +108,9 @@ class SessionRecord(Base):
 FILTER_COLUMNS = ("audience", "nation", "owner_id")
 
 
-def covering_indexes(table: str, read: tuple[str, ...]) -> list[Index]:
-    """Return TABLE's indexes: by date, and by each filter then date, each holding the columns in READ."""
-    ways = {"delivered_on": ("delivered_on",), **{f: (f, "delivered_on") for f in FILTER_COLUMNS}}
+def covering_indexes(table: str, read: tuple[str, ...], leads: tuple[str, ...] = FILTER_COLUMNS) -> list[Index]:
+    """Return TABLE's indexes: by date, and by each filter in LEADS then date, each holding the columns in READ."""
+    ways = {"delivered_on": ("delivered_on",), **{f: (f, "delivered_on") for f in leads}}
     return [Index(f"ix_{table}_{name}", *lead, *[c for c in (*FILTER_COLUMNS, *read) if c not in lead])
             for name, lead in ways.items()]
 
@@ -145,7 +161,8 @@ class DeliveryModule(_Filtered, Base):
     delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True)
     module_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     gain: Mapped[float | None] = mapped_column(Float)
-    __table_args__ = tuple(covering_indexes("delivery_modules", ("module_id", "gain", "present")))
+    # A lead's figures come from OutcomeMonth but for the edges of a period: read by date, or by officer.
+    __table_args__ = tuple(covering_indexes("delivery_modules", ("module_id", "gain", "present"), ("owner_id",)))
 
 
 class DeliveryQuestion(_Filtered, Base):
@@ -157,7 +174,29 @@ class DeliveryQuestion(_Filtered, Base):
     baseline_pct: Mapped[float] = mapped_column(Float)
     endpoint_pct: Mapped[float] = mapped_column(Float)
     __table_args__ = tuple(covering_indexes("delivery_questions",
-                                            ("question_id", "baseline_pct", "endpoint_pct", "present")))
+                                            ("question_id", "baseline_pct", "endpoint_pct", "present"), ("owner_id",)))
+
+
+class OutcomeMonth(Base):
+    """Reach, and learning gain per question or module, summed over a month's deliveries to one audience in one nation.
+
+    Written only by kit.store.outcome_months, in the same transaction as the delivery it counts, so a
+    lead's dashboard sums a few thousand of these instead of every delivery's rows. Sums, not means,
+    so a delivery can be added and taken away again.
+    """
+
+    __tablename__ = "outcome_months"
+    # Kind, then month, first in the key: each query reads one kind for a run of months.
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "reach", "question" or "module"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(40), primary_key=True)
+    nation: Mapped[str] = mapped_column(String(40), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(80), primary_key=True)  # "" for reach
+    deliveries: Mapped[int] = mapped_column(Integer)
+    people: Mapped[int] = mapped_column(Integer)
+    baseline_sum: Mapped[float | None] = mapped_column(Float)  # questions only
+    endpoint_sum: Mapped[float | None] = mapped_column(Float)
+    change_sum: Mapped[float] = mapped_column(Float)
 
 
 class DeliveryCount(Base):

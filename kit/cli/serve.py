@@ -23,13 +23,15 @@ def serve_command(host: str, port: int, threads: int) -> None:
     from waitress.server import create_server  # noqa: PLC0415 - only this command needs the server
 
     from kit import create_app  # noqa: PLC0415 - keeps Flask out of the other commands' start-up
+    from kit.web.typed import server_body_limit  # noqa: PLC0415
 
     app = create_app()
     try:
-        # waitress would otherwise spool up to 1 GB of a request body to disk before the app
-        # could refuse it: refuse anything over the app's own limit before reading it.
+        # waitress would otherwise spool up to 1 GB of a request body to disk before the app could
+        # refuse it. It refuses anything past a bounded margin over the app's own limit before
+        # reading it; within the margin the app answers 413 itself, giving back what was typed.
         server = create_server(AccessLog(app), host=host, port=port, threads=threads, ident="kit",
-                               max_request_body_size=app.config["MAX_CONTENT_LENGTH"])
+                               max_request_body_size=server_body_limit(app.config))
     except OSError as exc:
         raise Refusal(_listen_problem(exc, host, port), 2) from None
     shown = "localhost" if host in ("127.0.0.1", "::1") else host

@@ -15,6 +15,7 @@ from kit.db import DeliveryCount, DeliveryModule, DeliveryQuestion, utcnow
 from kit.outcomes import gain
 from kit.outcomes.delivery import Counts, Delivery
 from kit.outcomes.keys import PHASES
+from kit.store import outcome_months
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ def save(db: DbSession, user, facts: SessionFacts, delivery: Delivery,
         copied = {"delivered_on": row.delivered_on, "audience": row.audience, "nation": row.nation,
                   "owner_id": row.owner_id, "present": row.present}
         _children(db, row.id, copied, row.gain, facts.modules, gains, delivery.counts)
+        outcome_months.add(db, outcome_months.changes(
+            (row.month, row.audience, row.nation), row.present,
+            [(g.question_id, g.baseline_pct, g.endpoint_pct) for g in gains], facts.modules, row.gain))
         db.commit()
     except Exception:
         db.rollback()  # all or nothing: no delivery without its counts
@@ -126,8 +130,19 @@ def counts(db: DbSession, delivery_id: int) -> Counts:
 
 
 def remove(db: DbSession, delivery: StoredDelivery) -> None:
-    """Delete DELIVERY and everything counted with it."""
-    for table in (DeliveryCount, DeliveryQuestion, DeliveryModule):
-        db.execute(delete(table).where(table.delivery_id == delivery.id))
-    db.execute(delete(DeliveryRow).where(DeliveryRow.id == delivery.id))
-    db.commit()
+    """Delete DELIVERY and everything counted with it, and take it out of the monthly sums."""
+    q = DeliveryQuestion
+    questions = db.execute(select(q.question_id, q.baseline_pct, q.endpoint_pct).where(q.delivery_id == delivery.id))
+    modules = db.scalars(select(DeliveryModule.module_id).where(DeliveryModule.delivery_id == delivery.id))
+    taken = outcome_months.changes((delivery.month, delivery.audience, delivery.nation), delivery.present,
+                                   list(questions), list(modules), delivery.gain, sign=-1)
+    try:
+        for table in (DeliveryCount, DeliveryQuestion, DeliveryModule):
+            db.execute(delete(table).where(table.delivery_id == delivery.id))
+        gone = db.execute(delete(DeliveryRow).where(DeliveryRow.id == delivery.id)).rowcount
+        if gone:  # a second, simultaneous delete of the same delivery takes nothing away twice
+            outcome_months.add(db, taken)
+        db.commit()
+    except Exception:
+        db.rollback()  # all or nothing: the sums never lose a delivery that is still stored
+        raise

@@ -20,8 +20,10 @@ def register(app: Flask) -> None:
         filters,
         home,
         inputs,
+        invite,
         library,
         quizzes,
+        render_cache,
         security,
         sessions,
         setup,
@@ -30,6 +32,7 @@ def register(app: Flask) -> None:
     )
 
     init_database(app)
+    render_cache.init_app(app)
     csrf.init_app(app)
     auth.login_manager.init_app(app)
     if app.config.get("TRUSTED_PROXIES"):
@@ -39,7 +42,8 @@ def register(app: Flask) -> None:
     errors.init_app(app)
     inputs.init_app(app)  # before the blueprints: it bounds their <int:...> values
     filters.init_app(app)
-    for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer, team, setup):
+    for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer, team, setup,
+                   invite):
         app.register_blueprint(module.bp)
     from kit.web import present  # noqa: PLC0415 - the presenter, notes window and offline file
 

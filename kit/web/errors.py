@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import secrets
 
-from flask import Flask, g, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import BadRequest, HTTPException
+
+from kit.web.typed import server_body_limit, typed_form, typed_oversize
 
 log = logging.getLogger("kit.web")
 
@@ -43,8 +45,6 @@ CSRF_REASONS = {
 }
 CSRF_OTHER = ("The form was out of date",
               "You may have signed in or out in another tab. Reload the page and try again. Nothing was changed.")
-KEPT_FIELDS_SKIP = {"csrf_token", "password", "new_password", "confirm_password", "current_password",
-                    "version", "spec"}
 
 
 def render_error(status: int, incident: str | None = None, kept: list | None = None,
@@ -55,13 +55,6 @@ def render_error(status: int, incident: str | None = None, kept: list | None = N
     body = render_template("errors/error.html", status=status, title=title or usual[0],
                            advice=advice or usual[1], incident=incident, kept=kept or [])
     return body, status
-
-
-def _kept_form() -> list[tuple[str, str]]:
-    """Return what the user typed into the failed form (never passwords or tokens)."""
-    if request.method != "POST":
-        return []
-    return [(k, v) for k, v in request.form.items(multi=True) if k not in KEPT_FIELDS_SKIP and v]
 
 
 def _nobody_signed_in() -> None:
@@ -78,7 +71,20 @@ def _bad_request(exc: HTTPException):
         title, advice = MESSAGES[400][0], exc.description
     else:
         title, advice = None, None
-    return render_error(400, kept=_kept_form(), title=title, advice=advice)
+    return render_error(400, kept=typed_form(request), title=title, advice=advice)
+
+
+def _too_large():
+    """Answer 413 with the app's own page, giving back each field typed and how far it was over."""
+    kept, cut = typed_oversize(request, server_body_limit(current_app.config))
+    over = [f"{item.label} is {item.over:,} characters too long (the limit is {item.limit:,})"
+            for item in kept if item.over]
+    advice = "Nothing was saved. "
+    advice += ("; ".join(over) + ". " if over else "Forms here are small. ")
+    advice += "Copy what you typed below, shorten it and try again."
+    if cut:
+        advice += " What was sent was too large to show in full."
+    return render_error(413, kept=kept, advice=advice)
 
 
 def database_down(exc: Exception):
@@ -86,7 +92,7 @@ def database_down(exc: Exception):
     _nobody_signed_in()
     incident = secrets.token_hex(4)
     log.warning("database unavailable (incident %s): %s", incident, getattr(exc, "orig", exc))
-    return render_error(503, incident, _kept_form())
+    return render_error(503, incident, typed_form(request))
 
 
 def init_app(app: Flask) -> None:
@@ -100,6 +106,8 @@ def init_app(app: Flask) -> None:
     def _http(exc: HTTPException):
         if exc.code == 400:
             return _bad_request(exc)
+        if exc.code == 413:
+            return _too_large()
         return render_error(exc.code or 500)
 
     app.register_error_handler(OperationalError, database_down)

@@ -16,6 +16,7 @@ from kit.web.database import db_session
 from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
 from kit.web.forms import ConfirmForm, DetailsForm, choices
 from kit.web.inputs import whole_number
+from kit.web.render_cache import forget
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
@@ -125,5 +126,6 @@ def delete(session_id: int):
     if request.method == "GET":
         return render_template("sessions/delete.html", record=record, form=ConfirmForm())
     store.remove(db_session(), record)
+    forget(record.id)
     return redirect(url_for("sessions.dashboard", deleted=1))
 

@@ -1,15 +1,19 @@
-"""The lead's team: add an officer, disable or enable an account, reset a password (leads only; 404 otherwise)."""
+"""The lead's team: invite or add an officer, disable or enable an account, reset a password.
+
+Leads only; to anyone else these pages do not exist (404).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from kit.accounts import credentials, users
+from kit.accounts import credentials, invites, users
 from kit.accounts.passwords import PASSWORD_MAX, PASSWORD_MIN
+from kit.db import utcnow
 from kit.web.database import db_session
 from kit.web.forms import ConfirmForm, choices
 
@@ -26,14 +30,18 @@ class PasswordFields(FlaskForm):
         DataRequired("Repeat the password"), EqualTo("password", "The two passwords do not match")])
 
 
-class AddForm(PasswordFields):
-    """A new account: email, role and a first password."""
+class InviteForm(FlaskForm):
+    """A new account: email and role (the officer chooses their own password from the link)."""
 
     email = EmailField("Email address", validators=[DataRequired("Enter the officer's email address"),
                                                     Length(max=254)])
     role = RadioField("Role", default="officer", validators=[DataRequired("Choose a role")],
                       choices=choices([("officer", "Officer: sees and builds their own sessions"),
                                        ("lead", "Lead: sees every session and manages the team")]))
+
+
+class AddForm(InviteForm, PasswordFields):
+    """A new account: email, role and a first password the lead chooses."""
 
 
 @bp.before_request
@@ -60,7 +68,9 @@ def _account(user_id: int):
 @bp.get("/")
 def index():
     """List every account with its role, status and last sign-in."""
-    return render_template("team/index.html", accounts=users.list_users(db_session()), form=ConfirmForm())
+    db = db_session()
+    return render_template("team/index.html", accounts=users.list_users(db), form=ConfirmForm(),
+                           invited=invites.waiting(db), now=utcnow())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -77,6 +87,39 @@ def add():
             flash(f"{user.email} can now sign in with the password you chose.", "success")
             return redirect(url_for("team.index") + f"#account-{user.id}")
     return render_template("team/add.html", form=form, hint=PASSWORD_HINT)
+
+
+@bp.route("/invite", methods=["GET", "POST"])
+def invite():
+    """Add an account with a one-time link for its owner to set their own password."""
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            user, token = invites.invite(db_session(), form.email.data, form.role.data)
+        except users.AccountError as exc:
+            form.email.errors = [*form.email.errors, _sentence(str(exc))]
+        else:
+            return _link_page(user, token)
+    return render_template("team/invite.html", form=form)
+
+
+@bp.post("/<int:user_id>/invite")
+def reinvite(user_id: int):
+    """Make a new link for an account still waiting to set its password (the old link stops working)."""
+    user = _account(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if user.id not in invites.waiting(db_session()):
+        flash(f"{user.email} has already set a password: reset it instead.", "error")
+        return redirect(url_for("team.index") + f"#account-{user_id}")
+    return _link_page(user, invites.renew(db_session(), user))
+
+
+def _link_page(user, token: str):
+    """Show the one-time link, once: it is never stored, so it cannot be shown again."""
+    link = request.host_url.rstrip("/") + url_for("invite.accept", token=token)
+    response = render_template("team/invited.html", account=user, link=link, lifetime=invites.LIFETIME)
+    return response, 200, {"Referrer-Policy": "no-referrer"}
 
 
 @bp.post("/<int:user_id>/disable")

@@ -1,7 +1,8 @@
-"""Migration 0003 copies each delivery's filter columns onto its stored per-question and per-module rows."""
+"""Outcome migrations: 0003 copies each delivery's filter columns onto its per-question and per-module rows;
+0008 fills the monthly sums from the deliveries already stored; each goes down and up again cleanly."""
 
 from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from kit.db import alembic_config
 
@@ -24,6 +25,27 @@ def test_existing_deliveries_keep_their_figures_after_the_upgrade(database_url):
         question = conn.execute(text("SELECT audience, nation, owner_id, present, delivered_on "
                                      "FROM delivery_questions")).one()
         module = conn.execute(text("SELECT audience, present, gain FROM delivery_modules")).one()
+        sums = conn.execute(text("SELECT month, audience, nation, kind, item_id, deliveries, people, baseline_sum, "
+                                 "endpoint_sum, change_sum FROM outcome_months ORDER BY kind")).all()
     engine.dispose()
     assert tuple(question)[:4] == ("adults", "wales", 1, 18) and str(question[4]) == "2027-03-01"
     assert tuple(module) == ("adults", 18, 12.5)
+    where = ("2027-03", "adults", "wales")
+    assert [tuple(row) for row in sums] == [(*where, "module", "scam-emails", 1, 18, None, None, 12.5),
+                                           (*where, "question", "a-fault", 1, 18, 40, 90, 50),
+                                           (*where, "reach", "", 1, 18, None, None, 0)]
+
+
+def test_the_outcome_migrations_go_down_and_up_again(database_url):
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        command.upgrade(alembic_config(conn), "head")
+        conn.commit()
+        command.downgrade(alembic_config(conn), "0002")
+        conn.commit()
+        assert "outcome_months" not in inspect(conn).get_table_names()
+        command.upgrade(alembic_config(conn), "head")
+        conn.commit()
+        indexes = {ix["name"] for ix in inspect(conn).get_indexes("delivery_questions")}
+    engine.dispose()
+    assert indexes == {"ix_delivery_questions_delivered_on", "ix_delivery_questions_owner_id"}

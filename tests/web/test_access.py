@@ -17,9 +17,11 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/modules/change"),
     ("POST", "/sessions/{id}/questions"),
     ("POST", "/sessions/{id}/notes"),
+    ("POST", "/sessions/{id}/length"),
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
+    ("GET", "/sessions/{id}/download/handout.html"),
     ("GET", "/sessions/{id}/preview/handout/1.png"),
     ("GET", "/sessions/{id}/session.yaml"),
     ("GET", "/sessions/{id}/quiz"),
@@ -30,7 +32,8 @@ SESSION_URLS = [
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/sessions/import", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules",
-                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password"]
+                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password",
+                  "/account/signature"]
 
 
 def _call(client, method, url):
@@ -116,10 +119,12 @@ OUTCOME_URLS = [
     ("GET", "/deliveries/{id}/delete"),
     ("POST", "/deliveries/{id}/delete"),
 ]
-# The lead's team pages (404 to officers) and the first-run page, tested in tests/web/test_team.py, and the
-# library's "Add to…", tested below.
-TEAM_URLS = {"/team/", "/team/new", "/team/{id}/disable", "/team/{id}/enable", "/team/{id}/password", "/setup",
-             "/library/modules/ground-rules/add"}
+# The lead's team pages (404 to officers) and the first-run page, tested in tests/web/test_team.py and
+# tests/web/test_invites.py (with the invited officer's set-password page, open to anyone with the link),
+# and the library's "Add to…", tested below.
+TEAM_URLS = {"/team/", "/team/new", "/team/invite", "/team/{id}/invite",
+             "/team/{id}/disable", "/team/{id}/enable", "/team/{id}/password", "/setup",
+             "/library/modules/ground-rules/add", "/invite/{id}"}
 TESTED = {"/", "/healthz", "/login", "/logout", "/sessions/"} | {u for _, u in SESSION_URLS + OUTCOME_URLS} | set(
     SIGNED_IN_URLS) | TEAM_URLS
 

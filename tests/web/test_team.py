@@ -18,7 +18,8 @@ def lead(make_user, auth):
 
 
 @pytest.mark.parametrize("method, url", [
-    ("GET", "/team/"), ("GET", "/team/new"), ("POST", "/team/new"), ("POST", "/team/{id}/disable"),
+    ("GET", "/team/"), ("GET", "/team/new"), ("POST", "/team/new"), ("GET", "/team/invite"),
+    ("POST", "/team/invite"), ("POST", "/team/{id}/invite"), ("POST", "/team/{id}/disable"),
     ("POST", "/team/{id}/enable"), ("GET", "/team/{id}/password"), ("POST", "/team/{id}/password"),
 ])
 def test_officers_never_see_the_team_pages(client, officer, method, url):
