@@ -43,6 +43,8 @@ def utcnow() -> dt.datetime:
 class Base(DeclarativeBase):
     """Base of every table."""
 
+SIGNATURE_MAX = 120
+
 
 class User(Base):
     """An officer or a content lead who signs in."""
@@ -57,6 +59,8 @@ class User(Base):
     session_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # How the officer signs letters to parents and schools: name and role, e.g. "PC Sam Jones, Schools Officer".
+    signature: Mapped[str] = mapped_column(String(SIGNATURE_MAX), default="", server_default="")
 
 
 class Invite(Base):
@@ -174,7 +178,7 @@ class DeliveryQuestion(_Filtered, Base):
 
 
 class OutcomeMonth(Base):
-    """Learning gain per question or module, summed over a month's deliveries to one audience in one nation.
+    """Reach, and learning gain per question or module, summed over a month's deliveries to one audience in one nation.
 
     Written only by kit.store.outcome_months, in the same transaction as the delivery it counts, so a
     lead's dashboard sums a few thousand of these instead of every delivery's rows. Sums, not means,
@@ -182,11 +186,12 @@ class OutcomeMonth(Base):
     """
 
     __tablename__ = "outcome_months"
+    # Kind, then month, first in the key: each query reads one kind for a run of months.
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "reach", "question" or "module"
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     audience: Mapped[str] = mapped_column(String(40), primary_key=True)
     nation: Mapped[str] = mapped_column(String(40), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "question" or "module"
-    item_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(80), primary_key=True)  # "" for reach
     deliveries: Mapped[int] = mapped_column(Integer)
     people: Mapped[int] = mapped_column(Integer)
     baseline_sum: Mapped[float | None] = mapped_column(Float)  # questions only
