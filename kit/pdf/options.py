@@ -10,9 +10,11 @@ MAX_COPIES = 200  # a class set or a year group; more is a mistake, not a print 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """Print choices: whose name is on it, who signs, large print, and how many copies (a class set)."""
+    """Print choices: whose name, address and logo are on it, who signs, large print, and how many copies."""
 
     organisation: str = "Safer Sessions Kit"
     large_print: bool = False
     copies: int = 1  # clamped to 1..MAX_COPIES when printed
     signed: str = ""  # the officer who signs letters: name and role, e.g. "PC Sam Jones, Schools Officer"
+    address: str = ""  # the organisation's postal address, printed on letters (lines split by newlines or ", ")
+    logo: bytes = b""  # the organisation's logo as PNG bytes, already checked and re-encoded by kit.local
