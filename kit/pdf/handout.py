@@ -12,6 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageBreak, 
 
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.flowables import Paragraph, boxed, safe
+from kit.pdf.logo import LOGO_WIDTH, on_white
 from kit.pdf.measure import FOOTER_ROOM, frame_size, story_height
 from kit.pdf.signposts import NORMAL, ROOMY, Fit, cell_min, columns, grid, phone_list, qr_row
 from kit.pdf.story import BULLET, OWN_PLACE, Context, key_messages, with_url
@@ -34,6 +35,10 @@ END_SHARE = 0.3  # the least of a page the last words and their company fill
 def banner(ctx: Context, width: float, tight: bool = False) -> Table:
     """Return the navy title band: organisation above the session title (smaller when TIGHT)."""
     org = Paragraph(safe(ctx.organisation), ctx.st.label.clone("org", textColor=WHITE))
+    if ctx.options.logo:  # the force's logo beside its name (kit.local)
+        tile = LOGO_WIDTH + 8 * mm
+        org = Table([[on_white(ctx.options.logo), org]], colWidths=[tile, width - 20 - tile],
+                    style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)])
     style = ctx.st.banner.clone("tight", fontSize=ctx.st.h2.fontSize, leading=ctx.st.h2.leading)
     titles = [Paragraph(safe(t), style if tight else ctx.st.banner) for t in ctx.titles()]
     table = Table([[org], *([t] for t in titles)], colWidths=[width])

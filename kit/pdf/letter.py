@@ -13,6 +13,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import TALK, label, long_date
+from kit.pdf.logo import letterhead
 from kit.pdf.measure import MARGIN
 from kit.pdf.options import RenderOptions
 from kit.pdf.signposts import cell_min, grid, qr_row
@@ -94,7 +95,7 @@ def link_lines(ctx: Context, lang: str) -> list[str]:
 
 def flowables(ctx: Context, lang: str) -> list:
     """Return the letter in LANG as flowables: up to two QR codes for its links, numbers on one line."""
-    out: list = []
+    out: list = letterhead(ctx, WIDTH)  # the force's logo and address line (kit.local), when given
     for kind, content in blocks(ctx, lang):
         if kind == "h2":
             out.append(Paragraph(safe(str(content)), ctx.st.h2))

@@ -16,3 +16,8 @@ class RenderOptions:
     large_print: bool = False
     copies: int = 1  # clamped to 1..MAX_COPIES when printed
     signed: str = ""  # the officer who signs letters: name and role, e.g. "PC Sam Jones, Schools Officer"
+    # Force-local details (kit.local): the letter's address line, the logo as a PNG already checked and
+    # re-encoded by kit.local.logo (never raw upload bytes), and which saved version they came from.
+    address: str = ""
+    logo: bytes | None = None
+    edition: str = ""  # e.g. "Local content version 3, saved 30 November 2026": in the PDF's keywords

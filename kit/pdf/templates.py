@@ -46,6 +46,7 @@ class Meta:
     page_label: str = "Page {n} of {total}"
     footer_pt: float = 10  # 12 in large print
     accessible: str = ""  # on the last page: where the accessible (web page) version is
+    keywords: str = ""  # e.g. which saved version of the force's own content it printed
 
 @cache
 def configure() -> None:
@@ -75,6 +76,8 @@ class Output:
         self.canv.setSubject(meta.subject)
         self.canv.setAuthor(meta.author)
         self.canv.setCreator(meta.author)
+        if meta.keywords:
+            self.canv.setKeywords(meta.keywords)
         self.canv.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
         self.depth = 0  # the outline level of headings: 1 inside a pack, under the document's title
 

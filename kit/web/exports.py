@@ -77,12 +77,15 @@ def rendered(kind: str, record, session: Session) -> bytes:
     """Return the PDF of KIND for SESSION, from the render cache when this version was built today."""
     from kit import pdf  # noqa: PLC0415
 
-    organisation = current_app.config["ORGANISATION"]
+    local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
+    organisation = local.content.organisation or current_app.config["ORGANISATION"]
     key = (record.id, record.created_at, record.version, kind, session.spec.large_print, organisation,
-           dt.date.today())
+           local.version_id, dt.date.today())
     data = render_cache().get(key)
     if data is None:
-        options = pdf.RenderOptions(organisation=organisation, large_print=session.spec.large_print)
+        options = pdf.RenderOptions(organisation=organisation, large_print=session.spec.large_print,
+                                    address=local.content.address, logo=local.content.logo_png,
+                                    edition=local.edition())
         data = pdf.render(kind, session, options)
         render_cache().put(key, data)
     return data
