@@ -76,8 +76,7 @@ class Output:
         self.canv.setSubject(meta.subject)
         self.canv.setAuthor(meta.author)
         self.canv.setCreator(meta.author)
-        if meta.keywords:
-            self.canv.setKeywords(meta.keywords)
+        self.canv.setKeywords(meta.keywords)
         self.canv.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
         self.depth = 0  # the outline level of headings: 1 inside a pack, under the document's title
 
@@ -90,7 +89,7 @@ class Output:
         """Lay STORY out on pages of SIZE; return the pages, each with its footer."""
         doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1, title=self.meta.title,
                               author=self.meta.author, subject=self.meta.subject,
-                              creator=self.meta.author, lang=self.meta.lang)
+                              creator=self.meta.author, lang=self.meta.lang, keywords=self.meta.keywords)
         frame = Frame(margin, margin + FOOTER_ROOM, *frame_size(size, margin),
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([FormPage(id="page", frames=[frame], pagesize=size)])
