@@ -1,6 +1,6 @@
 """Offline presenter file: its size and the time to build it, for every ready-made plan.
 
-    python benchmarks/present_bench.py [--runs N] [--minutes M]
+    python benchmarks/present_bench.py [--runs N] [--minutes M] [--nation wales --lang bilingual]
 
 Prints one line per plan: bytes, KiB, slides, and the fastest and median build time over N runs
 (the first run of the process is shown apart: it compiles the templates and QR codes).
@@ -25,11 +25,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--minutes", type=int, default=None, help="fit each plan to this length first")
+    parser.add_argument("--nation", default="england", help="e.g. wales (plans not offered there are skipped)")
+    parser.add_argument("--lang", default="en", choices=("en", "cy", "bilingual"))
     args = parser.parse_args()
     library = load_checked(data_dir("lessons"))
     print(f"{'plan':<24} {'bytes':>8} {'KiB':>6} {'slides':>6} {'first ms':>9} {'min ms':>7} {'median ms':>9}")
-    for plan_id in library.plans:
-        spec = from_plan(library, plan_id)
+    for plan_id, plan in library.plans.items():
+        if args.nation not in plan.nations:
+            continue
+        spec = from_plan(library, plan_id, args.nation, args.lang)
         if args.minutes:
             spec = replace(spec, lesson_minutes=args.minutes)
         session = assemble(library, spec)

@@ -44,6 +44,8 @@ def utcnow() -> dt.datetime:
 class Base(DeclarativeBase):
     """Base of every table."""
 
+SIGNATURE_MAX = 120
+
 
 class User(Base):
     """An officer or a content lead who signs in."""
@@ -58,6 +60,8 @@ class User(Base):
     session_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # How the officer signs letters to parents and schools: name and role, e.g. "PC Sam Jones, Schools Officer".
+    signature: Mapped[str] = mapped_column(String(SIGNATURE_MAX), default="", server_default="")
 
 
 class Invite(Base):

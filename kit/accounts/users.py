@@ -12,7 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from kit.accounts.passwords import PASSWORD_MAX, check_password
 from kit.accounts.passwords import PASSWORD_MIN as PASSWORD_MIN  # re-exported: `kit users` prompts with it
-from kit.db import User, utcnow
+from kit.db import SIGNATURE_MAX, User, utcnow
 
 ROLES = ("officer", "lead")
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -82,6 +82,7 @@ class Account:
     email: str
     role: str
     session_token: str
+    signature: str = ""  # name and role as letters are signed
 
 
 def rotate_token(db: DbSession, user: User | Account) -> str:
@@ -94,11 +95,24 @@ def rotate_token(db: DbSession, user: User | Account) -> str:
 
 def load_by_token(db: DbSession, user_id: int, token: str) -> Account | None:
     """Return the active account USER_ID if TOKEN is their current session token."""
-    row = db.execute(select(User.id, User.email, User.role, User.session_token, User.active)
+    row = db.execute(select(User.id, User.email, User.role, User.session_token, User.active, User.signature)
                      .where(User.id == user_id)).first()
     if row is None or not row.active or not secrets.compare_digest(row.session_token, token):
         return None
-    return Account(row.id, row.email, row.role, row.session_token)
+    return Account(row.id, row.email, row.role, row.session_token, row.signature or "")
+
+
+def set_signature(db: DbSession, user_id: int, signature: str) -> str:
+    """Set how USER_ID signs letters (name and role, one line); return it as stored.
+
+    Raise AccountError when it is longer than a letter's signature line holds.
+    """
+    text = " ".join("".join(c if c.isprintable() else " " for c in signature or "").split())
+    if len(text) > SIGNATURE_MAX:
+        raise AccountError(f"the name and role is {len(text)} characters; at most {SIGNATURE_MAX} fit on a letter")
+    db.execute(update(User).where(User.id == user_id).values(signature=text))
+    db.commit()
+    return text
 
 
 def disable_user(db: DbSession, email: str) -> User:

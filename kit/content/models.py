@@ -10,8 +10,9 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
-from kit.content.text import TEXT_MAX, Text
+from kit.content.text import TEXT_MAX, Text, texts
 from kit.content.vocab import AudienceId, LinkStatus, MessageId, NationId
 
 __all__ = ["TEXT_MAX", "Text"]
@@ -32,6 +33,39 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+class Review(Model):
+    """Who reviewed something (a name or a role) and on what date.
+
+    `date`, not `on`: YAML 1.1 reads an unquoted `on:` key as true.
+    """
+
+    by: ShortStr
+    date: dt.date
+
+
+class CarriesWelsh(Model):
+    """An item whose texts may carry Welsh, with who approved that Welsh and when.
+
+    Each text keeps its own `cy_review: draft | approved`; `cy_reviewed` on the item records the
+    Welsh speaker who approved it. Approved Welsh without a recorded reviewer is refused, so the
+    library never says "approved" without saying who approved it.
+    """
+
+    cy_reviewed: Review | None = None
+
+    @model_validator(mode="after")
+    def _welsh_reviewer(self) -> CarriesWelsh:
+        welsh = [t for _, t in texts(self) if t.cy is not None]
+        if self.cy_reviewed is not None and not welsh:
+            raise PydanticCustomError("welsh_review", "cy_reviewed is set but nothing here has Welsh (cy) text",
+                                      {"key": "cy_reviewed"})
+        if self.cy_reviewed is None and any(t.cy_review == "approved" for t in welsh):
+            raise PydanticCustomError(
+                "welsh_review", "Welsh marked approved needs cy_reviewed: {by: <Welsh speaker>, date: YYYY-MM-DD} "
+                "on the item, saying who approved it and when", {"key": "cy_reviewed"})
+        return self
+
+
 # --- audiences.yaml, nations.yaml -------------------------------------------------------------
 
 
@@ -50,7 +84,7 @@ class TeacherSheet(Model):
     follow_up: list[Text] = Field(min_length=1)  # what the class does after it
 
 
-class Audience(Model):
+class Audience(CarriesWelsh):
     """One of the seven audiences: ages, reading-age target and what its handout must say."""
 
     id: AudienceId
@@ -73,7 +107,7 @@ class AudienceFile(Model):
     audiences: list[Audience]
 
 
-class Nation(Model):
+class Nation(CarriesWelsh):
     """A UK nation: how it names school years, its curriculum and whether print is bilingual."""
 
     id: NationId
@@ -97,7 +131,7 @@ class NationFile(Model):
 # --- links.yaml -------------------------------------------------------------------------------
 
 
-class Link(Model):
+class Link(CarriesWelsh):
     """An advice page or helpline in the registry: the only source of printed URLs and numbers."""
 
     id: Id
@@ -112,6 +146,7 @@ class Link(Model):
     audiences: list[AudienceId] = Field(min_length=1)
     nations: list[NationId] = Field(min_length=1)
     checked: dt.date
+    checked_by: ShortStr | None = None  # who compared it with its source on `checked` (a name or role)
     source: Str
     status: LinkStatus
     # The page's <title> when it was last checked, so `kit links check` can say when a page changed.
@@ -184,7 +219,7 @@ class KeyMessage(Model):
     nations: list[NationId] = []  # printed only in these nations (empty: every nation)
 
 
-class Module(Model):
+class Module(CarriesWelsh):
     """One teachable unit of a session."""
 
     id: Id
@@ -216,7 +251,7 @@ class Option(Model):
     misconception: Id | None = None  # for a wrong option: the misconception it tests
 
 
-class Question(Model):
+class Question(CarriesWelsh):
     """A quiz question; its `type` is looked up in the question-type registry."""
 
     id: Id
@@ -239,7 +274,7 @@ class QuestionFile(Model):
 # --- plans/*.yaml -----------------------------------------------------------------------------
 
 
-class Plan(Model):
+class Plan(CarriesWelsh):
     """A ready-made session for one audience: modules in order and its baseline/end-point quiz."""
 
     id: Id

@@ -163,7 +163,7 @@ def report_routes(library: Library) -> Iterator[Problem]:
                     yield problem(library, "modules", module.id, f"offers '{rule.name}', which is not a route for "
                                   f"a victim: {rule.reason}", "links", module.links.index(link.id))
     for kind, item_id, path, text in all_texts(library):
-        if FRAUD.search(text.en) and "Report Fraud" not in text.en:
+        if FRAUD.search(text.en) and "Report Fraud" not in text.en and "Police Scotland" not in text.en:
             yield problem(library, kind, item_id, "says 'report it as fraud' without saying where: Report Fraud "
                           "(England, Wales, NI), Police Scotland on 101", *path)
 

@@ -5,7 +5,11 @@
   "X's story" a plan's modules name is one of its stories;
 - every wrong quiz answer names the misconception it tests, and that misconception exists once;
 - curriculum references fit the school years of the plan's audience;
-- ground rules are never optional.
+- ground rules are never optional;
+- a plan's safeguarding section (its modules' `safeguarding` notes, printed together in the
+  lesson plan) says each point once: no sentence repeats another, word for word or nearly;
+- no two key messages on one handout open with the same point ("Tell an adult you trust" and
+  "Talk to an adult you trust" would print as two steps saying one thing).
 """
 
 from __future__ import annotations
@@ -105,4 +109,69 @@ def ground_rules_core(library: Library) -> Iterator[Problem]:
                               "activities", i, "optional")
 
 
-RULES: tuple[Rule, ...] = (timings, stories, misconceptions, curriculum_years, ground_rules_core)
+WORD = re.compile(r"[a-z0-9]+")
+# Words that carry no point of their own, so "Assume someone in the room has been affected" and
+# "Assume someone in the room is affected right now" are seen as the same point.
+STOPWORDS = frozenset(re.findall(r"\w+", "a an and are at be been by do for has have if in is it its of on or so "
+                                  "that the their them they this to was what who with you your any now right"))
+SAME_POINT = 0.8  # share of the shorter sentence's words found in the other
+MIN_WORDS = 3  # "Words only." is too short to judge
+
+
+# Words that say the same thing in a step ("talk to" or "tell" an adult "you trust" or "trusted").
+SAME_WORD = {"talk": "tell", "speak": "tell", "trusted": "trust"}
+
+
+def points(note: str) -> list[frozenset[str]]:
+    """Return the content words of each sentence of NOTE (a safeguarding note or key message)."""
+    sentences = re.split(r"(?<=[.;:!?])\s+", note.lower())
+    words = [frozenset(SAME_WORD.get(w, w) for w in WORD.findall(s) if w not in STOPWORDS) for s in sentences]
+    return [w for w in words if len(w) >= MIN_WORDS]
+
+
+def same_point(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Say whether sentences A and B make the same point (most of the shorter's words in the other)."""
+    return len(a & b) >= SAME_POINT * min(len(a), len(b))
+
+
+def safeguarding_once(library: Library) -> Iterator[Problem]:
+    """A plan's safeguarding section says each point once: no note repeats an earlier one's sentence."""
+    reported: set[tuple] = set()
+    for plan in library.plans.values():
+        earlier: list[tuple[str, int, frozenset[str]]] = []
+        for m in plan_modules(library, plan):
+            for i, note in enumerate(m.safeguarding):
+                mine = points(note.en)
+                match = next(((mid, j) for mid, j, words in earlier if (mid, j) != (m.id, i)
+                              and any(same_point(words, w) for w in mine)), None)
+                if match and (m.id, i, *match) not in reported:
+                    reported.add((m.id, i, *match))
+                    where = "this module" if match[0] == m.id else f"module '{match[0]}'"
+                    yield problem(library, "modules", m.id, f"repeats a safeguarding point of {where} "
+                                  f"(safeguarding[{match[1]}]) in plan '{plan.id}': say each point once",
+                                  "safeguarding", i)
+                earlier += [(m.id, i, words) for words in mine]
+
+
+def handout_steps_once(library: Library) -> Iterator[Problem]:
+    """No two key messages on one plan's handout (in any nation) open with the same point."""
+    reported: set[tuple] = set()
+    for plan in library.plans.values():
+        for nation in plan.nations:
+            earlier: list[tuple[str, str, frozenset[str]]] = []
+            for m in plan_modules(library, plan):
+                for i, message in enumerate(m.key_messages):
+                    if message.nations and nation not in message.nations:
+                        continue
+                    lead = points(message.text.en)[:1]
+                    match = next((e for e in earlier if lead and same_point(e[2], lead[0])), None)
+                    if match and (m.id, i) not in reported:
+                        reported.add((m.id, i))
+                        yield problem(library, "modules", m.id, f"opens with the same point as key message "
+                                      f"'{match[1]}' of module '{match[0]}', on the handout of plan '{plan.id}': "
+                                      "say it once", "key_messages", i, "text")
+                    earlier += [(m.id, message.id, words) for words in lead]
+
+
+RULES: tuple[Rule, ...] = (timings, stories, misconceptions, curriculum_years, ground_rules_core,
+                           safeguarding_once, handout_steps_once)

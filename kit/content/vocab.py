@@ -39,6 +39,7 @@ MessageId = Literal[
     "support-a-friend",
     "respond-to-disclosure",
     "crisis",  # if you feel overwhelmed or think about hurting yourself: who to call now
+    "after-report",  # what happens after you report: who listens, what they do, who else they may tell
 ]
 MESSAGES: tuple[str, ...] = MessageId.__args__
 

@@ -66,10 +66,14 @@ def steps(ctx: Context, lang: str, room: float, width: float) -> list:
     indent = stringWidth("6. ", fonts.BOLD, CARD_PT) + 1
     style = small("cardstep", leftIndent=indent, bulletIndent=0, bulletFontName=fonts.BOLD)
     messages = first_steps(ctx, STEPS)  # the crisis route always among them
+    # When the card is short of room, steps go from the end of the list but the crisis route stays:
+    # every pupil and parent document carries it (issue 9).
+    crisis = [m for m in messages if m.covers == "crisis"]
+    others = [m for m in messages if m.covers != "crisis"]
     last = [Paragraph(f"<b>{safe(words)}</b>", small("cardlast")) for words in ctx.voice("last")[:1]]
-    for count in range(len(messages), 0, -1):
+    for count in range(len(others), -1, -1):
         out = [Paragraph(safe(m.text.get(lang)), style, bulletText=f"{n}.")
-               for n, m in enumerate(messages[:count], 1)] + last
+               for n, m in enumerate(others[:count] + crisis, 1)] + last
         if height(out, width) <= room:
             return out
     return out

@@ -4,10 +4,12 @@ helping a friend, what happens after you report, where to turn in a crisis and w
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import replace
 
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageBreak, PageTemplate, Spacer, Table, TableStyle
 
 from kit.content.vocab import PUPIL_AUDIENCES
@@ -30,6 +32,7 @@ TALK_LINES = 3  # lines to write on under 'who I can talk to'
 SIDE_BY_SIDE = 150 * mm  # the narrowest box whose bilingual steps stand side by side
 HELP_STARTS = 6  # the front's flowables up to the first row of 'who can help'
 END_SHARE = 0.3  # the least of a page the last words and their company fill
+DROPPED = 0.1  # of a page: more than a laid-out page can save on its measure (space above its top line)
 
 
 def banner(ctx: Context, width: float, tight: bool = False) -> Table:
@@ -145,12 +148,19 @@ def closing(ctx: Context) -> list:
     return [Spacer(1, ctx.st.pt * 0.5), *paras, *last]
 
 
+class TrialCanvas(Canvas):
+    """A canvas for trial layouts: it counts pages and never writes a file."""
+
+    def save(self) -> None:
+        """Write nothing: a trial only needs the page count (writing was a third of its time)."""
+
+
 def pages(story: list, size: tuple[float, float], margin: float) -> int:
     """Return how many pages STORY fills when laid out on pages of SIZE (a trial; nothing kept)."""
     doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1)
     frame = Frame(margin, margin + FOOTER_ROOM, *frame_size(size, margin), 0, 0, 0, 0)
     doc.addPageTemplates([PageTemplate(frames=[frame], pagesize=size)])
-    doc.build(story)
+    doc.build(story, canvasmaker=TrialCanvas)
     return doc.page
 
 
@@ -189,26 +199,39 @@ def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
         """Return the front flowing on into the back."""
         return front(ctx, width, fit) + back(ctx, width, talk, height)
 
+    # No setting prints on fewer pages than the tightest one measures (less a little: a page
+    # drops the space above its first line), so the first setting that does is the fewest.
+    least = math.ceil(story_height(flowing(fits[-1], False), width) / height - DROPPED)
     best = None
     for fit in fits[1:]:
         misses = story_height(front(ctx, width, fit)[:HELP_STARTS], width) > height
         for talk in (True, False):
             cost = (pages(flowing(fit, talk), size, margin), misses)
-            if cost[0] <= 2 and not misses:
+            if cost[0] <= max(2, least) and not misses:
                 return flowing(fit, talk)
             if best is None or cost < best[0]:
                 best = (cost, fit, talk)
     return flowing(*best[1:])
 
 
+def editions(out: Output, ctx: Context, size: tuple[float, float], margin: float) -> list[list]:
+    """Return the laid-out pages of each edition: one, or a Welsh and an English handout.
+
+    A bilingual handout is two complete handouts, each numbered on its own: every reader has the
+    whole advice in either language at the size one language allows (codes at the handheld floor,
+    no page of remainders), and a school can hand out either (Welsh first, as the Welsh Language
+    Standards ask of separate versions).
+    """
+    return [out.layout(story(one, size, margin), size, margin, one.meta("handout")) for one in ctx.editions()]
+
+
 def compose(out: Output, ctx: Context) -> None:
-    """Print the A4 handout, COPIES times."""
-    pages = out.layout(story(ctx, A4, A4_MARGIN), A4, A4_MARGIN)
-    out.print_pages(pages, ctx.options.copies)
+    """Print the A4 handout, COPIES times: bilingual, the Welsh handout and then the English."""
+    out.print_pages([page for pages in editions(out, ctx, A4, A4_MARGIN) for page in pages], ctx.options.copies)
 
 
 def compose_a5(out: Output, ctx: Context) -> None:
-    """Print the A5 handout two to an A4 sheet."""
-    pages = out.layout(story(ctx, A5, A5_MARGIN), A5, A5_MARGIN)
-    out.print_two_up(pages, ctx.options.copies)
+    """Print the A5 handout two to an A4 sheet: bilingual, the Welsh page left of the English one."""
+    first, *second = editions(out, ctx, A5, A5_MARGIN)
+    out.print_two_up(first, ctx.options.copies, second[0] if second else None)
 

@@ -211,6 +211,15 @@ LEAD_DEFAULT = {"lead": {"en": "safeguarding lead", "cy": "arweinydd diogelu"},
                 "guidance": {"en": "national guidance for education settings",
                              "cy": "canllawiau cenedlaethol ar gyfer lleoliadau addysg"}}
 
+
+def safeguarding_notes(nation) -> tuple[dict[str, str], ...]:
+    """Return SAFEGUARDING with NATION's names for the safeguarding lead and its guidance filled in."""
+    names = {"lead": nation.safeguarding_lead, "short": nation.safeguarding_lead_short,
+             "guidance": nation.safeguarding_guidance}
+    return tuple({lang: note[lang].format(**{k: v.get(lang) if v else LEAD_DEFAULT[k][lang]
+                                             for k, v in names.items()}) for lang in ("en", "cy")}
+                 for note in SAFEGUARDING)
+
 GROUND_RULES: tuple[dict[str, str], ...] = (
     {"en": "No personal stories: we talk about made-up characters.",
      "cy": "Dim straeon personol: rydyn ni'n siarad am gymeriadau dychmygol."},

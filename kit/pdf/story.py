@@ -45,6 +45,14 @@ class Context:
         options = replace(options, copies=max(1, min(int(options.copies), MAX_COPIES)))
         return cls(session, options, styles(body_pt(pt or session.audience.body_pt, large)))
 
+    def alone(self, lang: str) -> Context:
+        """Return this context printing in LANG only (one edition of a bilingual pair)."""
+        return replace(self, session=replace(self.session, spec=replace(self.session.spec, lang=lang)))
+
+    def editions(self) -> list[Context]:
+        """Return one context per print language, Welsh first (one when the document is not bilingual)."""
+        return [self.alone(lang) for lang in self.langs] if len(self.langs) > 1 else [self]
+
     @property
     def large(self) -> bool:
         """Return whether this is a large-print document."""

@@ -3,6 +3,7 @@
 Lessons taught teacher–officer–teacher work better than a one-off visit, so the teacher gets the
 audience's lead-in activity and follow-up from the library (audiences.yaml `teacher`), what to do
 if a pupil tells them something, and where to get help. Always one A4 page: it shrinks to fit.
+In Welsh or bilingual (Welsh first, English beneath) it says when its Welsh is still a draft.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepInFrame, Spacer
 
 from kit.pdf.flowables import Paragraph, safe, short_url
-from kit.pdf.labels import SAFEGUARDING, long_date
+from kit.pdf.labels import long_date, safeguarding_notes
 from kit.pdf.measure import MARGIN, frame_size
 from kit.pdf.story import BULLET, Context, numbers
 from kit.pdf.templates import Output
@@ -25,7 +26,17 @@ def heading(ctx: Context) -> list:
     where = " · ".join(filter(None, [spec.school.strip()[:120],
                                      long_date(spec.date, ctx.langs[0]) if spec.date else ""]))
     out = [Paragraph(safe(ctx.words("teacher-sheet")), ctx.st.title), Paragraph(safe(ctx.title()), ctx.st.h3)]
-    return out + ([ctx.plain(where, ctx.st.label)] if where else [])
+    out += [ctx.plain(where, ctx.st.label)] if where else []
+    return out + (ctx.say("drafts", ctx.st.label) if has_drafts(ctx) else [])
+
+
+def has_drafts(ctx: Context) -> bool:
+    """Say whether the sheet prints Welsh that a Welsh speaker has not yet approved."""
+    if "cy" not in ctx.langs:
+        return False
+    sheet = ctx.session.audience.teacher
+    own = (*sheet.lead_in, *sheet.follow_up) if sheet else ()
+    return ctx.session.uses_welsh_drafts() or any(t.is_draft for t in own)
 
 
 def visit(ctx: Context) -> list:
@@ -45,7 +56,7 @@ def visit(ctx: Context) -> list:
 def disclosure(ctx: Context) -> list:
     """Return what to do if a pupil tells the teacher something (the fixed safeguarding notes)."""
     out = [ctx.heading("teacher-tells")]
-    for note in SAFEGUARDING[1:]:
+    for note in safeguarding_notes(ctx.session.nation)[1:]:
         out += ctx.fixed(note, prefix=BULLET)
     return out
 
@@ -56,7 +67,8 @@ def signposting(ctx: Context) -> list:
     for link in ctx.session.links:
         parts = [link.organisation, short_url(link.url) if link.url else "", *numbers(link, lang)]
         words = " · ".join(p for p in parts if p)
-        out.append(Paragraph(f"<b>{safe(link.label.get(lang))}</b>: {safe(words)}", ctx.st.body))
+        name = " / ".join(ctx.versions(link.label))
+        out.append(Paragraph(f"<b>{safe(name)}</b>: {safe(words)}", ctx.st.body))
     return out
 
 

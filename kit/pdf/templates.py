@@ -85,11 +85,13 @@ class Output:
         self.canv.outline.append((title, 0))
         self.depth = 1
 
-    def layout(self, story: list, size=A4, margin: float = MARGIN) -> list[PageForm]:
-        """Lay STORY out on pages of SIZE; return the pages, each with its footer."""
-        doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1, title=self.meta.title,
-                              author=self.meta.author, subject=self.meta.subject,
-                              creator=self.meta.author, lang=self.meta.lang, keywords=self.meta.keywords)
+    def layout(self, story: list, size=A4, margin: float = MARGIN, meta: Meta | None = None) -> list[PageForm]:
+        """Lay STORY out on pages of SIZE; return the pages, each with its footer (META's, else the
+        document's: an edition in one language of a bilingual pair numbers its own pages)."""
+        meta = meta or self.meta
+        doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1, title=meta.title,
+                              author=meta.author, subject=meta.subject,
+                              creator=meta.author, lang=meta.lang, keywords=meta.keywords)
         frame = Frame(margin, margin + FOOTER_ROOM, *frame_size(size, margin),
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([FormPage(id="page", frames=[frame], pagesize=size)])
@@ -102,7 +104,7 @@ class Output:
             self.canv.collecting = False
         pages = self.canv.forms[start:]
         for number, page in enumerate(pages, 1):
-            page.footer = self._footer(page, number, len(pages), margin)
+            page.footer = self._footer(page, number, len(pages), margin, meta)
         return pages
 
     def _outline(self, flowable) -> None:
@@ -123,10 +125,10 @@ class Output:
         self.canv.endForm()
         return page
 
-    def _footer(self, page: PageForm, number: int, total: int, margin: float) -> str:
-        """Record the footer of PAGE: advice date and organisation left, page number right; on the
-        last page, where the accessible version is, above the rule."""
-        meta, pt = self.meta, self.meta.footer_pt
+    def _footer(self, page: PageForm, number: int, total: int, margin: float, meta: Meta) -> str:
+        """Record META's footer on PAGE: advice date and organisation left, page number right; on
+        the last page, where the accessible version is, above the rule."""
+        pt = meta.footer_pt
 
         def draw(canv):
             """Draw the rule, the footer text and the page number."""
@@ -159,14 +161,18 @@ class Output:
                 self.canv.place(page, links=copy == 0)
                 self.canv.showPage()
 
-    def print_two_up(self, pages: list[PageForm], copies: int = 1) -> None:
-        """Print A5 pages two to an A4 landscape sheet, with a dashed cut line between."""
+    def print_two_up(self, pages: list[PageForm], copies: int = 1, right: list[PageForm] | None = None) -> None:
+        """Print A5 pages two to an A4 landscape sheet, with a dashed cut line between: two copies
+        of each page, or each of PAGES beside the same page of RIGHT (another edition) COPIES times."""
         sheet = landscape(A4)
-        for copy in range(max((copies + 1) // 2, 1)):
-            for page in pages:
+        sheets = copies if right is not None else (copies + 1) // 2
+        right = pages if right is None else right
+        for copy in range(max(sheets, 1)):
+            for n in range(max(len(pages), len(right))):
                 self.canv.setPageSize(sheet)
-                self.canv.place(page, 0, 0, links=copy == 0)
-                self.canv.place(page, A5[0], 0, links=copy == 0)
+                for x, side in ((0, pages), (A5[0], right)):
+                    if n < len(side):
+                        self.canv.place(side[n], x, 0, links=copy == 0)
                 self._cut_line(A5[0], sheet[1])
                 self.canv.showPage()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from kit.content.models import Link, Module, Question
-from kit.pdf.labels import GROUND_RULES, SAFEGUARDING, label
+from kit.pdf.labels import GROUND_RULES, label, safeguarding_notes
 from kit.present.svg import qr_svg
 from kit.sessions.model import Session
 
@@ -192,7 +192,7 @@ def _signpost(link: Link, lang: str) -> Signpost:
 def _opening(session: Session) -> list[Slide]:
     """Return the title and ground-rules slides."""
     lang = session.langs[0]
-    fixed = tuple(note[lang] for note in SAFEGUARDING)
+    fixed = tuple(note[lang] for note in safeguarding_notes(session.nation))
     title = Slide("title", _title(session), lines=(session.text(session.audience.name),),
                   notes=Notes(say=("Introduce yourself and the session. Press N for these notes, "
                                    "B to blank the screen, R to reveal an answer.",), safeguarding=fixed))
@@ -243,7 +243,7 @@ def _signposting(session: Session, lang: str) -> list[Slide]:
     groups[-1] = groups[-1] + [k for k in links if not k.qr]
     notes = Notes(say=("Point out each QR code: pupils can scan it now or later from the handout. "
                        "End on help and hope.",),
-                  safeguarding=tuple(note[lang] for note in SAFEGUARDING[1:]))
+                  safeguarding=tuple(note[lang] for note in safeguarding_notes(session.nation)[1:]))
     return [Slide("signposting", label("help", lang), lines=(label("not-fault", lang),), signposts=tuple(g),
                   kicker=word("of", lang, n=n, total=len(groups)) if len(groups) > 1 else "", notes=notes)
             for n, g in enumerate(groups, 1)]

@@ -14,6 +14,7 @@ from kit.content.models import Activity, Module
 ALWAYS_KEPT_MODULES = frozenset({"ground-rules"})
 QUIZ_PHASE_MAX = 5  # the plans allow 5 minutes at the start and 5 at the end for the quiz
 QUIZ_PHASE_MIN = 2  # even a short lesson leaves time to count hands on a few questions
+QUICK_LENGTHS = (20, 40, 60)  # the usual school slots: one click each in the builder
 
 
 @dataclass(frozen=True)

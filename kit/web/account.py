@@ -1,11 +1,11 @@
-"""The signed-in user's own account: change their password."""
+"""The signed-in user's own account: change their password, say how they sign letters."""
 
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required, login_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField
+from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from kit.accounts import credentials, users
@@ -27,6 +27,29 @@ class PasswordForm(FlaskForm):
         DataRequired("Enter a new password"), Length(max=PASSWORD_MAX)])
     confirm_password = PasswordField("Repeat the new password", validators=[
         DataRequired("Repeat the new password"), EqualTo("new_password", "The two new passwords do not match")])
+
+
+class SignatureForm(FlaskForm):
+    """The officer's name and role as their letters are signed."""
+
+    signature = StringField("Your name and role", validators=[
+        Length(max=users.SIGNATURE_MAX, message=f"At most {users.SIGNATURE_MAX} characters fit on a letter")])
+
+
+@bp.route("/signature", methods=["GET", "POST"])
+@login_required
+def signature():
+    """Show or change how the signed-in officer signs the letters their sessions print."""
+    form = SignatureForm(data={"signature": current_user.user.signature})
+    if form.validate_on_submit():
+        try:
+            users.set_signature(db_session(), current_user.user.id, form.signature.data)
+        except users.AccountError as exc:
+            form.signature.errors = [*form.signature.errors, _sentence(str(exc))]
+        else:
+            flash("Saved. Your letters are signed with it from now on.", "success")
+            return redirect(url_for("account.signature"))
+    return render_template("account/signature.html", form=form)
 
 
 @bp.route("/password", methods=["GET", "POST"])

@@ -10,6 +10,7 @@ from flask_login import login_required
 
 from kit.sessions import builder as build
 from kit.sessions import codec, validate
+from kit.sessions.fitting import QUICK_LENGTHS
 from kit.web.editing import (
     PROBLEM_KEY,
     builder_page,
@@ -123,6 +124,22 @@ def questions(session_id: int):
     except build.BuilderError as exc:
         return _refusal(record, spec, str(exc))
     return save_or_conflict(record, mine, form.version.data, "You chose the questions.", "#questions")
+
+
+@bp.post("/length")
+def length(session_id: int):
+    """Set the lesson to one of the quick lengths with one click; the fit and the total follow."""
+    record, spec = load(session_id)
+    form = VersionForm()
+    if not form.validate_on_submit():
+        abort(400, _problem(form))
+    minutes = request.form.get("minutes", "")
+    if minutes not in {str(m) for m in QUICK_LENGTHS}:
+        quick = ", ".join(str(m) for m in QUICK_LENGTHS)
+        return _refusal(record, spec, f"Choose a lesson of {quick} minutes, or set any other length in the "
+                                      "session details.")
+    mine = replace(spec, lesson_minutes=int(minutes))
+    return save_or_conflict(record, mine, form.version.data, f"The lesson is now {minutes} minutes.", "#modules")
 
 
 @bp.post("/notes")

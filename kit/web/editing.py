@@ -8,6 +8,7 @@ from flask_login import current_user
 from kit.content.library import Library
 from kit.sessions import builder as build
 from kit.sessions import codec, validate
+from kit.sessions.fitting import QUICK_LENGTHS
 from kit.sessions.model import CEOP_ASSEMBLY_ADVICE, SessionSpec, assemble, needs_assembly_warning
 from kit.store import sessions as store
 from kit.web.database import db_session
@@ -121,7 +122,7 @@ def builder_page(record: store.Stored, spec: SessionSpec, error: str | None = No
     return render_template(
         "sessions/builder.html", record=record, spec=spec, session=session, lib=lib,
         total=_total(session, spec, lib), show_all=show_all, error=error, problem=problem,
-        drafts=session.uses_welsh_drafts(), advice=CEOP_ASSEMBLY_ADVICE,
+        drafts=session.uses_welsh_drafts(), advice=CEOP_ASSEMBLY_ADVICE, quick_minutes=QUICK_LENGTHS,
         notes=request.form.get("school_notes", spec.school_notes) if error else spec.school_notes,
         other_modules=build.other_ages(lib, "modules", spec) if show_all in ("modules", "both") else [],
         other_questions=build.other_ages(lib, "questions", spec) if show_all in ("questions", "both") else [],

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from flask import Blueprint, abort, current_app, render_template, send_file
-from flask_login import login_required
+from flask_login import current_user, login_required
 from werkzeug.utils import secure_filename
 
 from kit.sessions.model import Session, assemble
@@ -32,6 +32,9 @@ DOCUMENTS = {
     "answer-cards": "A–D answer cards (one per pupil, for the quiz)",
     "teacher-sheet": "Before and after the visit (one page for the class teacher)",
 }
+# Accessible versions beside the PDFs (kit.pdf's twins): a web page per pupil and parent
+# document, and the letter as plain text for a school's messaging app.
+TWIN_NAMES = {"html": "accessible web page", "txt": "plain text for a messaging app"}
 # Shown as page images on the preview page: what pupils, the classroom and parents will see.
 PREVIEW_KINDS = {"handout": "Handout", "poster": "Classroom poster", "parent-letter": "Parent and carer letter"}
 # Windows refuses these as file names whatever the extension.
@@ -51,16 +54,24 @@ def available() -> dict[str, str]:
     return {kind: name for kind, name in DOCUMENTS.items() if kind in KINDS}
 
 
-def download_name(name: str, kind: str) -> str:
-    """Return NAME as a safe ASCII .pdf file name (no paths, CR/LF or reserved names)."""
-    stem = secure_filename(name.rsplit(".pdf", 1)[0] if name.lower().endswith(".pdf") else name)
+def twins() -> dict[str, list[str]]:
+    """Return, per document kind offered, the formats of its accessible versions ('html', 'txt')."""
+    from kit.pdf import TWINS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
+
+    return {kind: ["html"] + (["txt"] if kind == "parent-letter" else [])
+            for kind in available() if kind in TWINS}
+
+
+def download_name(name: str, kind: str, ext: str = "pdf") -> str:
+    """Return NAME as a safe ASCII file name ending .EXT (no paths, CR/LF or reserved names)."""
+    stem = secure_filename(name.rsplit(f".{ext}", 1)[0] if name.lower().endswith(f".{ext}") else name)
     stem = stem.encode("ascii", "ignore").decode("ascii")[:80].strip("._-")
     if not stem or RESERVED.match(stem):
         stem = f"{kind}-{stem}" if stem else kind
-    return f"{stem}.pdf"
+    return f"{stem}.{ext}"
 
 
-def document_name(kind: str, session: Session) -> str:
+def document_name(kind: str, session: Session, ext: str = "pdf") -> str:
     """Return e.g. 'handout-year-6-st-marys-2026-12-08.pdf': the kind, the session's title, school and date."""
     spec = session.spec
     words = [kind, session.title, spec.school, spec.date.isoformat() if spec.date else ""]
@@ -70,22 +81,32 @@ def document_name(kind: str, session: Session) -> str:
         words.append("large print")  # never the same name as the usual edition
     text = unicodedata.normalize("NFKD", " ".join(words)).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['`]", "", text)).strip("-")  # St Mary's -> st-marys
-    return download_name(slug[:120].rstrip("-"), kind)
+    return download_name(slug[:120].rstrip("-"), kind, ext)
+
+
+def render_options(session: Session):
+    """Return the print options for SESSION: the organisation (name, address, logo), large print, who signs."""
+    from kit import pdf  # noqa: PLC0415
+
+    local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
+    return pdf.RenderOptions(organisation=local.content.organisation or current_app.config["ORGANISATION"],
+                             large_print=session.spec.large_print, signed=signature(),
+                             address=local.content.address, logo=local.content.logo_png, edition=local.edition())
+
+
+def signature() -> str:
+    """Return the signed-in officer's name and role as letters are signed ('' when not given)."""
+    return current_user.user.signature
 
 
 def rendered(kind: str, record, session: Session) -> bytes:
     """Return the PDF of KIND for SESSION, from the render cache when this version was built today."""
     from kit import pdf  # noqa: PLC0415
 
-    local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
-    organisation = local.content.organisation or current_app.config["ORGANISATION"]
-    key = (record.id, record.created_at, record.version, kind, session.spec.large_print, organisation,
-           local.version_id, dt.date.today())
+    options = render_options(session)
+    key = (record.id, record.created_at, record.version, kind, options, dt.date.today())
     data = render_cache().get(key)
     if data is None:
-        options = pdf.RenderOptions(organisation=organisation, large_print=session.spec.large_print,
-                                    address=local.content.address, logo=local.content.logo_png,
-                                    edition=local.edition())
         data = pdf.render(kind, session, options)
         render_cache().put(key, data)
     return data
@@ -98,8 +119,8 @@ def preview(session_id: int):
     session = assemble(library(), spec)
     previews = {kind: pages.count(rendered(kind, record, session)) for kind in PREVIEW_KINDS}
     return render_template("exports/preview.html", record=record, session=session,
-                           documents=available(), lib=library(), previews=previews,
-                           preview_names=PREVIEW_KINDS)
+                           documents=available(), twins=twins(), twin_names=TWIN_NAMES, lib=library(),
+                           previews=previews, preview_names=PREVIEW_KINDS)
 
 
 @bp.get("/preview/<kind>/<int:number>.png")
@@ -126,3 +147,19 @@ def download(session_id: int, kind: str):
     session = assemble(library(), spec)
     return send_file(io.BytesIO(rendered(kind, record, session)), mimetype="application/pdf",
                      as_attachment=True, download_name=document_name(kind, session), max_age=0)
+
+
+@bp.get("/download/<kind>.<any(html, txt):ext>")
+def download_twin(session_id: int, kind: str, ext: str):
+    """Send a document's accessible version: a web page, or the letter as plain text."""
+    from kit import pdf  # noqa: PLC0415
+
+    if ext not in twins().get(kind, ()):
+        abort(404)
+    record, spec = load(session_id)
+    session = assemble(library(), spec)
+    options = render_options(session)
+    text = pdf.twin_html(kind, session, options) if ext == "html" else pdf.letter_text(session, options)
+    mimetype = "text/html" if ext == "html" else "text/plain"
+    return send_file(io.BytesIO(text.encode("utf-8")), mimetype=mimetype, as_attachment=True,
+                     download_name=document_name(kind, session, ext), max_age=0)

@@ -67,11 +67,17 @@ def context(browser, request):
 def _open_presenter(context, base: str, bilingual: bool = False):
     """Sign in, create a lower-secondary session (in Wales, in Welsh and English if BILINGUAL) and
     open its presenter."""
+    page = _new_session(context, base, bilingual)
+    page.click("a:has-text('Present')")
+    page.wait_for_url(re.compile(r"/present/1$"))
+    return page
+
+
+def _new_session(context, base: str, bilingual: bool = False):
+    """Sign in and create a lower-secondary session; return the page showing its builder."""
     page = context.new_page()
     page.on("pageerror", lambda exc: context.errors.append(str(exc)))
     new_session(page, base, "lower-secondary", **({"nation": "wales", "lang": "bilingual"} if bilingual else {}))
-    page.click("a:has-text('Present')")
-    page.wait_for_url(re.compile(r"/present/1$"))
     return page
 
 
@@ -391,3 +397,29 @@ def test_the_offline_file_of_a_bilingual_session_presents_both_languages(browser
     _check_bilingual(page, context, axe)
     assert context.errors == [] and left == []
     context.close()
+
+
+def test_one_click_sets_the_lesson_length_and_the_builder_follows(context, live_app, tmp_path):
+    _app, base = live_app
+    page = _new_session(context, base)
+    total = page.locator("#minutes-total")
+    assert "of 60 minutes" in total.inner_text()
+    assert page.locator("button[name=minutes][value='60']").get_attribute("aria-pressed") == "true"
+    page.click("button[name=minutes][value='20']")
+    page.wait_for_url(re.compile(r"/sessions/\d+#modules$"))
+    kept = int(re.search(r"Total: (\d+) of 20 minutes", total.inner_text()).group(1))
+    assert kept <= 20
+    assert page.locator("#time-fit summary").inner_text() == "What fits in 20 minutes"
+    assert page.locator("#time-fit").get_attribute("open") is not None  # something was left out
+    assert page.locator(".fit-dropped").count() > 0
+    assert page.locator("button[name=minutes][value='20']").get_attribute("aria-pressed") == "true"
+    page.locator("#modules").screenshot(path=str(tmp_path / "builder-20.png"))
+    page.click("button[name=minutes][value='40']")
+    page.wait_for_load_state()
+    assert "of 40 minutes" in total.inner_text()
+    assert page.locator("#time-fit summary").inner_text() == "What fits in 40 minutes"
+    assert page.locator(".fit-dropped").count() < page.locator(".fit-list li").count()
+    page.click("a:has-text('Present')")
+    deck = _deck(page)
+    assert deck["length"] == 40
+    assert context.errors == []

@@ -55,7 +55,7 @@ def test_first_run_with_no_accounts_then_the_lead_manages_an_officer(browser, em
     page.goto(base + "/")
     page.click("nav.site-nav >> text=Team")
     axe(page, "team")
-    page.click("text=Add an officer")
+    page.click("text=Add with a password")
     axe(page, "add an officer")
     page.fill("#email", "pc.new@example.police.uk")
     page.fill("#password", OFFICER_PASSWORD)

@@ -69,12 +69,27 @@ def test_mark_checked_records_today_for_the_links_that_passed(served, lessons):
     assert all(after[i].checked == dt.date.today() for i in served[1:])
 
 
+def test_mark_checked_by_records_who_checked(served, lessons):
+    run("check", "--mark-checked", "--by", "  PC Sam   Jones ", "--lessons", str(lessons))
+    after = load_checked(lessons).links
+    assert all(after[i].checked_by == "PC Sam Jones" for i in served[1:])
+    assert after[served[0]].checked_by != "PC Sam Jones"  # the gone link was not checked
+
+
+def test_by_without_mark_checked_is_refused_before_any_visit(lessons):
+    result = run("check", "--by", "PC Sam Jones", "--lessons", str(lessons))
+    assert result.exit_code == 2
+    assert "--by names who checked, for --mark-checked" in result.output
+
+
 def test_review_lists_verify_links_and_drafts(lessons):
     result = CliRunner().invoke(links_cli.review_command, ["--lessons", str(lessons)])
     assert result.exit_code == 0
     verify = [k.id for k in load_checked(lessons).links.values() if k.status == "verify"]
     for link_id in verify:
         assert f"  link {link_id}: no official page has confirmed it yet" in result.output
+    assert "Who looked last:" in result.output
+    assert "Welsh: no Welsh speaker has reviewed any text yet" in result.output
     rows = json.loads(CliRunner().invoke(links_cli.review_command, ["--json", "--lessons", str(lessons)]).output)
     assert {r["kind"] for r in rows} >= {"welsh-draft"}
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import kit.cli
@@ -36,6 +37,14 @@ def line_of(root: Path, name: str, marker: str) -> int:
     raise AssertionError(f"{marker!r} not in {name}")
 
 
+def index_in(root: Path, name: str, field: str, marker: str) -> int:
+    """Return the index of the entry of FIELD in ROOT/NAME whose English text contains MARKER."""
+    entries = yaml.safe_load((root / name).read_text(encoding="utf-8"))[field]
+    found = [i for i, e in enumerate(entries) if marker in str(e.get("text", e) if isinstance(e, dict) else e)]
+    assert len(found) == 1, f"{marker!r} is in {len(found)} entries of {name}:{field}"
+    return found[0]
+
+
 def run_check(root: Path):
     return CliRunner().invoke(kit.cli.cli, ["check", str(root)], catch_exceptions=False)
 
@@ -53,9 +62,10 @@ Case = Callable[[Path], str]
 
 
 def banned_phrase(root: Path) -> str:
+    i = index_in(root, "modules/up-getting-help.yaml", "key_messages", "It is never your fault. You will")
     line = edit(root, "modules/up-getting-help.yaml", "It is never your fault. You will",
                 "It was not your own fault. You will")
-    return (f"lessons/modules/up-getting-help.yaml:{line}: key_messages[3].text: uses 'your own fault': "
+    return (f"lessons/modules/up-getting-help.yaml:{line}: key_messages[{i}].text: uses 'your own fault': "
             "blames the victim; say plainly that it is never their fault")
 
 
@@ -66,12 +76,12 @@ def new_banned_phrase(root: Path) -> str:
 
 
 def reading_grade(root: Path) -> str:
-    line = edit(root, "modules/up-online-friends.yaml", "If a chat feels wrong, stop replying and block them.",
+    line = edit(root, "modules/up-getting-help.yaml", "If a chat feels wrong, stop replying and block them.",
                 "Whenever communication unexpectedly becomes uncomfortable, immediately discontinue "
                 "participation, subsequently utilising the platform's blocking functionality.")
-    assert line > line_of(root, "modules/up-online-friends.yaml", "key_messages:")
-    line = line_of(root, "modules/up-online-friends.yaml", "key_messages:")
-    return f"lessons/modules/up-online-friends.yaml:{line}: key_messages: reads at Flesch–Kincaid grade "
+    assert line > line_of(root, "modules/up-getting-help.yaml", "key_messages:")
+    line = line_of(root, "modules/up-getting-help.yaml", "key_messages:")
+    return f"lessons/modules/up-getting-help.yaml:{line}: key_messages: reads at Flesch–Kincaid grade "
 
 
 def question_reading_grade(root: Path) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 from kit.content import lint, rules, rules_plan
 from kit.content.loader import load
+from kit.content.vocab import PUPIL_AUDIENCES
 from kit.paths import data_dir
 from tests.content.helpers import copy_library as library_copy
 from tests.content.test_lint import assert_check_reports, edit, line_of
@@ -103,8 +104,8 @@ def fraud_route_not_named(root: Path) -> str:
 
 
 def term_from_another_nation(root: Path) -> str:
-    line = edit(root, "modules/ls-what-to-do.yaml", '{en: "Tell an adult you trust. Report it',
-                '{en: "Tell your DSL. Report it')
+    line = edit(root, "modules/ls-what-to-do.yaml", '{en: "Report it to CEOP, or',
+                '{en: "Tell your DSL. Report it to CEOP, or')
     return (f"lessons/modules/ls-what-to-do.yaml:{line}: key_messages[3].text: 'DSL' belongs to england but this "
             "text also reaches northern-ireland, scotland, wales")
 
@@ -174,6 +175,28 @@ def optional_ground_rules(root: Path) -> str:
             "never optional")
 
 
+def safeguarding_point_twice(root: Path) -> str:
+    line = edit(root, "modules/how-it-works.yaml", '{en: "Keep the tone calm',
+                '{en: "Assume someone in the room is affected right now. Keep the tone calm')
+    return (f"lessons/modules/how-it-works.yaml:{line}: safeguarding[0]: repeats a safeguarding point of module "
+            "'ground-rules' (safeguarding[0]) in plan ")
+
+
+def crisis_route_twice_in_a_plan(root: Path) -> str:
+    crisis = line_of(root, "modules/ls-what-to-do.yaml", "Crisis route: if a pupil")
+    note = (root / "modules/ls-what-to-do.yaml").read_text(encoding="utf-8").splitlines()[crisis - 1]
+    line = edit(root, "modules/ls-friends-and-fakes.yaml", "safeguarding:\n", f"safeguarding:\n{note}\n")
+    return (f"lessons/modules/ls-friends-and-fakes.yaml:{line + 1}: safeguarding[0]: repeats a safeguarding point "
+            "of module 'ls-what-to-do' (safeguarding[0]) in plan 'lower-secondary-core'")
+
+
+def two_steps_say_one_thing(root: Path) -> str:
+    line = edit(root, "modules/ls-what-to-do.yaml", '{en: "Report it to CEOP, or',
+                '{en: "Tell an adult you trust. Report it to CEOP, or')
+    return (f"lessons/modules/ls-what-to-do.yaml:{line}: key_messages[3].text: opens with the same point as key "
+            "message 'talk' of module 'ground-rules', on the handout of plan 'lower-secondary-core'")
+
+
 CASES: dict[str, Case] = {
     "pupil evidence advice without 'not the image'": evidence_with_the_image,
     "quiz explanation saying 'screenshot everything'": evidence_in_a_question,
@@ -194,6 +217,9 @@ CASES: dict[str, Case] = {
     "an unknown misconception": unknown_misconception,
     "a primary curriculum reference in a secondary plan": primary_reference_in_secondary_plan,
     "optional ground rules": optional_ground_rules,
+    "a safeguarding point said twice in a plan": safeguarding_point_twice,
+    "the crisis route twice in one plan's safeguarding notes": crisis_route_twice_in_a_plan,
+    "two handout steps saying one thing": two_steps_say_one_thing,
 }
 
 
@@ -215,3 +241,28 @@ def test_every_plan_and_nation_passes_the_new_rules():
     # The rules look at every plan in every nation it is printed for.
     assert {n for p in library.plans.values() for n in p.nations} == {"england", "scotland", "wales",
                                                                        "northern-ireland"}
+
+
+@pytest.mark.parametrize("minutes", [20, 40, 60])
+def test_a_short_lesson_keeps_what_keeps_it_safe(minutes):
+    """Fitted to 20, 40 or 60 minutes, every plan still teaches ground rules (pupils), a signposting
+    activity and the crisis route in its notes, and its handout keeps every required message."""
+    from dataclasses import replace
+
+    from kit.sessions.model import assemble, from_plan
+
+    library, _ = load(data_dir("lessons"))
+    for plan in library.plans.values():
+        required = library.audiences[plan.audience].required_messages
+        for nation in plan.nations:
+            session = assemble(library, replace(from_plan(library, plan.id, nation), lesson_minutes=minutes))
+            where = f"{plan.id} in {nation} at {minutes} minutes"
+            covered = {k.covers for m in session.modules for k in m.key_messages
+                       if not k.nations or nation in k.nations}
+            assert [r for r in required if r not in covered] == [], where
+            notes = [a.notes.en for m in session.modules for a in m.activities if a.notes]
+            assert any("signposting" in n.lower() for n in notes), where
+            if plan.audience in PUPIL_AUDIENCES:
+                assert session.modules[0].id == "ground-rules", where
+                safety = notes + [s.en for m in session.modules for s in m.safeguarding]
+                assert any("0800 1111" in n and "999" in n for n in safety), where

@@ -1,4 +1,4 @@
-"""Migration 0009 (local_versions) goes up and down on SQLite and PostgreSQL, keeping the other tables."""
+"""Migration 0010 (local_versions) goes up and down on SQLite and PostgreSQL, keeping the other tables."""
 
 from alembic import command
 from sqlalchemy import inspect
@@ -18,7 +18,7 @@ def test_local_versions_upgrade_and_downgrade(database_url):
             conn.commit()
         assert {"local_versions", "users", "outcome_months"} <= tables(engine)
         with engine.connect() as conn:
-            command.downgrade(alembic_config(conn), "0008")
+            command.downgrade(alembic_config(conn), "0009")
             conn.commit()
         assert "local_versions" not in tables(engine) and "outcome_months" in tables(engine)
         with engine.connect() as conn:

@@ -11,6 +11,7 @@ import pytest
 from reportlab.platypus import KeepInFrame, KeepTogether, Paragraph, Table
 
 from kit.content.loader import load
+from kit.pdf import RenderOptions, render_document
 from kit.sessions.model import assemble, from_plan
 from tests.conftest import LESSONS
 
@@ -33,6 +34,22 @@ def make_teaching_session(library):
         plan_id = plan_id or next(iter(library.plans))
         return assemble(library, replace(from_plan(library, plan_id, nation, lang), **extra))
     return make
+
+
+@pytest.fixture(scope="session")
+def rendered(make_teaching_session):
+    """Return a factory: rendered(kind, plan_id, nation, lang, large) -> Rendered, each built once a
+    test run (rendering every plan x nation x language x large print is most of the PDF tests' time;
+    a document is a pure function of these, so every check reads the same build)."""
+    built = {}
+
+    def get(kind: str, plan_id: str, nation: str = "england", lang: str = "en", large: bool = False):
+        key = (kind, plan_id, nation, lang, large)
+        if key not in built:
+            session = make_teaching_session(plan_id, nation, lang)
+            built[key] = render_document(kind, session, RenderOptions(large_print=large))
+        return built[key]
+    return get
 
 
 def pdf_pages(data: bytes):

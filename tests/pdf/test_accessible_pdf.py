@@ -31,8 +31,8 @@ def test_pack_and_lesson_plan_have_outlines(make_teaching_session):
     session = make_teaching_session("lower-secondary-core")
     pack = [(b.get_title(), b.level) for b in pdfium.PdfDocument(render("pack", session)).get_toc()]
     tops = [title for title, level in pack if level == 0]
-    assert tops == [KINDS[k].title for k in ("lesson-plan", "handout", "quiz", "answer-key", "cards",
-                                               "poster", "parent-letter")]
+    assert tops == [KINDS[k].title for k in ("lesson-plan", "teacher-sheet", "handout", "quiz", "answer-key",
+                                               "answer-cards", "cards", "poster", "parent-letter")]
     plan = [b.get_title() for b in pdfium.PdfDocument(render("lesson-plan", session)).get_toc()]
     assert {"Timings", "Activities", "Safeguarding", "Signposting"} <= set(plan)
 
@@ -41,13 +41,13 @@ def test_pack_and_lesson_plan_have_outlines(make_teaching_session):
 @pytest.mark.parametrize("nation, lang", [("england", "en"), ("scotland", "en"), ("northern-ireland", "en"),
                                           ("wales", "bilingual")])
 @pytest.mark.parametrize("plan_id", plan_ids())
-def test_no_number_is_split_across_lines(make_teaching_session, plan_id, nation, lang, large):
+def test_no_number_is_split_across_lines(make_teaching_session, rendered, plan_id, nation, lang, large):
     session = make_teaching_session(plan_id, nation, lang)
     numbers = {squash(n) for k in session.links for n in (k.phone, k.text_number) if n}
     # Three-digit numbers (999, 101) have no space to break at; page numbers would look like them.
     numbers = {n for part in numbers for n in part.split("/") if len(n) >= 5}
     for kind in PRINTED:
-        for page in pdf_pages(render(kind, session, RenderOptions(large_print=large))):
+        for page in pdf_pages(rendered(kind, plan_id, nation, lang, large).pdf):
             lines = page.get_textpage().get_text_range().replace("\r", "").split("\n")
             whole = squash("".join(lines))
             for number in numbers:

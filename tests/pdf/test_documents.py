@@ -107,6 +107,18 @@ def test_cards_print_eight_to_a_sheet_fronts_then_backs(make_teaching_session, c
     assert all(len(back) == 8 * per_card for back in rendered.qr_urls[1::2])
 
 
+@pytest.mark.parametrize("nation", ["england", "northern-ireland"])
+def test_every_card_keeps_the_crisis_route(make_teaching_session, library, nation):
+    # A card short of room drops steps from the end, never the crisis route (issue 9).
+    from kit.content.rules import CRISIS, LIFELINE
+
+    for plan in (p for p in library.plans.values() if p.audience in CRISIS):
+        words = CRISIS[plan.audience] + ((LIFELINE,) if nation == "northern-ireland"
+                                          and plan.audience != "upper-primary" else ())
+        text = squash(pdf_text(render("cards", make_teaching_session(plan.id, nation))))
+        assert all(squash(w) in text for w in words), (plan.id, nation)
+
+
 def test_body_text_sizes(make_teaching_session, library):
     assert Context.of(make_teaching_session(), RenderOptions()).st.body.fontSize >= 12
     primary = [p for p in library.plans.values() if p.audience == "upper-primary"]

@@ -1,83 +1,127 @@
-"""The handout's front page leads with what to do and starts 'who can help' on the same side."""
+"""The handout's pages: 'who can help' starts on the front, one sheet per language, no stranded page.
+
+A bilingual handout is two complete handouts, Welsh then English, each numbered on its own (on
+A5 the Welsh page and the English page share a sheet); every check here runs on each edition.
+Each combination is rendered once (the `rendered` fixture) and every check reads that render.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pytest
 from reportlab.lib.pagesizes import A4, A5
 
-from kit.pdf import RenderOptions, handout, render
+from kit.content.vocab import PUPIL_AUDIENCES
+from kit.pdf import RenderOptions, handout
 from kit.pdf.measure import FOOTER_ROOM, frame_size
 from kit.pdf.story import Context
-from tests.pdf.conftest import LANGS, pdf_pages, plan_ids, squash, story_text
+from tests.pdf.conftest import LANGS, plan_ids, squash, story_text
 
-CASES = [(plan, nation, lang) for plan in plan_ids() for nation, langs in LANGS.items() for lang in langs
-         if nation in ("england", "wales")]
-
-
-@pytest.mark.parametrize("plan_id, nation, lang", CASES)
-def test_who_can_help_starts_on_the_front(make_teaching_session, plan_id, nation, lang):
-    session = make_teaching_session(plan_id, nation, lang)
-    pages = [page.get_textpage().get_text_range() for page in pdf_pages(render("handout", session))]
-    heading = {"en": "Who can help", "cy": "Pwy sy'n gallu helpu", "bilingual": "Who can help"}[lang]
-    # A long plan's bilingual steps can fill the front; 'who can help' then opens the next page.
-    front = pages[0] + (pages[1] if lang == "bilingual" else "")
-    assert squash(heading) in squash(front), f"the front ends before 'who can help' ({len(pages)} pages)"
-    assert len(pages) <= 3
-
-
-@pytest.mark.parametrize("plan_id", plan_ids())
-@pytest.mark.parametrize("nation, lang", [("england", "en"), ("wales", "en"), ("wales", "cy"),
-                                          ("wales", "bilingual")])
-def test_handout_fits_one_sheet(make_teaching_session, plan_id, nation, lang):
-    """Two sides in one language; a bilingual handout of a long plan may take a third page (its
-    codes stay at the handheld floor rather than shrink to fit)."""
-    pages = [page.get_textpage().get_text_range() for page in
-             pdf_pages(render("handout", make_teaching_session(plan_id, nation, lang)))]
-    last = pages[-1].strip().rsplit("\n", 1)[0]  # without the footer line
-    assert len(pages) <= (3 if lang == "bilingual" else 2), f"page {len(pages)} holds only: {last!r}"
-
-
-NATIONS = ("england", "scotland", "wales", "northern-ireland")
 SHEETS = {"handout": (A4, handout.A4_MARGIN), "handout-a5": (A5, handout.A5_MARGIN)}
 ENOUGH = 0.25  # of the frame's height: less than this on a spilt-over last page is a remainder
+PAGE_LABEL = re.compile(r"(?:Page|Tudalen)\s+(\d+)\s+(?:of|o)\s+(\d+)")
+HELP = {"en": "Who can help", "cy": "Pwy sy'n gallu helpu"}
+CASES = [(plan, nation, lang, large) for plan in plan_ids() for nation, langs in LANGS.items()
+         for lang in langs for large in (False, True)]
 
 
-def last_page(data: bytes, kind: str) -> tuple[str, float, int]:
-    """Return the last page's words above the footer, the share of the frame they fill, and
-    how many pages there are (an A5 page is the left half of its two-up sheet)."""
-    (width, height), margin = SHEETS[kind]
+@dataclass(frozen=True)
+class Page:
+    """One printed page of a handout (an A5 page is one half of its two-up sheet)."""
+
+    text: str  # everything on it, footer included
+    words: str  # the words above the footer
+    share: float  # how much of the frame's height the words fill
+
+
+def read_page(text, left: float, size: tuple[float, float], margin: float) -> Page:
+    """Return the page of SIZE whose left edge is at LEFT on the sheet's TEXT page."""
+    width, height = size
+    foot = margin + FOOTER_ROOM - 1  # the frame's foot: the footer is drawn below it
+    boxes = [text.get_rect(i) for i in range(text.count_rects())]
+    tops = [bottom for x, bottom, _, _ in boxes if bottom >= foot and left <= x < left + width]
+    lowest = min(tops, default=height - margin)
+    return Page(text.get_text_bounded(left=left, bottom=0, right=left + width, top=height),
+                text.get_text_bounded(left=left, bottom=foot, right=left + width, top=height),
+                (height - margin - lowest) / frame_size(size, margin)[1])
+
+
+def split(pages: list[Page]) -> list[list[Page]]:
+    """Return PAGES cut into editions where the numbering starts again ('Page 1 of …')."""
+    editions: list[list[Page]] = []
+    for page in pages:
+        found = PAGE_LABEL.search(page.text)
+        if not editions or (found and found.group(1) == "1"):
+            editions.append([])
+        editions[-1].append(page)
+    return editions
+
+
+def editions_of(data: bytes, kind: str) -> tuple[tuple[Page, ...], ...]:
+    """Return the editions of the handout DATA, each as its pages in order."""
+    size, margin = SHEETS[kind]
     document = pdfium.PdfDocument(data)
     try:
-        text = document[len(document) - 1].get_textpage()
-        foot = margin + FOOTER_ROOM - 1  # the frame's foot: the footer is drawn below it
-        words = text.get_text_bounded(left=0, bottom=foot, right=width, top=height)
-        boxes = [text.get_rect(i) for i in range(text.count_rects())]
-        lowest = min(bottom for left, bottom, _, _ in boxes if bottom >= foot and left < width)
-        return words, (height - margin - lowest) / frame_size((width, height), margin)[1], len(document)
+        halves = [[], []]
+        for index in range(len(document)):
+            text = document[index].get_textpage()
+            lefts = (0, A5[0]) if kind == "handout-a5" else (0,)
+            for side, left in enumerate(lefts):
+                halves[side].append(read_page(text, left, size, margin))
     finally:
         document.close()
+    # On A5 the right half is a second copy, or (bilingual) the English edition beside the Welsh.
+    left = split([p for p in halves[0] if p.text.strip()])
+    right = split([p for p in halves[1] if p.text.strip()])
+    if right and squash(right[0][0].text) != squash(left[0][0].text):
+        left += right
+    return tuple(tuple(pages) for pages in left)
+
+
+def languages(lang: str) -> tuple[str, ...]:
+    """Return the languages of the editions a handout in LANG holds, in order."""
+    return ("cy", "en") if lang == "bilingual" else (lang,)
 
 
 @pytest.mark.parametrize("kind", SHEETS)
-@pytest.mark.parametrize("large", [False, True], ids=["usual", "large-print"])
-@pytest.mark.parametrize("lang", ["en", "cy", "bilingual"])
-@pytest.mark.parametrize("nation", NATIONS)
-@pytest.mark.parametrize("plan_id", plan_ids())
-def test_no_last_page_of_closing_lines(make_teaching_session, plan_id, nation, lang, large, kind):
-    """A handout that spills over never ends on a page of closing lines or a few lines' remainder.
-
-    The last page holds more than the closing lines (the last message and the last words) and
-    fills a quarter of the page, unless it is the back of a two-sided handout, which opens with
-    'how it usually starts'.
-    """
+@pytest.mark.parametrize("plan_id, nation, lang, large", CASES)
+def test_handout_pages(rendered, make_teaching_session, kind, plan_id, nation, lang, large):
+    """Per edition: 'who can help' starts on the front; the usual A4 edition is one sheet; a spilt
+    over last page is never closing lines alone nor a few lines' remainder (the back of a two-sided
+    handout may be short: it opens with 'how it usually starts')."""
+    editions = editions_of(rendered(kind, plan_id, nation, lang, large).pdf, kind)
+    assert len(editions) == len(languages(lang)), f"{len(editions)} editions"
     session = make_teaching_session(plan_id, nation, lang)
-    options = RenderOptions(large_print=large)
-    words, share, count = last_page(render(kind, session, options), kind)
-    if count == 1:
-        return
-    ctx = Context.of(session, options)
-    closing = squash(story_text(handout.closing(ctx)))
-    # Closing lines alone are a remainder unless they fill half a page (large bilingual A5).
-    assert squash(words) not in closing or share >= 0.5, \
-        f"the last of {count} pages holds only closing lines: {words!r}"
-    opens_back = squash(words).startswith(squash(ctx.words("starts")))
-    assert share >= ENOUGH or opens_back, f"the last of {count} pages is {share:.0%} full: {words!r}"
+    ctx = Context.of(session, RenderOptions(large_print=large))
+    for pages, one in zip(editions, ctx.editions(), strict=True):
+        first = one.langs[0]
+        # Large print's steps fill an A5 side, and the adults' longer steps an A5 side or a
+        # large-print A4 side: 'who can help' opens the next page there.
+        if not large and (kind == "handout" or session.audience.id in PUPIL_AUDIENCES):
+            assert squash(HELP[first]) in squash(pages[0].words), \
+                f"{first}: the front ends before 'who can help' ({len(pages)} pages)"
+        if kind == "handout" and not large:
+            assert len(pages) <= 2, f"{first}: page {len(pages)} holds only: {pages[-1].words!r}"
+        if len(pages) == 1:
+            continue
+        last = pages[-1]
+        closing = squash(story_text(handout.closing(one)))
+        assert squash(last.words) not in closing, f"{first}: the last of {len(pages)} pages is closing lines"
+        opens_back = squash(last.words).startswith(squash(one.words("starts")))
+        assert last.share >= ENOUGH or opens_back, \
+            f"{first}: the last of {len(pages)} pages is {last.share:.0%} full: {last.words!r}"
+
+
+def test_a_bilingual_handout_is_a_welsh_then_an_english_handout(rendered):
+    """Two complete one-sheet handouts, numbered on their own, Welsh first, each with all the codes."""
+    data = rendered("handout", "lower-secondary-core", "wales", "bilingual", False)
+    welsh, english = editions_of(data.pdf, "handout")
+    assert [PAGE_LABEL.search(p.text).groups() for p in welsh] == [("1", "2"), ("2", "2")]
+    assert "Tudalen 1 o 2" in welsh[0].text and "Page 1 of 2" in english[0].text
+    assert "Who can help" not in welsh[0].text and "Pwy sy'n gallu helpu" not in english[0].text
+    welsh_codes = [url for sheet in data.qr_urls[:2] for url in sheet]
+    english_codes = [url for sheet in data.qr_urls[2:] for url in sheet]
+    assert welsh_codes and sorted(welsh_codes) == sorted(english_codes)

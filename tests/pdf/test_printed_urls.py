@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from kit.pdf import RenderOptions, render
 from kit.pdf.flowables import short_url
 from tests.pdf.conftest import pdf_text, plan_ids
 
@@ -30,10 +29,10 @@ def test_the_check_finds_a_cut_inside_a_name():
 
 @pytest.mark.parametrize("plan_id", plan_ids())
 @pytest.mark.parametrize("nation, lang", EDITIONS)
-def test_addresses_break_only_between_names(make_teaching_session, plan_id, nation, lang):
+def test_addresses_break_only_between_names(make_teaching_session, rendered, plan_id, nation, lang):
     session = make_teaching_session(plan_id, nation, lang)
     urls = {short_url(link.url) for link in session.links if link.url}
     for kind in KINDS:
-        text = pdf_text(render(kind, session, RenderOptions(large_print=True))).replace("\r", "")
+        text = pdf_text(rendered(kind, plan_id, nation, lang, True).pdf).replace("\r", "")
         cut = [u for u in urls if u in text.replace("\n", "") and broken_badly(u, text)]
         assert not cut, f"{kind}: {cut}"

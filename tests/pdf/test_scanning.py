@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 from reportlab.lib.units import mm
 
-from kit.pdf import RenderOptions, render_document
 from tests.pdf.conftest import pdf_pages, plan_ids
 from tests.pdf.photo import Camera, scanned
 
@@ -30,11 +29,10 @@ def smallest(rendered) -> tuple[float, float]:
 
 @pytest.mark.parametrize("nation, lang", EDITIONS)
 @pytest.mark.parametrize("plan_id", plan_ids())
-def test_codes_meet_their_floor_and_large_print_never_shrinks_them(make_teaching_session, plan_id, nation, lang):
-    session = make_teaching_session(plan_id, nation, lang)
+def test_codes_meet_their_floor_and_large_print_never_shrinks_them(rendered, plan_id, nation, lang):
     for kind, (module_floor, size_floor) in FLOORS.items():
-        usual = render_document(kind, session)
-        large = render_document(kind, session, RenderOptions(large_print=True))
+        usual = rendered(kind, plan_id, nation, lang, False)
+        large = rendered(kind, plan_id, nation, lang, True)
         for rendered in (usual, large):
             size, module = smallest(rendered)
             assert module >= module_floor, f"{kind}: a module of {module:.2f} mm"
@@ -50,12 +48,12 @@ PHOTOGRAPHED = [("lower-secondary-core", "england", "en", False),
 
 @pytest.mark.parametrize("kind", FLOORS)
 @pytest.mark.parametrize("plan_id, nation, lang, large", PHOTOGRAPHED)
-def test_a_phone_photo_finds_every_code(make_teaching_session, plan_id, nation, lang, large, kind):
+def test_a_phone_photo_finds_every_code(rendered, plan_id, nation, lang, large, kind):
     """Every code drawn is found in a phone photo of its printed sheet (representative editions:
     every audience group, every nation, bilingual and large print; the photo model is slow)."""
-    rendered = render_document(kind, make_teaching_session(plan_id, nation, lang), RenderOptions(large_print=large))
+    document = rendered(kind, plan_id, nation, lang, large)
     drawn = found = 0
-    for page, codes in zip(pdf_pages(rendered.pdf), rendered.qr_urls, strict=True):
+    for page, codes in zip(pdf_pages(document.pdf), document.qr_urls, strict=True):
         if not codes:
             continue
         seen = Counter(scanned(page, CAMERAS[kind]))

@@ -26,6 +26,28 @@ def test_one_page_with_the_lead_in_follow_up_and_signposting(make_teaching_sessi
         assert squash(link.organisation) in text
         if link.url:
             assert squash(short_url(link.url)) in text
+    assert "{" not in text and squash(session.nation.safeguarding_lead_short.en) in text  # names filled in
+
+
+@pytest.mark.parametrize("plan_id", ["upper-primary-core", "lower-secondary-core"])
+@pytest.mark.parametrize("lang", ["cy", "bilingual"])
+def test_welsh_and_bilingual_sheets_print_the_librarys_welsh_with_the_draft_notice(
+        make_teaching_session, plan_id, lang):
+    session = make_teaching_session(plan_id, "wales", lang)
+    data = render("teacher-sheet", session)
+    assert len(list(pdf_pages(data))) == 1
+    text = squash(pdf_text(data))
+    lines = (*session.audience.teacher.lead_in, *session.audience.teacher.follow_up)
+    assert all(line.cy and squash(line.cy) in text for line in lines)
+    assert all((squash(line.en) in text) == (lang == "bilingual") for line in lines)
+    assert squash("Mae peth o'r testun Cymraeg yn y sesiwn hon yn ddrafft") in text
+    assert squash("Cyn yr ymweliad") in text and squash("Pwy sy'n gallu helpu") in text
+    assert (squash("Report to CEOP (under 18)") in text) == (lang == "bilingual")
+
+
+def test_an_english_sheet_has_no_draft_notice(make_teaching_session):
+    text = squash(pdf_text(render("teacher-sheet", make_teaching_session("lower-secondary-core", "wales", "en"))))
+    assert squash("draft") not in text
 
 
 def test_every_pupil_audience_has_teacher_activities(library):

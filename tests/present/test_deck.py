@@ -72,6 +72,7 @@ def test_offline_file_is_self_contained_and_byte_identical(session_of, plan_id):
     assert re.findall(r'\b(?:src|href)="(?!#)[^"]*"', html) == ['href="data:,"']  # the empty icon
     assert "stylesheet" not in html and "@import" not in html and "url(" not in html
     assert "default-src 'none'" in html
+    assert not re.search(r"\{(lead|short|guidance)\}", html)  # the nation's names for the lead filled in
 
 
 def test_the_present_package_never_imports_flask():

@@ -17,9 +17,11 @@ SESSION_URLS = [
     ("POST", "/sessions/{id}/modules/change"),
     ("POST", "/sessions/{id}/questions"),
     ("POST", "/sessions/{id}/notes"),
+    ("POST", "/sessions/{id}/length"),
     ("POST", "/sessions/{id}/keep-mine"),
     ("GET", "/sessions/{id}/preview"),
     ("GET", "/sessions/{id}/download/handout.pdf"),
+    ("GET", "/sessions/{id}/download/handout.html"),
     ("GET", "/sessions/{id}/preview/handout/1.png"),
     ("GET", "/sessions/{id}/session.yaml"),
     ("GET", "/sessions/{id}/quiz"),
@@ -30,7 +32,8 @@ SESSION_URLS = [
 ]
 SIGNED_IN_URLS = ["/sessions/", "/sessions/new", "/sessions/import", "/library/", "/library/questions",
                   "/library/links", "/library/modules/ground-rules",
-                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password"]
+                  "/outcomes/", "/outcomes/return.pdf", "/outcomes/return-csv.zip", "/account/password",
+                  "/account/signature"]
 
 
 def _call(client, method, url):

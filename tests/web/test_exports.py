@@ -103,3 +103,50 @@ def test_downloads_are_named_after_the_session(client, officer, make_session, ti
                           date=dt.date.fromisoformat(day) if day else None)
     disposition = client.get(f"/sessions/{record.id}/download/handout.pdf").headers["Content-Disposition"]
     assert disposition == f"attachment; filename={expected}"
+
+
+@pytest.mark.parametrize("kind, ext, mimetype, words", [
+    ("handout", "html", "text/html", "<h2>Who can help</h2>"),
+    ("handout-a5", "html", "text/html", '<section lang="cy">'),
+    ("poster", "html", "text/html", '<section lang="en-GB">'),
+    ("parent-letter", "html", "text/html", "<!doctype html>"),
+    ("parent-letter", "txt", "text/plain", "https://"),
+])
+def test_accessible_versions_download_from_the_preview(client, officer, make_session, kind, ext, mimetype, words):
+    record = make_session(officer, nation="wales", lang="bilingual")
+    page = client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+    url = f"/sessions/{record.id}/download/{kind}.{ext}"
+    assert f'href="{url}"' in page
+    response = client.get(url)
+    assert response.status_code == 200 and response.mimetype == mimetype
+    assert words in response.get_data(as_text=True)
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment; filename=") and disposition.endswith(f'.{ext}')
+
+
+@pytest.mark.parametrize("url", ["quiz.html", "lesson-plan.html", "handout.txt", "secrets.html", "pack.txt"])
+def test_documents_without_an_accessible_version_are_not_found(client, officer, make_session, url):
+    record = make_session(officer)
+    assert client.get(f"/sessions/{record.id}/download/{url}").status_code == 404
+
+
+def test_letters_are_signed_with_the_officers_name_and_role(client, officer, make_session):
+    record = make_session(officer)
+    letter = f"/sessions/{record.id}/download/parent-letter.txt"
+    assert "your local police schools officer" in client.get(letter).get_data(as_text=True)
+    response = client.post("/account/signature", data={"signature": "PC Sam  Jones, Schools Officer"})
+    assert response.status_code == 302
+    text = client.get(letter).get_data(as_text=True)
+    assert "PC Sam Jones, Schools Officer" in text and "your local police schools officer" not in text
+    pdf = pdfium.PdfDocument(client.get(f"/sessions/{record.id}/download/parent-letter.pdf").data)
+    printed = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    assert "PC Sam Jones, Schools Officer" in printed
+    assert "PC Sam Jones" in client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+
+
+def test_a_signature_too_long_for_a_letter_is_refused_and_kept(client, officer):
+    response = client.post("/account/signature", data={"signature": "PC " + "x" * 130})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "At most 120 characters fit on a letter" in page
+    assert "x" * 130 in page

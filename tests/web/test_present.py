@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import select
+
+from kit.db import SessionRecord
+from kit.sessions.model import assemble
+from kit.store import sessions as store
 
 
 @pytest.fixture
@@ -65,3 +70,30 @@ def test_builder_offers_present_and_offline(present, client):
     assert f'href="/sessions/{sid}/present/1"' in page
     assert f'href="/sessions/{sid}/present/offline.html"' in page
 
+
+
+def test_quick_length_buttons_set_the_lesson_and_the_fit_follows(client, officer, make_session, db, library):
+    def stored():
+        db.expire_all()
+        return store.spec_of(db.scalar(select(SessionRecord).where(SessionRecord.id == record.id)))
+
+    record = make_session(officer)
+    url = f"/sessions/{record.id}"
+    page = client.get(url).get_data(as_text=True)
+    pressed = re.findall(r'name="minutes" value="(\d+)"[^>]*aria-pressed="(true|false)"', page)
+    assert pressed == [("20", "false"), ("40", "false"), ("60", "true")]
+    response = client.post(f"{url}/length", data={"version": "1", "minutes": "20"})
+    assert response.status_code == 302 and response.location.endswith(f"{url}#modules")
+    fit = assemble(library, stored()).fit
+    assert stored().lesson_minutes == 20 and fit.total <= 20 and fit.dropped
+    page = client.get(url).get_data(as_text=True)
+    assert f"Total: <strong>{fit.total} of 20 minutes</strong>" in page
+    assert "What fits in 20 minutes" in page and "The lesson is now 20 minutes." in page
+    assert page.count("fit-dropped") == len(fit.dropped)
+    for bad in ("45", "abc", ""):
+        refused = client.post(f"{url}/length", data={"version": "2", "minutes": bad})
+        assert refused.status_code == 400
+        assert "Choose a lesson of 20, 40, 60 minutes" in refused.get_data(as_text=True)
+    stale = client.post(f"{url}/length", data={"version": "1", "minutes": "40"})
+    assert stale.status_code == 409
+    assert stored().lesson_minutes == 20
