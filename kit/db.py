@@ -179,7 +179,7 @@ class DeliveryQuestion(_Filtered, Base):
 
 
 class OutcomeMonth(Base):
-    """Learning gain per question or module, summed over a month's deliveries to one audience in one nation.
+    """Reach, and learning gain per question or module, summed over a month's deliveries to one audience in one nation.
 
     Written only by kit.store.outcome_months, in the same transaction as the delivery it counts, so a
     lead's dashboard sums a few thousand of these instead of every delivery's rows. Sums, not means,
@@ -187,11 +187,12 @@ class OutcomeMonth(Base):
     """
 
     __tablename__ = "outcome_months"
+    # Kind, then month, first in the key: each query reads one kind for a run of months.
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "reach", "question" or "module"
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     audience: Mapped[str] = mapped_column(String(40), primary_key=True)
     nation: Mapped[str] = mapped_column(String(40), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "question" or "module"
-    item_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(80), primary_key=True)  # "" for reach
     deliveries: Mapped[int] = mapped_column(Integer)
     people: Mapped[int] = mapped_column(Integer)
     baseline_sum: Mapped[float | None] = mapped_column(Float)  # questions only

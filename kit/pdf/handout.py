@@ -13,8 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageBreak, PageTemplate, Spacer, Table, TableStyle
 
 from kit.content.vocab import PUPIL_AUDIENCES
+from kit.pdf.brand import logo_tile
 from kit.pdf.flowables import Paragraph, boxed, safe
-from kit.pdf.logo import LOGO_WIDTH, on_white
 from kit.pdf.measure import FOOTER_ROOM, frame_size, story_height
 from kit.pdf.signposts import NORMAL, ROOMY, Fit, cell_min, columns, grid, phone_list, qr_row
 from kit.pdf.story import BULLET, OWN_PLACE, Context, key_messages, with_url
@@ -38,16 +38,16 @@ DROPPED = 0.1  # of a page: more than a laid-out page can save on its measure (s
 def banner(ctx: Context, width: float, tight: bool = False) -> Table:
     """Return the navy title band: organisation above the session title (smaller when TIGHT)."""
     org = Paragraph(safe(ctx.organisation), ctx.st.label.clone("org", textColor=WHITE))
-    if ctx.options.logo:  # the force's logo beside its name (kit.local)
-        tile = LOGO_WIDTH + 8 * mm
-        org = Table([[on_white(ctx.options.logo), org]], colWidths=[tile, width - 20 - tile],
-                    style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)])
     style = ctx.st.banner.clone("tight", fontSize=ctx.st.h2.fontSize, leading=ctx.st.h2.leading)
     titles = [Paragraph(safe(t), style if tight else ctx.st.banner) for t in ctx.titles()]
-    table = Table([[org], *([t] for t in titles)], colWidths=[width])
+    tile = logo_tile(ctx)  # the organisation's logo at the right, beside every line
+    side = tile.wrap(width, width)[0] + 10 if tile else 0
+    table = Table([[org, tile or ""], *([t, ""] for t in titles)], colWidths=[width - side, side])
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), NAVY),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("LEFTPADDING", (0, 0), (0, -1), 10), ("RIGHTPADDING", (0, 0), (0, -1), 10),
+        ("LEFTPADDING", (1, 0), (1, -1), 0), ("RIGHTPADDING", (1, 0), (1, -1), 10),
+        ("SPAN", (1, 0), (1, -1)), ("VALIGN", (1, 0), (1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
     ]))
     return table

@@ -11,9 +11,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from kit.content.vocab import PUPIL_AUDIENCES
+from kit.pdf.brand import letterhead
 from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import TALK, label, long_date
-from kit.pdf.logo import letterhead
 from kit.pdf.measure import MARGIN
 from kit.pdf.options import RenderOptions
 from kit.pdf.signposts import cell_min, grid, qr_row
@@ -24,6 +24,7 @@ from kit.sessions.model import SCHOOL_MAX
 WIDTH = A4[0] - 2 * MARGIN
 # Who reads the letter, by audience: the labels.py keys end in these.
 READER = {"parents-carers": "invite", "professionals": "staff", "adults": "community"}
+LETTER_PT = 12  # body size of a letter to adults (18 in large print), not the pupils' 14 pt
 Block = tuple[str, object]  # ("p" | "h2" | "ul" | "links" | "sign", content)
 
 
@@ -95,7 +96,7 @@ def link_lines(ctx: Context, lang: str) -> list[str]:
 
 def flowables(ctx: Context, lang: str) -> list:
     """Return the letter in LANG as flowables: up to two QR codes for its links, numbers on one line."""
-    out: list = letterhead(ctx, WIDTH)  # the force's logo and address line (kit.local), when given
+    out: list = []
     for kind, content in blocks(ctx, lang):
         if kind == "h2":
             out.append(Paragraph(safe(str(content)), ctx.st.h2))
@@ -108,18 +109,21 @@ def flowables(ctx: Context, lang: str) -> list:
             codes = [qr_row(ctx, link, WIDTH / columns) for link in linked]
             phones = [safe(phone_line(k, lang)) for k in ctx.session.links if k.phone or k.text_number]
             out += grid(codes, WIDTH, columns) + ([Paragraph(" · ".join(phones), ctx.st.body)] if phones else [])
-        elif kind == "sign":
-            out.append(KeepTogether([Spacer(1, 18), Paragraph(safe(str(content)), ctx.st.label)]))
+        elif kind == "sign":  # never a signature alone over the page from its 'Yours sincerely'
+            out[-1:] = [KeepTogether([out[-1], Spacer(1, 18), Paragraph(safe(str(content)), ctx.st.label)])]
         else:
             out.append(Paragraph(safe(str(content)), ctx.st.body))
     return out
 
 
 def compose(out: Output, ctx: Context) -> None:
-    """Print the letter (a bilingual letter in Welsh, then in English), COPIES times (one per family)."""
+    """Print the letter under the organisation's letterhead (a bilingual letter in Welsh, then in
+    English), COPIES times (one per family)."""
+    ctx = Context.of(ctx.session, ctx.options, pt=LETTER_PT)  # adults read it, whoever the lesson is for
     story = []
     for n, lang in enumerate(ctx.langs):
-        story += ([PageBreak()] if n else []) + flowables(ctx, lang)
+        # Each language's letter labels its codes in its own language only.
+        story += ([PageBreak()] if n else letterhead(ctx, WIDTH)) + flowables(ctx.alone(lang), lang)
     out.print_pages(out.layout(story), ctx.options.copies)
 
 

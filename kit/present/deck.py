@@ -162,9 +162,11 @@ def _activities(session: Session) -> list[Slide]:
                                    word("min", lang, n=activity.minutes))),
                 notes=_module_notes(session, module, activity.notes, first),
                 segment=f"activity-{module.id}-{i}", minutes=activity.minutes))
-        if module.key_messages:
+        # A message for some nations only (the crisis route naming Lifeline) shows only there.
+        messages = [k for k in module.key_messages if not k.nations or session.nation.id in k.nations]
+        if messages:
             slides.append(Slide("messages", session.text(module.title),
-                                lines=tuple(session.text(k.text) for k in module.key_messages),
+                                lines=tuple(session.text(k.text) for k in messages),
                                 kicker=word("remember", lang), segment=slides[-1].segment if slides else ""))
     return slides
 
@@ -236,11 +238,13 @@ def build(session: Session) -> Deck:
 
 
 def _signposting(session: Session, lang: str) -> list[Slide]:
-    """Return the signposting slides: QR codes a few to a slide, so each scans from the back."""
+    """Return the signposting slides: QR codes a few to a slide, so each scans from the back, then
+    the helplines without a web address on a slide of their own (beside codes they overflowed)."""
     links = [_signpost(k, lang) for k in session.links]
     coded = [k for k in links if k.qr]
-    groups = [coded[i:i + QR_PER_SLIDE] for i in range(0, len(coded), QR_PER_SLIDE)] or [[]]
-    groups[-1] = groups[-1] + [k for k in links if not k.qr]
+    plain = [k for k in links if not k.qr]
+    groups = [coded[i:i + QR_PER_SLIDE] for i in range(0, len(coded), QR_PER_SLIDE)]
+    groups = [g for g in (*groups, plain) if g] or [[]]
     notes = Notes(say=("Point out each QR code: pupils can scan it now or later from the handout. "
                        "End on help and hope.",),
                   safeguarding=tuple(note[lang] for note in safeguarding_notes(session.nation)[1:]))

@@ -14,14 +14,10 @@ from sqlalchemy.orm import Session as DbSession
 from kit.db import Delivery, DeliveryModule, DeliveryQuestion, OutcomeMonth, User
 from kit.outcomes.raw import Filters, Gain, Group, RawFigures
 
-# Each breakdown of reach: its id and the column it groups by.
-DIMENSIONS = {
-    "month": Delivery.month,
-    "audience": Delivery.audience,
-    "nation": Delivery.nation,
-    "school": Delivery.school,
-    "officer": Delivery.owner_id,
-}
+# Breakdowns of reach counted from the deliveries themselves: too many schools and officers to sum by month.
+SCANNED = {"school": Delivery.school, "officer": Delivery.owner_id}
+# Breakdowns of reach that the monthly sums hold (kind "reach"), in their column order there.
+SUMMED = ("month", "audience", "nation")
 
 
 def _where(query, filters: Filters, table=Delivery):
@@ -40,34 +36,53 @@ def _groups(rows) -> list[Group]:
     return sorted((Group(str(key), n, int(people or 0)) for key, n, people in rows), key=lambda g: g.key)
 
 
-def _reach_each(db: DbSession, filters: Filters) -> tuple[tuple[int, int], dict[str, list[Group]]]:
-    """Return the totals and each breakdown, one query apiece (any database)."""
-    totals = db.execute(_where(select(func.count(), func.sum(Delivery.present)), filters)).one()
-    return totals, {name: _groups(db.execute(_where(select(column, func.count(), func.sum(Delivery.present)),
-                                                     filters).group_by(column)))
-                    for name, column in DIMENSIONS.items()}
+def _scanned_each(db: DbSession, filters: Filters) -> dict[str, list[Group]]:
+    """Return reach by school and by officer, one query apiece (any database)."""
+    return {name: _groups(db.execute(_where(select(column, func.count(), func.sum(Delivery.present)),
+                                            filters).group_by(column)))
+            for name, column in SCANNED.items()}
 
 
-def _reach_sets(db: DbSession, filters: Filters) -> tuple[tuple[int, int], dict[str, list[Group]]]:
-    """Return the totals and every breakdown from one scan, with GROUPING SETS (PostgreSQL)."""
-    columns = list(DIMENSIONS.values())
-    sets = func.grouping_sets(*[tuple_(c) for c in columns], tuple_())
+def _scanned_sets(db: DbSession, filters: Filters) -> dict[str, list[Group]]:
+    """Return reach by school and by officer from one scan, with GROUPING SETS (PostgreSQL)."""
+    columns = list(SCANNED.values())
+    sets = func.grouping_sets(*[tuple_(c) for c in columns])
     rows = db.execute(_where(select(*columns, func.count(), func.sum(Delivery.present)), filters).group_by(sets))
-    found: dict[str, list] = {name: [] for name in DIMENSIONS}
-    totals = (0, 0)
+    found: dict[str, list] = {name: [] for name in SCANNED}
     for row in rows:
-        keys = row[: len(columns)]
-        # Every grouped column is NOT NULL, so the one that is set names the breakdown; none set is the total.
-        named = [(name, key) for name, key in zip(DIMENSIONS, keys, strict=True) if key is not None]
-        if named:
-            found[named[0][0]].append((named[0][1], row[-2], row[-1]))
-        else:
-            totals = (row[-2], row[-1])
-    return totals, {name: _groups(rows) for name, rows in found.items()}
+        # Every grouped column is NOT NULL, so the one that is set names the breakdown.
+        name, key = next((n, k) for n, k in zip(SCANNED, row[: len(columns)], strict=True) if k is not None)
+        found[name].append((key, row[-2], row[-1]))
+    return {name: _groups(rows) for name, rows in found.items()}
 
 
 # One scan where the database can group several ways at once; a query per breakdown elsewhere.
-REACH_BY_DIALECT = {"postgresql": _reach_sets}
+SCAN_BY_DIALECT = {"postgresql": _scanned_sets}
+
+
+def _summed(db: DbSession, filters: Filters) -> list[tuple]:
+    """Return (month, audience, nation, deliveries, people) rows: monthly sums, and deliveries at the edges."""
+    months, edges = _period_split(filters)
+    parts = [_month_sums(db, filters, months, "reach", (OutcomeMonth.month, OutcomeMonth.audience,
+                                                         OutcomeMonth.nation))] if months else []
+    cube = (Delivery.month, Delivery.audience, Delivery.nation)
+    parts += [db.execute(_where(select(*cube, func.count(), func.sum(Delivery.present)), edge).group_by(*cube))
+              for edge in edges]
+    return [tuple(row) for rows in parts for row in rows]
+
+
+def _reach(db: DbSession, filters: Filters) -> tuple[tuple[int, int], dict[str, list[Group]]]:
+    """Return the totals and every breakdown of reach for FILTERS."""
+    rows = _summed(db, filters)
+    reach = {}
+    for i, name in enumerate(SUMMED):
+        folded: dict[str, tuple[int, int]] = {}
+        for row in rows:
+            n, people = folded.get(row[i], (0, 0))
+            folded[row[i]] = (n + row[3], people + (row[4] or 0))
+        reach[name] = _groups((key, n, people) for key, (n, people) in folded.items())
+    reach.update(SCAN_BY_DIALECT.get(db.get_bind().dialect.name, _scanned_each)(db, filters))
+    return (sum(r[3] for r in rows), sum(r[4] or 0 for r in rows)), reach
 
 
 def _period_split(filters: Filters) -> tuple[tuple[str, str] | None, list[Filters]]:
@@ -87,16 +102,18 @@ def _period_split(filters: Filters) -> tuple[tuple[str, str] | None, list[Filter
     return (f"{first:%Y-%m}", f"{last:%Y-%m}"), edges
 
 
-def _month_sums(db: DbSession, filters: Filters, months: tuple[str, str], kind: str):
+def _month_sums(db: DbSession, filters: Filters, months: tuple[str, str], kind: str, by=(OutcomeMonth.item_id,)):
+    """Return the monthly sums of KIND over MONTHS (first, last) for FILTERS, grouped BY those columns."""
     table = OutcomeMonth
-    query = select(table.item_id, func.sum(table.deliveries), func.sum(table.people), func.sum(table.baseline_sum),
-                   func.sum(table.endpoint_sum), func.sum(table.change_sum)).where(
+    sums = (table.deliveries, table.people) if kind == "reach" else (
+        table.deliveries, table.people, table.baseline_sum, table.endpoint_sum, table.change_sum)
+    query = select(*by, *(func.sum(c) for c in sums)).where(
         table.kind == kind, table.month >= months[0], table.month <= months[1])
     if filters.audience:
         query = query.where(table.audience == filters.audience)
     if filters.nation:
         query = query.where(table.nation == filters.nation)
-    return db.execute(query.group_by(table.item_id))
+    return db.execute(query.group_by(*by))
 
 
 def _row_sums(db: DbSession, filters: Filters, kind: str):
@@ -128,8 +145,7 @@ def _gains(db: DbSession, filters: Filters, kind: str) -> list[Gain]:
 
 def collect(db: DbSession, filters: Filters) -> RawFigures:
     """Return every outcome figure for FILTERS, counted in the database."""
-    reach_of = REACH_BY_DIALECT.get(db.get_bind().dialect.name, _reach_each)
-    (deliveries, people), reach = reach_of(db, filters)
+    (deliveries, people), reach = _reach(db, filters)
     ids = [int(g.key) for g in reach["officer"]]
     officers = dict(db.execute(select(User.id, User.email).where(User.id.in_(ids))).all()) if ids else {}
     return RawFigures(filters, deliveries, int(people or 0), reach, _gains(db, filters, "question"),

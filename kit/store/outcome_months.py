@@ -25,8 +25,11 @@ Sums = dict[tuple, tuple]  # KEY values -> SUMS values
 
 def changes(where: tuple[str, str, str], present: int, questions: Iterable[tuple[str, float, float]],
             modules: Iterable[str], mean: float | None, sign: int = 1) -> Sums:
-    """Return what one delivery adds (SIGN 1) or takes away (-1) at WHERE (month, audience, nation)."""
-    out: Sums = {}
+    """Return what one delivery adds (SIGN 1) or takes away (-1) at WHERE (month, audience, nation).
+
+    Kind "reach" counts the delivery and its people; "question" and "module" its learning gain.
+    """
+    out: Sums = {(*where, "reach", ""): (sign, sign * present, None, None, 0.0)}
     for qid, before, after in questions:
         out[(*where, "question", qid)] = (sign, sign * present, sign * before, sign * after, sign * (after - before))
     if mean is not None:  # a delivery with no questions asked says nothing about its modules
@@ -68,6 +71,8 @@ def recount(db: DbSession) -> Sums:
     modules = db.execute(
         select(*group, m.module_id, func.count(), func.sum(m.present), func.sum(m.gain))
         .join(Delivery, Delivery.id == m.delivery_id).where(m.gain.is_not(None)).group_by(*group, m.module_id))
-    out: Sums = {(*row[:3], "question", row[3]): tuple(row[4:]) for row in questions}
+    reach = db.execute(select(*group, func.count(), func.sum(Delivery.present)).group_by(*group))
+    out: Sums = {(*row[:3], "reach", ""): (row[3], row[4], None, None, 0.0) for row in reach}
+    out.update({(*row[:3], "question", row[3]): tuple(row[4:]) for row in questions})
     out.update({(*row[:3], "module", row[3]): (row[4], row[5], None, None, row[6]) for row in modules})
     return out

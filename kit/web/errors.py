@@ -83,7 +83,7 @@ def _too_large():
     advice += ("; ".join(over) + ". " if over else "Forms here are small. ")
     advice += "Copy what you typed below, shorten it and try again."
     if cut:
-        advice += " What was sent was too large to show in full."
+        advice += " What was sent was too large to show here."
     return render_error(413, kept=kept, advice=advice)
 
 

@@ -1,9 +1,10 @@
 """What the officer typed, kept for the error pages (400, 413, 503) so nothing is lost.
 
-A body over the app's limit (MAX_CONTENT_LENGTH) is still read, but only up to a bounded margin
-(`SERVER_BODY_MARGIN`): `kit serve` lets waitress accept exactly that much, so the app (not the
-server) answers 413 with its own page, and each text field comes back with how far it was over.
-Anything larger is refused by the server before it is read (never spooled to disk).
+A body over the app's limit (MAX_CONTENT_LENGTH) is still read when it declares no more than a
+bounded margin above it (`SERVER_BODY_MARGIN`): `kit serve` lets waitress accept exactly that much,
+so the app (not the server) answers 413 with its own page, and each text field comes back with how
+far it was over. Anything larger is refused without being read: by waitress before it is spooled,
+and by the app under gunicorn (which streams) before a byte of it is waited for.
 """
 
 from __future__ import annotations
@@ -94,13 +95,16 @@ def typed_form(request: Request) -> list[Kept]:
     return keep(request.form.items(multi=True))
 
 
-def _bounded_body(request: Request, limit: int) -> bytes:
-    """Read at most LIMIT bytes of the request body straight from the server (the app refused it)."""
-    environ = request.environ
+def _bounded_body(request: Request, limit: int) -> bytes | None:
+    """Read the request body straight from the server if it declares at most LIMIT bytes, else None.
+
+    A body declared larger (or with no length) is never read: under gunicorn, which streams, a
+    client could otherwise hold a worker by declaring 900 MB and sending nothing.
+    """
     length = request.content_length
-    if length is None and not environ.get("wsgi.input_terminated"):
-        return b""  # no length and no end marker: reading could wait for ever
-    return environ["wsgi.input"].read(min(length, limit) if length is not None else limit)
+    if length is None or length > limit:
+        return None
+    return request.environ["wsgi.input"].read(length)
 
 
 def typed_oversize(request: Request, limit: int) -> tuple[list[Kept], bool]:
@@ -108,7 +112,9 @@ def typed_oversize(request: Request, limit: int) -> tuple[list[Kept], bool]:
     if request.method != "POST":
         return [], False
     data = _bounded_body(request, limit)
-    cut = request.content_length is None or request.content_length > len(data)
+    if data is None:
+        return [], True
+    cut = len(data) < (request.content_length or 0)  # the client stopped short
     if request.mimetype == "application/x-www-form-urlencoded":
         pairs = parse_qsl(data.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="replace")
     elif request.mimetype == "multipart/form-data":

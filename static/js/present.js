@@ -42,7 +42,7 @@
       var changed = i !== state.index;
       state.index = i;
       slides.forEach(function (s, j) { s.hidden = j !== i; });
-      if (changed) { setReveal(false); }
+      if (changed) { setReveal(false); } else { fitSlide(); }  // setReveal fits the slide too
       var prev = $(".nav-prev"), next = $(".nav-next");
       prev.setAttribute("href", href(Math.max(0, i - 1)));
       next.setAttribute("href", href(Math.min(slides.length - 1, i + 1)));
@@ -60,6 +60,24 @@
       send();
     }
 
+    /* A long slide (many key messages, a revealed explanation, both languages) shrinks its type
+       until it fits the screen above the controls, so nothing is cut off at the back of the room. */
+    var FIT_STEP = 0.94, FIT_MIN = 0.45;
+    function fitSlide() {
+      var slide = slides[state.index], root = document.documentElement;
+      if (slide.style.fontSize) { slide.style.fontSize = ""; }
+      var over = root.scrollHeight / window.innerHeight;
+      if (over <= 1.002) { return; }  // the usual case: one layout, nothing to change
+      var base = parseFloat(getComputedStyle(slide).fontSize);
+      // Wrapped text grows about as the square of its size: start near the answer, then step down.
+      var size = Math.max(base * FIT_MIN, base / Math.sqrt(over));
+      slide.style.fontSize = size.toFixed(1) + "px";
+      while (root.scrollHeight > window.innerHeight + 1 && size > base * FIT_MIN) {
+        size *= FIT_STEP;
+        slide.style.fontSize = size.toFixed(1) + "px";
+      }
+    }
+
     function toggleAttr(el, name, on) { if (on) { el.setAttribute(name, "true"); } else { el.removeAttribute(name); } }
 
     function setReveal(on) {
@@ -68,6 +86,7 @@
       state.reveal = Boolean(on && details);
       if (details) { details.open = state.reveal; }
       slide.classList.toggle("revealed", state.reveal);
+      fitSlide();
     }
 
     function setBlank(on) {
@@ -97,7 +116,7 @@
       langButton.textContent = "Language (L): " + SHOWN[mode];
       langButton.hidden = false;
       try { localStorage.setItem(SHOW_KEY, mode); } catch (e) { /* private mode: not remembered */ }
-      if (announce) { $("#slide-status").textContent = SHOWN[mode]; }
+      if (announce) { $("#slide-status").textContent = SHOWN[mode]; fitSlide(); }
     }
 
     function nextShow() {
@@ -154,6 +173,7 @@
     }
     window.addEventListener("message", function (e) { listen(e.data, e.source); });
     if (channel) { channel.onmessage = function (e) { listen(e.data, null); }; }
+    window.addEventListener("resize", fitSlide);
     setShow(remembered(), false);
     show(state.index);
     window.kitPresenter = { show: show, state: state };

@@ -22,6 +22,8 @@ from kit.sessions.model import assemble, from_plan
 from tests.browser.steps import new_session
 
 PLAN = "lower-secondary-core"
+# The slide and the controls below it fit the window: nothing to scroll to at the back of the room.
+FITS = "document.documentElement.scrollHeight <= window.innerHeight + 1"
 
 
 def _visible_slide(page) -> int:
@@ -276,6 +278,11 @@ def test_offline_file_runs_from_file_with_no_network(browser, offline_file, axe)
         if number > 1:
             page.keyboard.press("ArrowRight")
         assert _visible_slide(page) == number
+        assert page.evaluate(FITS), f"slide {number} runs off the screen"
+        if deck["slides"][number - 1]["phase"] == "endpoint":
+            page.keyboard.press("r")
+            assert page.evaluate(FITS), f"slide {number} with its answer runs off the screen"
+            page.keyboard.press("r")
         if deck["slides"][number - 1]["kind"] == "signposting":
             image = Image.open(io.BytesIO(page.screenshot()))
             found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)

@@ -237,8 +237,9 @@ def test_collected_figures_equal_a_direct_count(db, library, make_user, viewer):
         assert (raw.deliveries, raw.people) == (len(rows), sum(r["present"] for r in rows))
         assert {g.key: (g.deliveries, g.people) for g in raw.reach["officer"]} == {
             str(o): v for o, v in _groups(rows, lambda r: r["owner"]).items()}
-        assert {g.key: (g.deliveries, g.people) for g in raw.reach["month"]} == _groups(
-            rows, lambda r: f"{r['day']:%Y-%m}")
+        for dimension, key in {"month": lambda r: f"{r['day']:%Y-%m}", "audience": lambda r: r["audience"],
+                               "nation": lambda r: r["nation"], "school": lambda r: r["school"]}.items():
+            assert {g.key: (g.deliveries, g.people) for g in raw.reach[dimension]} == _groups(rows, key), dimension
         questions, modules = _expected_gains(rows)
         assert {g.key: (g.deliveries, g.people, pytest.approx(g.baseline_pct), pytest.approx(g.endpoint_pct))
                 for g in raw.questions} == questions

@@ -32,7 +32,8 @@ def test_existing_deliveries_keep_their_figures_after_the_upgrade(database_url):
     assert tuple(module) == ("adults", 18, 12.5)
     where = ("2027-03", "adults", "wales")
     assert [tuple(row) for row in sums] == [(*where, "module", "scam-emails", 1, 18, None, None, 12.5),
-                                           (*where, "question", "a-fault", 1, 18, 40, 90, 50)]
+                                           (*where, "question", "a-fault", 1, 18, 40, 90, 50),
+                                           (*where, "reach", "", 1, 18, None, None, 0)]
 
 
 def test_the_outcome_migrations_go_down_and_up_again(database_url):

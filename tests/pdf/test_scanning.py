@@ -33,8 +33,8 @@ def test_codes_meet_their_floor_and_large_print_never_shrinks_them(rendered, pla
     for kind, (module_floor, size_floor) in FLOORS.items():
         usual = rendered(kind, plan_id, nation, lang, False)
         large = rendered(kind, plan_id, nation, lang, True)
-        for rendered in (usual, large):
-            size, module = smallest(rendered)
+        for document in (usual, large):  # not `rendered`: that is the fixture, needed for the next kind
+            size, module = smallest(document)
             assert module >= module_floor, f"{kind}: a module of {module:.2f} mm"
             assert size >= size_floor, f"{kind}: a code of {size:.1f} mm"
         assert smallest(large)[0] >= smallest(usual)[0], f"{kind}: large print shrank a code"

@@ -125,3 +125,21 @@ def test_the_offline_file_shows_welsh_first_and_english_beneath_marked_as_englis
     assert '<html lang="cy">' in html and 'class="nav-lang"' in html
     welsh_only = offline_html(session_of("lower-secondary-core", nation="wales", lang="cy")).decode()
     assert 'lang="en-GB"' not in welsh_only and 'class="nav-lang"' not in welsh_only
+
+
+@pytest.mark.parametrize("nation", ["england", "northern-ireland"])
+def test_key_messages_for_other_nations_stay_off_the_slides(session_of, library, nation):
+    deck = build(session_of("adults-core", nation=nation))
+    shown = {line for s in deck.slides if s.kind == "messages" for line in s.lines}
+    messages = [k for m in session_of("adults-core", nation=nation).modules for k in m.key_messages]
+    limited = [k for k in messages if k.nations]
+    assert limited  # the library has a message for some nations only (the crisis route naming Lifeline)
+    for message in messages:
+        assert (message.text.en in shown) == (not message.nations or nation in message.nations)
+
+
+def test_helplines_without_a_web_address_get_their_own_last_slide(session_of):
+    session = session_of("adults-core")
+    slides = [s for s in build(session).slides if s.kind == "signposting"]
+    assert all(k.qr for s in slides[:-1] for k in s.signposts)
+    assert [k.organisation for k in slides[-1].signposts] == [k.organisation for k in session.links if not k.url]

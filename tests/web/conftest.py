@@ -1,5 +1,6 @@
 """Web fixtures: CSRF off unless a test asks for it, factories for users and sessions, `auth`."""
 
+import functools
 import itertools
 
 import pytest
@@ -26,13 +27,20 @@ def db(app):
     session.remove()
 
 
+# scrypt costs about 0.1 s of CPU a hash: the factory hashes each password once per run (a real
+# scrypt hash, so every sign-in still checks it; only the salt repeats across test users).
+_hash_once = functools.cache(users.generate_password_hash)
+
+
 @pytest.fixture
-def make_user(db):
+def make_user(db, monkeypatch):
     """Return a factory: make_user(role="officer", email=None, password=PASSWORD) -> User."""
 
     def make(role: str = "officer", email: str | None = None, password: str = PASSWORD):
         email = email or f"{role}{next(_numbers)}@example.police.uk"
-        return users.create_user(db, email, password, role)
+        with monkeypatch.context() as patch:
+            patch.setattr(users, "generate_password_hash", _hash_once)
+            return users.create_user(db, email, password, role)
 
     return make
 
