@@ -15,7 +15,7 @@ from PIL import Image
 MAX_BYTES = 200_000  # a banner logo is a few kilobytes; the app refuses any request over 256 KB anyway
 MAX_PIXELS = 16_000_000  # a 4000 x 4000 source at most: a bomb is refused before it is decoded
 MAX_SIDE = 10_000
-PRINT_HEIGHT_PX = 240  # the banner prints it about 14 mm high: 240 px is ~430 dpi there, crisp at any printer
+PRINT_HEIGHT_PX = 160  # the banner prints it 12 mm high: 160 px is ~340 dpi there, crisp on any printer
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -63,7 +63,8 @@ def safe_png(data: bytes) -> bytes:
     image = _opened(data)
     try:
         image.load()
-        image = image.convert("RGBA")
+        # Alpha only when the logo has transparency: an opaque logo printed with a soft mask costs time and bytes.
+        image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info else "RGB")
     except Exception:  # noqa: BLE001 - a truncated or corrupt stream fails only when decoded
         raise LogoError("this PNG is damaged: export it again and upload that") from None
     if image.height > PRINT_HEIGHT_PX:

@@ -15,10 +15,11 @@ from kit.content.library import Library
 from kit.content.loader import add_local, load
 from kit.content.problems import Problem
 from kit.local.versions import Content
+from kit.pdf.brand import ADDRESS_LINE_MAX
 
 BROWSER_FILE = "links (saved in the browser)"  # how problems name the browser's links, like a file name
 ORGANISATION_MAX = 80
-ADDRESS_MAX = 200
+ADDRESS_MAX = ADDRESS_LINE_MAX  # one line of the letterhead, as kit.pdf.brand prints it
 EMPTY_LINKS = "links: []\n"
 
 

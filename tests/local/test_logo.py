@@ -58,13 +58,14 @@ def test_a_png_is_re_encoded_without_its_metadata_and_scaled_to_the_banner():
     tall = png((900, 600), Comment="secret location 51.5,-0.1")
     made = safe_png(tall)
     image = Image.open(io.BytesIO(made))
-    assert image.format == "PNG" and image.size == (360, PRINT_HEIGHT_PX)
+    assert image.format == "PNG" and image.size == (240, PRINT_HEIGHT_PX)
     assert b"secret location" not in made and not image.text
 
 
-def test_a_small_logo_keeps_its_size():
+def test_a_small_logo_keeps_its_size_and_alpha_only_when_it_has_transparency():
     image = Image.open(io.BytesIO(safe_png(png((120, 40), mode="L"))))
-    assert image.size == (120, 40) and image.mode == "RGBA"
+    assert image.size == (120, 40) and image.mode == "RGB"
+    assert Image.open(io.BytesIO(safe_png(png((120, 40))))).mode == "RGBA"
 
 
 def test_the_size_cap_is_exact():

@@ -43,13 +43,14 @@ def test_a_bad_browser_link_gets_the_messages_a_yaml_file_gets(tmp_path, text):
 
 
 def test_a_good_edit_has_no_errors():
-    assert check_edit(LESSONS, None, Content("Example Constabulary", "HQ, 1 High Street", link_yaml())) == []
+    content = Content("Example Constabulary", "HQ, 1 High Street, Exampleton EX1 1AA", link_yaml())
+    assert check_edit(LESSONS, None, content) == []
 
 
 @pytest.mark.parametrize("content, field", [
     (Content(organisation="x" * 81), "organisation"),
     (Content(organisation="Police\x07"), "organisation"),
-    (Content(address="a" * 201), "address"),
+    (Content(address="a" * 71), "address"),
     (Content(address="line one\nline two"), "address"),
 ])
 def test_name_and_address_are_one_short_line(content, field):
