@@ -1,7 +1,8 @@
 """Print how long a realistic large library takes to load and validate with the strict YAML reader.
 
 Target: a library of 1,000 modules and 5,000 questions, generated from the shipped ones (the same
-text, Welsh and structure, with new ids), loads, validates and cross-checks in under 1 s. The
+text, Welsh and structure, with new module, misconception and question ids, so it passes the lint
+too), loads, validates and cross-checks in under 1 s. The
 content lint (reading grades, banned phrases, Welsh coverage) is timed on its own: it runs in
 `kit check`, in CI and before an export, never at start-up.
 Run: python benchmarks/load_library.py [--modules N] [--questions N] [--runs N]

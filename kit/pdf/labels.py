@@ -239,6 +239,8 @@ TALK: tuple[dict[str, str], ...] = (
            "threats is the one doing wrong.",
      "cy": "Os oes rhywbeth wedi digwydd, arhoswch yn dawel: nid bai'r plentyn yw e byth. Y person "
            "sy'n bygwth sy'n gwneud drwg."},
-    {"en": "Do not pay, do not delete the evidence, and report it to CEOP or the police.",
-     "cy": "Peidiwch â thalu, peidiwch â dileu'r dystiolaeth, a rhowch wybod i CEOP neu'r heddlu."},
+    {"en": "Do not pay and do not delete the messages, but never save, forward or screenshot the "
+           "image itself. Report it to CEOP or the police.",
+     "cy": "Peidiwch â thalu a pheidiwch â dileu'r negeseuon, ond peidiwch byth â chadw, anfon "
+           "ymlaen na thynnu llun sgrin o'r llun ei hun. Rhowch wybod i CEOP neu'r heddlu."},
 )

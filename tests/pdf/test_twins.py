@@ -33,6 +33,20 @@ def test_the_letter_speaks_to_its_reader_and_is_signed(make_teaching_session, pl
     assert squash("PC Sam Jones, Schools Officer, Heddlu Gwent") in printed
 
 
+@pytest.mark.parametrize("plan_id", [p for p in READERS if p != "adults-core"])
+def test_the_letters_evidence_advice_says_never_the_image(make_teaching_session, plan_id):
+    # Copying a child's image is itself an offence, even as evidence: the letter must say so where it
+    # tells the reader not to delete the evidence (UKCIS; the NCA's 2024 alert).
+    session = make_teaching_session(plan_id)
+    for printed in (letter_text(session, RenderOptions()), squash(pdf_text(render("parent-letter", session)))):
+        said = squash(printed)
+        if session.audience.id == "professionals":  # staff are told what UKCIS tells them
+            assert squash("never view or forward an image") in said
+        else:
+            assert squash("do not delete") in said.lower()
+            assert squash("never save, forward or screenshot the image itself") in said
+
+
 class Outline(HTMLParser):
     """Collect the tags, the lang of each section, and the links of an HTML page."""
 
