@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     SmallInteger,
     String,
     Text,
@@ -197,6 +198,24 @@ class OutcomeMonth(Base):
     baseline_sum: Mapped[float | None] = mapped_column(Float)  # questions only
     endpoint_sum: Mapped[float | None] = mapped_column(Float)
     change_sum: Mapped[float] = mapped_column(Float)
+
+
+class LocalVersion(Base):
+    """One saved version of the force's own content (written only by kit.local.versions, never updated).
+
+    The newest row is the current one; a revert adds a copy of an older row as the newest.
+    """
+
+    __tablename__ = "local_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    author_email: Mapped[str] = mapped_column(String(254))  # kept when the account goes
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    organisation: Mapped[str] = mapped_column(String(80), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    links_yaml: Mapped[str] = mapped_column(Text, default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # validated and re-encoded
+    reverted_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class DeliveryCount(Base):

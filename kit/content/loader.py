@@ -83,13 +83,22 @@ def read_file(kind: str, path: Path, name: str, inside: str) -> tuple[object | N
     """Parse and validate one file (shown to authors as NAME) of the library at INSIDE; return its model,
     document and problems."""
     try:
-        doc = parse(read_bytes(path, inside))
+        data = read_bytes(path, inside)
     except UnsafeFile as exc:
         return None, None, [Problem(name, None, "", str(exc))]
-    except YamlError as exc:
-        return None, None, [Problem(name, exc.line, "", exc.message)]
     except OSError as exc:
         return None, None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}")]
+    return read_data(kind, data, name)
+
+
+def read_data(kind: str, data: bytes, name: str) -> tuple[object | None, Document | None, list[Problem]]:
+    """Parse and validate the bytes of one library file (shown to authors as NAME)."""
+    if len(data) > MAX_BYTES:
+        return None, None, [Problem(name, None, "", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
+    try:
+        doc = parse(data)
+    except YamlError as exc:
+        return None, None, [Problem(name, exc.line, "", exc.message)]
     if not isinstance(doc.value, dict):
         return None, doc, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
     try:
@@ -164,6 +173,19 @@ def _read_local(library: Library, local: Path) -> list[Problem]:
     before = set(library.origins)
     problems += _read_folder(library, local, (), LOCAL_KINDS)
     library.local = set(library.origins) - before
+    return problems
+
+
+def add_local(library: Library, kind: str, data: bytes, name: str) -> list[Problem]:
+    """Add one more local file's items (bytes shown to authors as NAME) after the folders; return its problems.
+
+    The browser's force-local links come this way, last: the same models, ids and messages as a file.
+    """
+    model, doc, problems = read_data(kind, data, name)
+    if model is not None:
+        before = set(library.origins)
+        _collect(library, kind, model, doc, name, problems)
+        library.local |= set(library.origins) - before
     return problems
 
 

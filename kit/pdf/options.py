@@ -18,3 +18,4 @@ class RenderOptions:
     signed: str = ""  # the officer who signs letters: name and role, e.g. "PC Sam Jones, Schools Officer"
     address: str = ""  # the organisation's postal address, printed on letters (lines split by newlines or ", ")
     logo: bytes = b""  # the organisation's logo as PNG bytes, already checked and re-encoded by kit.local
+    edition: str = ""  # which saved version of the force's own content (kit.local), in the PDF's keywords

@@ -165,6 +165,7 @@ class Context:
             page_label=label("page", first, n="{n}", total="{total}"),
             footer_pt=12 if self.large else 10,
             accessible=label("accessible", first, organisation=self.organisation),
+            keywords=clip(" ".join(self.options.edition.split()), 120),
         )
 
 

@@ -46,6 +46,7 @@ class Meta:
     page_label: str = "Page {n} of {total}"
     footer_pt: float = 10  # 12 in large print
     accessible: str = ""  # on the last page: where the accessible (web page) version is
+    keywords: str = ""  # e.g. which saved version of the force's own content it printed
 
 @cache
 def configure() -> None:
@@ -75,6 +76,7 @@ class Output:
         self.canv.setSubject(meta.subject)
         self.canv.setAuthor(meta.author)
         self.canv.setCreator(meta.author)
+        self.canv.setKeywords(meta.keywords)
         self.canv.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
         self.depth = 0  # the outline level of headings: 1 inside a pack, under the document's title
 
@@ -89,7 +91,7 @@ class Output:
         meta = meta or self.meta
         doc = BaseDocTemplate(io.BytesIO(), pagesize=size, invariant=1, title=meta.title,
                               author=meta.author, subject=meta.subject,
-                              creator=meta.author, lang=meta.lang)
+                              creator=meta.author, lang=meta.lang, keywords=meta.keywords)
         frame = Frame(margin, margin + FOOTER_ROOM, *frame_size(size, margin),
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([FormPage(id="page", frames=[frame], pagesize=size)])

@@ -51,4 +51,8 @@ def register(app: Flask) -> None:
     from kit.web import outcomes  # noqa: PLC0415 - delivery records and the outcomes dashboard
 
     app.register_blueprint(outcomes.bp)
+    from kit.web import local  # noqa: PLC0415 - the force's own content, edited by leads
+
+    local.init_app(app)
+    app.register_blueprint(local.bp)
 

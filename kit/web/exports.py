@@ -85,11 +85,13 @@ def document_name(kind: str, session: Session, ext: str = "pdf") -> str:
 
 
 def render_options(session: Session):
-    """Return the print options for SESSION: the organisation, large print, and who signs letters."""
+    """Return the print options for SESSION: the organisation (name, address, logo), large print, who signs."""
     from kit import pdf  # noqa: PLC0415
 
-    return pdf.RenderOptions(organisation=current_app.config["ORGANISATION"],
-                             large_print=session.spec.large_print, signed=signature())
+    local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
+    return pdf.RenderOptions(organisation=local.content.organisation or current_app.config["ORGANISATION"],
+                             large_print=session.spec.large_print, signed=signature(),
+                             address=local.content.address, logo=local.content.logo_png or b"", edition=local.edition())
 
 
 def signature() -> str:

@@ -125,8 +125,10 @@ OUTCOME_URLS = [
 TEAM_URLS = {"/team/", "/team/new", "/team/invite", "/team/{id}/invite",
              "/team/{id}/disable", "/team/{id}/enable", "/team/{id}/password", "/setup",
              "/library/modules/ground-rules/add", "/invite/{id}"}
+# The force's own content (leads only, 404 to officers), tested in tests/local/test_pages.py.
+LOCAL_URLS = {"/local/", "/local/history", "/local/versions/{id}/restore", "/local/versions/{id}/logo.png"}
 TESTED = {"/", "/healthz", "/login", "/logout", "/sessions/"} | {u for _, u in SESSION_URLS + OUTCOME_URLS} | set(
-    SIGNED_IN_URLS) | TEAM_URLS
+    SIGNED_IN_URLS) | TEAM_URLS | LOCAL_URLS
 
 
 def test_every_route_is_in_the_access_tables(app):

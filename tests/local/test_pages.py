@@ -1,0 +1,123 @@
+"""Leads edit the force's own content in the browser: saved as versions, refused whole, restored exactly."""
+
+import io
+
+import pytest
+from sqlalchemy import func, select
+
+from kit.db import LocalVersion
+from kit.local.logo import safe_png
+from tests.local.links import link_yaml
+from tests.local.test_logo import SVG_SCRIPT, png
+
+# Every route of the area: officers get 404 on each (tests/web/test_access.py lists them too).
+LOCAL_ROUTES = [("GET", "/local/"), ("POST", "/local/"), ("GET", "/local/history"),
+                ("POST", "/local/versions/{id}/restore"), ("GET", "/local/versions/{id}/logo.png")]
+
+
+def form(organisation="Example Constabulary", address="HQ, 1 High Street, Exampleton EX1 1AA", links=None,
+         logo=None, **extra) -> dict:
+    data = {"organisation": organisation, "address": address, "links": link_yaml() if links is None else links}
+    if logo is not None:
+        data["logo"] = (io.BytesIO(logo), "logo.png")
+    return data | extra
+
+
+def rows(db) -> int:
+    db.expire_all()
+    return db.scalar(select(func.count()).select_from(LocalVersion))
+
+
+def newest(db) -> LocalVersion:
+    db.expire_all()
+    return db.scalar(select(LocalVersion).order_by(LocalVersion.id.desc()).limit(1))
+
+
+@pytest.mark.parametrize("method, url", LOCAL_ROUTES)
+def test_officers_cannot_reach_any_editing_route(client, make_user, db, officer, method, url):
+    from kit.local import versions
+
+    saved = versions.save(db, make_user("lead"), versions.Content("Lead's", "", "", safe_png(png())))
+    response = client.open(url.format(id=saved.id), method=method, data=form())
+    assert response.status_code == 404
+    assert rows(db) == 1
+
+
+@pytest.mark.parametrize("method, url", LOCAL_ROUTES)
+def test_anonymous_users_are_sent_to_sign_in(client, method, url):
+    response = client.open(url.format(id=1), method=method, data=form())
+    assert response.status_code == 302 and "/login" in response.location
+
+
+def test_a_lead_saves_a_version_with_who_and_when(client, db, lead):
+    response = client.post("/local/", data=form(logo=png((900, 300))), content_type="multipart/form-data")
+    assert response.status_code == 302
+    row = newest(db)
+    assert (row.organisation, row.author_email, row.author_id) == ("Example Constabulary", lead.email, lead.id)
+    assert row.created_at is not None and row.links_yaml == link_yaml()
+    assert row.logo_png == safe_png(png((900, 300)))  # stored re-encoded, never as uploaded
+    page = client.get("/local/").get_data(as_text=True)
+    assert f"Version {row.id}, saved by {lead.email}" in page and "Saved as version" in page
+    assert client.get(f"/local/versions/{row.id}/logo.png").data == row.logo_png
+
+
+@pytest.mark.parametrize("data, field, says", [
+    (form(links=link_yaml(url="http://www.example.police.uk/")), "links", "Line 7: links[0].url: "),
+    (form(links=link_yaml(id="childline")), "links", "duplicate link id &#39;childline&#39;"),
+    (form(organisation="x" * 90), "organisation", "organisation"),
+    (form(logo=SVG_SCRIPT), "logo", "SVG logos are not accepted"),
+    (form(logo=b"not a picture"), "logo", "not a PNG image"),
+])
+def test_a_bad_edit_gets_a_form_error_and_changes_nothing(client, db, lead, data, field, says):
+    assert client.post("/local/", data=form(), content_type="multipart/form-data").status_code == 302
+    before = newest(db)
+    response = client.post("/local/", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "There is a problem" in page
+    assert f'id="{field}-error"' in page and says in page
+    assert rows(db) == 1 and newest(db).id == before.id
+
+
+def test_restore_brings_back_the_earlier_version_exactly_as_a_new_one(client, db, lead):
+    client.post("/local/", data=form(logo=png()), content_type="multipart/form-data")
+    first = newest(db)
+    client.post("/local/", data=form(organisation="Renamed", address="", links="links: []\n", remove_logo="y"),
+                content_type="multipart/form-data")
+    assert newest(db).logo_png is None
+    response = client.post(f"/local/versions/{first.id}/restore")
+    assert response.status_code == 302
+    again = newest(db)
+    assert again.id == first.id + 2 and again.reverted_from == first.id
+    for name in ("organisation", "address", "links_yaml", "logo_png"):
+        assert getattr(again, name) == getattr(first, name), name
+    assert rows(db) == 3  # nothing rewritten: the renamed version is still in the history
+    history = client.get("/local/history").get_data(as_text=True)
+    assert "Renamed" in history and f"restored version {first.id}" in history
+    assert client.post("/local/versions/999/restore").status_code == 404
+
+
+def test_the_unchanged_form_saves_no_version(client, db, lead):
+    client.post("/local/", data=form(), content_type="multipart/form-data")
+    page = client.post("/local/", data=form(), content_type="multipart/form-data", follow_redirects=True)
+    assert "Nothing changed" in page.get_data(as_text=True) and rows(db) == 1
+
+
+class TestWithCsrf:
+    """The forms carry the CSRF token like every other form."""
+
+    @pytest.fixture
+    def app_config(self):
+        return {"WTF_CSRF_ENABLED": True}
+
+    def test_saving_and_restoring_without_a_token_are_refused(self, client, make_user, db):
+        from kit.local import versions
+        from tests.web.conftest import PASSWORD
+
+        user = make_user("lead")
+        saved = versions.save(db, user, versions.Content("Kept"))
+        page = client.get("/login").get_data(as_text=True)
+        token = page.split('name="csrf_token" value="')[1].split('"')[0]
+        client.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+        assert client.post("/local/", data=form()).status_code == 400
+        assert client.post(f"/local/versions/{saved.id}/restore").status_code == 400
+        assert rows(db) == 1
