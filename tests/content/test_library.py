@@ -7,8 +7,7 @@ import yaml
 from click.testing import CliRunner
 
 import kit.cli
-from kit.content import lint, readability
-from kit.content import yamlfile
+from kit.content import lint, readability, yamlfile
 from kit.content.check import check
 from kit.content.loader import load
 from kit.content.questiontypes import TYPES
