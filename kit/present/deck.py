@@ -17,6 +17,8 @@ from kit.sessions.model import Session
 
 LETTERS = "ABCDEFGH"
 QR_PER_SLIDE = 3  # about a third of the screen each: scannable from the back of a classroom
+# Key messages per slide: more, in both languages, would have to shrink below what the back row reads.
+MESSAGES_PER_SLIDE = 3
 # The few words the slides add around the library's texts (kit.pdf.labels has the rest).
 WORDS = {
     "of": {"en": "{n} of {total}", "cy": "{n} o {total}"},
@@ -164,11 +166,19 @@ def _activities(session: Session) -> list[Slide]:
                 segment=f"activity-{module.id}-{i}", minutes=activity.minutes))
         # A message for some nations only (the crisis route naming Lifeline) shows only there.
         messages = [k for k in module.key_messages if not k.nations or session.nation.id in k.nations]
-        if messages:
-            slides.append(Slide("messages", session.text(module.title),
-                                lines=tuple(session.text(k.text) for k in messages),
-                                kicker=word("remember", lang), segment=slides[-1].segment if slides else ""))
+        slides += _messages(session, module, messages, slides[-1].segment if slides else "")
     return slides
+
+
+def _messages(session: Session, module: Module, messages: list, segment: str) -> list[Slide]:
+    """Return MESSAGES as 'Remember' slides of at most MESSAGES_PER_SLIDE lines each, in order."""
+    lang = session.langs[0]
+    parts = [messages[i:i + MESSAGES_PER_SLIDE] for i in range(0, len(messages), MESSAGES_PER_SLIDE)]
+    kicker = word("remember", lang)
+    return [Slide("messages", session.text(module.title), lines=tuple(session.text(k.text) for k in part),
+                  kicker=kicker if len(parts) == 1 else f"{kicker} · {word('of', lang, n=n, total=len(parts))}",
+                  segment=segment)
+            for n, part in enumerate(parts, 1)]
 
 
 def _module_notes(session: Session, module: Module, notes, first: bool) -> Notes:

@@ -24,6 +24,13 @@ from tests.browser.steps import new_session
 PLAN = "lower-secondary-core"
 # The slide and the controls below it fit the window: nothing to scroll to at the back of the room.
 FITS = "document.documentElement.scrollHeight <= window.innerHeight + 1"
+# How far the slide on screen shrank its type to fit (1 = not at all).
+SHRUNK = """() => { const s = document.querySelector('section.slide:not([hidden])');
+  if (!s.style.fontSize) return 1;
+  const shown = parseFloat(s.style.fontSize); s.style.fontSize = '';
+  const base = parseFloat(getComputedStyle(s).fontSize); s.style.fontSize = shown + 'px';
+  return shown / base; }"""
+READABLE = 0.7  # a slide may shrink a little to fit, never to a size the back row cannot read
 
 
 def _visible_slide(page) -> int:
@@ -279,6 +286,7 @@ def test_offline_file_runs_from_file_with_no_network(browser, offline_file, axe)
             page.keyboard.press("ArrowRight")
         assert _visible_slide(page) == number
         assert page.evaluate(FITS), f"slide {number} runs off the screen"
+        assert page.evaluate(SHRUNK) >= READABLE, f"slide {number} shrinks its text to fit"
         if deck["slides"][number - 1]["phase"] == "endpoint":
             page.keyboard.press("r")
             assert page.evaluate(FITS), f"slide {number} with its answer runs off the screen"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import kit.present
-from kit.present.deck import build
+from kit.present.deck import MESSAGES_PER_SLIDE, build
 from kit.present.page import offline_html
 from kit.sessions.model import assemble, from_plan
 from tests.pdf.conftest import plan_ids
@@ -143,3 +143,19 @@ def test_helplines_without_a_web_address_get_their_own_last_slide(session_of):
     slides = [s for s in build(session).slides if s.kind == "signposting"]
     assert all(k.qr for s in slides[:-1] for k in s.signposts)
     assert [k.organisation for k in slides[-1].signposts] == [k.organisation for k in session.links if not k.url]
+
+
+@pytest.mark.parametrize("plan_id", ["adults-core", "parents-carers-core", "lower-secondary-core"])
+def test_long_lists_of_key_messages_run_over_several_slides_in_order(session_of, plan_id):
+    # Nine or ten messages on one slide would shrink to half size: the back row could not read them.
+    session = session_of(plan_id, nation="wales", lang="bilingual")
+    deck = build(session)
+    for slides in (deck.slides, deck.second):
+        shown = [s for s in slides if s.kind == "messages"]
+        assert all(len(s.lines) <= MESSAGES_PER_SLIDE for s in shown)
+        assert any(" · " in s.kicker for s in shown)  # a module's messages span slides, numbered
+    welsh = [line for s in deck.slides if s.kind == "messages" for line in s.lines]
+    expected = [session.text(k.text) for m in session.modules if m.id != "ground-rules"  # its own slide
+                for k in m.key_messages if not k.nations or "wales" in k.nations]
+    assert welsh == expected
+    assert [s.kind for s in deck.slides] == [s.kind for s in deck.second]  # slide for slide
