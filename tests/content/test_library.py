@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import kit.cli
-from kit.content import lint, readability
+from kit.content import lint, readability, yamlfile
 from kit.content.check import check
 from kit.content.loader import load
 from kit.content.questiontypes import TYPES
@@ -164,3 +165,14 @@ def test_library_files_keep_the_order_of_sorted_paths(tmp_path):
     found = [path for kind, path in library_files(tmp_path) if kind == "modules"]
     folder = tmp_path / "modules"
     assert found == sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+
+
+def test_the_library_reads_the_same_without_libyaml(monkeypatch):
+    # PyYAML without its C extension (some platforms build it so) must read every file alike: an
+    # unquoted '?' inside a {...} mapping is a key to PyYAML's own parser but text to libyaml's.
+    with_c, _ = load(LESSONS)
+    monkeypatch.setattr(yamlfile, "_Parser", yaml.BaseLoader)
+    pure, problems = load(LESSONS)
+    assert [str(p) for p in problems] == []
+    for part in ("audiences", "nations", "links", "modules", "questions", "plans", "lint"):
+        assert getattr(pure, part) == getattr(with_c, part), part
