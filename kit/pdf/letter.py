@@ -7,14 +7,17 @@ plain text or HTML for a school's messaging app (kit.pdf.twin), so there is one 
 
 from __future__ import annotations
 
+from functools import cache
+
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.brand import letterhead
 from kit.pdf.flowables import Paragraph, clip, safe
 from kit.pdf.labels import TALK, label, long_date
-from kit.pdf.measure import MARGIN
+from kit.pdf.measure import MARGIN, frame_size, story_height
 from kit.pdf.options import RenderOptions
 from kit.pdf.signposts import cell_min, grid, qr_row
 from kit.pdf.story import BULLET, Context, key_messages, phone_line, with_url
@@ -94,14 +97,22 @@ def link_lines(ctx: Context, lang: str) -> list[str]:
     return pages + [phone_line(k, lang) for k in ctx.session.links if not k.url and (k.phone or k.text_number)]
 
 
-def flowables(ctx: Context, lang: str) -> list:
-    """Return the letter in LANG as flowables: up to two QR codes for its links, numbers on one line."""
+@cache
+def close_item(body: ParagraphStyle) -> ParagraphStyle:
+    """Return BODY with almost no space after it, for list items set close (one per body style)."""
+    return body.clone(f"{body.name}-close", spaceAfter=body.fontSize * 0.05)
+
+
+def flowables(ctx: Context, lang: str, close: bool = False) -> list:
+    """Return the letter in LANG as flowables: up to two QR codes for its links, numbers on one line
+    (list items and the signature CLOSE together, for a letter that would just miss its page)."""
     out: list = []
+    item = close_item(ctx.st.body) if close else None
     for kind, content in blocks(ctx, lang):
         if kind == "h2":
             out.append(Paragraph(safe(str(content)), ctx.st.h2))
         elif kind == "ul":
-            out += [ctx.plain(BULLET + item) for item in content]
+            out += [ctx.plain(BULLET + line, item) for line in content]
         elif kind == "links":
             linked = with_url(ctx.session.links)[:2]
             # Side by side only when each half holds the widest part of an address: never cut a name.
@@ -110,7 +121,8 @@ def flowables(ctx: Context, lang: str) -> list:
             phones = [safe(phone_line(k, lang)) for k in ctx.session.links if k.phone or k.text_number]
             out += grid(codes, WIDTH, columns) + ([Paragraph(" · ".join(phones), ctx.st.body)] if phones else [])
         elif kind == "sign":  # never a signature alone over the page from its 'Yours sincerely'
-            out[-1:] = [KeepTogether([out[-1], Spacer(1, 18), Paragraph(safe(str(content)), ctx.st.label)])]
+            gap = 8 if close else 18
+            out[-1:] = [KeepTogether([out[-1], Spacer(1, gap), Paragraph(safe(str(content)), ctx.st.label)])]
         else:
             out.append(Paragraph(safe(str(content)), ctx.st.body))
     return out
@@ -123,8 +135,18 @@ def compose(out: Output, ctx: Context) -> None:
     story = []
     for n, lang in enumerate(ctx.langs):
         # Each language's letter labels its codes in its own language only.
-        story += ([PageBreak()] if n else letterhead(ctx, WIDTH)) + flowables(ctx.alone(lang), lang)
+        story += ([PageBreak()] if n else letterhead(ctx, WIDTH)) + fitted(ctx.alone(lang), lang)
     out.print_pages(out.layout(story), ctx.options.copies)
+
+
+def fitted(ctx: Context, lang: str) -> list:
+    """Return the letter in LANG as usually set, or set closer when only that keeps it to one page."""
+    height = frame_size(A4)[1]
+    usual = flowables(ctx, lang)
+    if story_height(usual, WIDTH) <= height:
+        return usual
+    close = flowables(ctx, lang, close=True)
+    return close if story_height(close, WIDTH) <= height else usual
 
 
 def html_parts(ctx: Context, lang: str) -> list[str]:

@@ -61,17 +61,17 @@ def test_a_lead_saves_a_version_with_who_and_when(client, db, lead):
     assert client.get(f"/local/versions/{row.id}/logo.png").data == row.logo_png
 
 
-@pytest.mark.parametrize("data, field, says", [
-    (form(links=link_yaml(url="http://www.example.police.uk/")), "links", "Line 7: links[0].url: "),
-    (form(links=link_yaml(id="childline")), "links", "duplicate link id &#39;childline&#39;"),
-    (form(organisation="x" * 90), "organisation", "organisation"),
-    (form(logo=SVG_SCRIPT), "logo", "SVG logos are not accepted"),
-    (form(logo=b"not a picture"), "logo", "not a PNG image"),
+@pytest.mark.parametrize("fields, field, says", [
+    ({"links": link_yaml(url="http://www.example.police.uk/")}, "links", "Line 7: links[0].url: "),
+    ({"links": link_yaml(id="childline")}, "links", "duplicate link id &#39;childline&#39;"),
+    ({"organisation": "x" * 90}, "organisation", "organisation"),
+    ({"logo": SVG_SCRIPT}, "logo", "SVG logos are not accepted"),
+    ({"logo": b"not a picture"}, "logo", "not a PNG image"),
 ])
-def test_a_bad_edit_gets_a_form_error_and_changes_nothing(client, db, lead, data, field, says):
+def test_a_bad_edit_gets_a_form_error_and_changes_nothing(client, db, lead, fields, field, says):
     assert client.post("/local/", data=form(), content_type="multipart/form-data").status_code == 302
     before = newest(db)
-    response = client.post("/local/", data=data, content_type="multipart/form-data")
+    response = client.post("/local/", data=form(**fields), content_type="multipart/form-data")
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "There is a problem" in page
     assert f'id="{field}-error"' in page and says in page
