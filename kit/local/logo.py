@@ -59,7 +59,7 @@ def safe_png(data: bytes) -> bytes:
         raise LogoError("the file is empty: choose a PNG of your logo")
     if len(data) > MAX_BYTES:
         raise LogoError(f"the file is {len(data) // 1000:,} KB; the most is {MAX_BYTES // 1000} KB: "
-                        "export a smaller PNG (a logo prints about 14 mm high)")
+                        "export a smaller PNG (a logo prints about 12 mm high)")
     image = _opened(data)
     try:
         image.load()
