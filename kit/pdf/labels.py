@@ -37,7 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
     "help": {"en": "Who can help", "cy": "Pwy sy'n gallu helpu"},
     "starts": {"en": "How it usually starts", "cy": "Sut mae'n dechrau fel arfer"},
     "friend": {"en": "Helping a friend", "cy": "Helpu ffrind"},
-    "after-report": {"en": "What happens after you report", "cy": "Beth sy'n digwydd ar ôl i ti roi gwybod"},
+    "after-report": {"en": "What happens after you report", "cy": "Beth sy'n digwydd ar ôl rhoi gwybod"},
     "crisis": {"en": "If you feel you can't cope", "cy": "Os wyt ti'n teimlo na alli di ymdopi"},
     "talk-to": {"en": "Who I can talk to", "cy": "Pwy galla i siarad â nhw"},
     "talk-to-prompt": {"en": "Write the names of two adults you trust.",
