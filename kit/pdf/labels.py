@@ -129,6 +129,10 @@ LABELS: dict[str, dict[str, str]] = {
     "timings": {"en": "Timings", "cy": "Amseriad"},
     "activity": {"en": "Activity", "cy": "Gweithgaredd"},
     "min": {"en": "Minutes", "cy": "Munudau"},
+    # The few words the presenter's slides add around the library's texts.
+    "slide-of": {"en": "{n} of {total}", "cy": "{n} o {total}"},
+    "slide-min": {"en": "{n} min", "cy": "{n} munud"},
+    "remember": {"en": "Remember", "cy": "Cofiwch"},
     "clock": {"en": "When", "cy": "Pryd"},
     "baseline-quiz": {"en": "Baseline quiz (before)", "cy": "Cwis cychwynnol (cyn)"},
     "endpoint-quiz": {"en": "End-point quiz (after)", "cy": "Cwis diwedd (ar ôl)"},

@@ -19,18 +19,6 @@ LETTERS = "ABCDEFGH"
 QR_PER_SLIDE = 3  # about a third of the screen each: scannable from the back of a classroom
 # Key messages per slide: more, in both languages, would have to shrink below what the back row reads.
 MESSAGES_PER_SLIDE = 3
-# The few words the slides add around the library's texts (kit.pdf.labels has the rest).
-WORDS = {
-    "of": {"en": "{n} of {total}", "cy": "{n} o {total}"},
-    "min": {"en": "{n} min", "cy": "{n} munud"},
-    "remember": {"en": "Remember", "cy": "Cofiwch"},
-}
-
-
-def word(key: str, lang: str, **values: object) -> str:
-    """Return the slide words KEY in LANG (English when there is no Welsh)."""
-    words = WORDS[key]
-    return words.get(lang, words["en"]).format(**values)
 
 
 @dataclass(frozen=True)
@@ -138,7 +126,7 @@ def _quiz(session: Session, phase: str) -> list[Slide]:
         if phase == "baseline":
             say += ("Do not reveal the answer yet: the class sees it at the end.",)
         expected = tuple(f"{o.letter}: {o.text}" if o.letter else o.text for o in item.options if o.correct)
-        kicker = f"{heading} · {word('of', lang, n=n, total=total)}"
+        kicker = f"{heading} · {label('slide-of', lang, n=n, total=total)}"
         slides.append(Slide("question", item.stem, kicker=kicker, question=item,
                             notes=Notes(say=say, expected=expected + (item.explanation,)),
                             segment=f"quiz-{phase}", minutes=minutes))
@@ -160,8 +148,8 @@ def _activities(session: Session) -> list[Slide]:
             slides.append(Slide(
                 "activity", session.text(activity.title),
                 lines=tuple(session.text(s) for s in activity.steps),
-                kicker=" · ".join((session.text(module.title), word("of", lang, n=n, total=count),
-                                   word("min", lang, n=activity.minutes))),
+                kicker=" · ".join((session.text(module.title), label("slide-of", lang, n=n, total=count),
+                                   label("slide-min", lang, n=activity.minutes))),
                 notes=_module_notes(session, module, activity.notes, first),
                 segment=f"activity-{module.id}-{i}", minutes=activity.minutes))
         # A message for some nations only (the crisis route naming Lifeline) shows only there.
@@ -174,9 +162,9 @@ def _messages(session: Session, module: Module, messages: list, segment: str) ->
     """Return MESSAGES as 'Remember' slides of at most MESSAGES_PER_SLIDE lines each, in order."""
     lang = session.langs[0]
     parts = [messages[i:i + MESSAGES_PER_SLIDE] for i in range(0, len(messages), MESSAGES_PER_SLIDE)]
-    kicker = word("remember", lang)
+    kicker = label("remember", lang)
     return [Slide("messages", session.text(module.title), lines=tuple(session.text(k.text) for k in part),
-                  kicker=kicker if len(parts) == 1 else f"{kicker} · {word('of', lang, n=n, total=len(parts))}",
+                  kicker=kicker if len(parts) == 1 else f"{kicker} · {label('slide-of', lang, n=n, total=len(parts))}",
                   segment=segment)
             for n, part in enumerate(parts, 1)]
 
@@ -259,5 +247,5 @@ def _signposting(session: Session, lang: str) -> list[Slide]:
                        "End on help and hope.",),
                   safeguarding=tuple(note[lang] for note in safeguarding_notes(session.nation)[1:]))
     return [Slide("signposting", label("help", lang), lines=(label("not-fault", lang),), signposts=tuple(g),
-                  kicker=word("of", lang, n=n, total=len(groups)) if len(groups) > 1 else "", notes=notes)
+                  kicker=label("slide-of", lang, n=n, total=len(groups)) if len(groups) > 1 else "", notes=notes)
             for n, g in enumerate(groups, 1)]
