@@ -15,6 +15,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageBreak, 
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.brand import logo_tile
 from kit.pdf.flowables import Paragraph, boxed, safe
+from kit.pdf.labels import heading_for
 from kit.pdf.measure import FOOTER_ROOM, frame_size, story_height
 from kit.pdf.signposts import NORMAL, ROOMY, Fit, cell_min, columns, grid, phone_list, qr_row
 from kit.pdf.story import BULLET, OWN_PLACE, Context, key_messages, with_url
@@ -126,7 +127,7 @@ def back(ctx: Context, width: float, talk: bool = True, height: float = 0) -> li
     for heading, covers in BACK:
         messages = key_messages(ctx, covers=covers)
         if messages:
-            out.append(ctx.heading(heading))
+            out.append(ctx.heading(heading_for(heading, ctx.session.audience.pupil)))
             out += [p for m in messages for p in ctx.paras(m.text, prefix=BULLET)]
     out += talk_space(ctx, width) if talk else []
     # The last words keep the item before them company: never a page of closing lines alone.

@@ -39,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
     "friend": {"en": "Helping a friend", "cy": "Helpu ffrind"},
     "after-report": {"en": "What happens after you report", "cy": "Beth sy'n digwydd ar ôl rhoi gwybod"},
     "crisis": {"en": "If you feel you can't cope", "cy": "Os wyt ti'n teimlo na alli di ymdopi"},
+    "crisis-adult": {"en": "In a crisis, get help now", "cy": "Mewn argyfwng, mynnwch help nawr"},
     "talk-to": {"en": "Who I can talk to", "cy": "Pwy galla i siarad â nhw"},
     "talk-to-prompt": {"en": "Write the names of two adults you trust.",
                        "cy": "Ysgrifenna enwau dau oedolyn rwyt ti'n ymddiried ynddyn nhw."},
@@ -157,6 +158,15 @@ LABELS: dict[str, dict[str, str]] = {
     "setting-one-to-one": {"en": "one to one", "cy": "un i un"},
     "setting-online": {"en": "online", "cy": "ar-lein"},
 }
+
+
+# Back-of-handout headings an adult reads differently: a parent's crisis route is for their child.
+ADULT_HEADINGS = {"crisis": "crisis-adult"}
+
+
+def heading_for(key: str, pupil: bool) -> str:
+    """Return the labels key of section heading KEY as a pupil or an adult reader should see it."""
+    return key if pupil else ADULT_HEADINGS.get(key, key)
 
 
 def label(key: str, lang: str, **values: object) -> str:

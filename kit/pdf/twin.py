@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from kit.pdf import letter as printed
-from kit.pdf.labels import label
+from kit.pdf.labels import heading_for, label
 from kit.pdf.options import RenderOptions
 from kit.pdf.story import OWN_PLACE, Context, key_messages, numbers, with_url
 from kit.sessions.model import Session
@@ -62,7 +62,7 @@ def handout(ctx: Context, lang: str) -> str:
         messages = key_messages(ctx, covers=(covers,))
         if messages:
             items = "".join(f"<li>{e(m.text.get(lang))}</li>" for m in messages)
-            out.append(f"<h2>{e(label(heading, lang))}</h2><ul>{items}</ul>")
+            out.append(f"<h2>{e(label(heading_for(heading, ctx.session.audience.pupil), lang))}</h2><ul>{items}</ul>")
     out += [f"<p>{e(m.text.get(lang))}</p>" for m in key_messages(ctx, covers=("not-your-fault",))]
     return "".join(out) + last_words(ctx, lang)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -97,3 +98,14 @@ def test_the_letter_names_who_leads_never_the_kit(make_teaching_session, organis
     text = " ".join(letter_text(make_teaching_session("lower-secondary-core"), options).split())
     assert who in text
     assert "led by Safer Sessions Kit" not in text
+
+
+@pytest.mark.parametrize("plan_id, heading", [("lower-secondary-core", "If you feel you can't cope"),
+                                              ("parents-carers-core", "In a crisis, get help now")])
+def test_the_crisis_heading_speaks_to_the_reader(make_teaching_session, plan_id, heading):
+    # A parent reads the crisis route for their child: "If you feel you can't cope" would misread it.
+    session = make_teaching_session(plan_id)
+    other = {"If you feel you can't cope", "In a crisis, get help now"} - {heading}
+    for text in (squash(pdf_text(render("handout", session))), squash(unescape(twin_html("handout", session)))):
+        assert squash(heading) in text
+        assert all(squash(o) not in text for o in other)
