@@ -95,8 +95,9 @@ def test_tables_reflow_at_320_pixels_in_a_labelled_scroll_region(browser, team_a
         region.focus()
         before = region.evaluate("r => r.scrollLeft")
         page.keyboard.press("ArrowRight")  # a keyboard user reaches the rest of a wide table
-        wide = region.evaluate("r => r.scrollWidth > r.clientWidth")
-        assert not wide or region.evaluate("r => r.scrollLeft") > before
+        if region.evaluate("r => r.scrollWidth > r.clientWidth"):  # keyboard scrolling is animated: wait for it
+            page.wait_for_function("([r, b]) => r.scrollLeft > b", arg=[region.element_handle(), before],
+                                   timeout=3000)
     assert _off_screen(page) == [] or path != "/team/"
     context.close()
 
