@@ -50,8 +50,10 @@ LABELS: dict[str, dict[str, str]] = {
     "accessible": {"en": "Need another format? Ask {organisation} for the accessible web page version.",
                    "cy": "Angen fformat arall? Gofynnwch i {organisation} am y fersiwn tudalen we hygyrch."},
     "scan": {"en": "Scan with a phone camera", "cy": "Sganiwch gyda chamera ffôn"},
-    "call": {"en": "Call {number}", "cy": "Ffonia {number}"},
-    "text": {"en": "Text {number}", "cy": "Tecstia {number}"},
+    # Nouns, not the informal imperative (Ffonia, Tecstia): the same words suit a pupil's "ti" and a
+    # parent's or colleague's "chi".
+    "call": {"en": "Call {number}", "cy": "Ffôn {number}"},
+    "text": {"en": "Text {number}", "cy": "Tecst {number}"},
     "before-after": {"en": "Tick one:", "cy": "Ticia un:"},
     "before": {"en": "Before the lesson", "cy": "Cyn y wers"},
     "after": {"en": "After the lesson", "cy": "Ar ôl y wers"},

@@ -3,10 +3,10 @@
 import pytest
 
 from kit.content.vocab import SETTINGS
-from kit.pdf import RenderOptions, lesson_plan
+from kit.pdf import RenderOptions, lesson_plan, render
 from kit.pdf.labels import LABELS, year_name
 from kit.pdf.story import Context
-from tests.pdf.conftest import story_text
+from tests.pdf.conftest import pdf_text, story_text
 
 ENGLISH_YEAR_WORDS = ("Years", "Year", "or college")
 
@@ -41,3 +41,13 @@ def test_lesson_plan_facts_print_setting_and_years_in_welsh(library, make_teachi
             assert not [w for w in ENGLISH_YEAR_WORDS if years and w in years and w in text], text
         else:  # bilingual: the English follows the Welsh
             assert LABELS[f"setting-{setting}"]["en"] in text
+
+
+@pytest.mark.parametrize("kind", ["handout", "parent-letter", "cards"])
+def test_welsh_for_adults_keeps_the_formal_register(make_teaching_session, kind):
+    # A parent is addressed as "chi": the informal imperatives a pupil reads (Ffonia, Tecstia) must not
+    # reach a parents' document through the fixed words around the library's text.
+    session = make_teaching_session("parents-carers-core", "wales", "cy")
+    printed = pdf_text(render(kind, session))
+    assert "Tecst 85258" in printed or "85258" not in printed
+    assert not {"Ffonia", "Tecstia"} & set(printed.split())
