@@ -9,22 +9,9 @@ from kit.content.loader import LibraryError, load_checked
 from kit.content.review import mark_checked
 from kit.paths import data_dir
 from kit.sessions.model import assemble, from_plan
+from tests.local.links import LINK as LOCAL_LINK
 
 LESSONS = data_dir("lessons")
-LOCAL_LINK = """\
-links:
-  - id: {id}
-    organisation: Example Constabulary
-    title: Example Constabulary
-    label: Ask our schools officer
-    description: Our schools officers can help you stay safe online.
-    url: {url}
-    audiences: [lower-secondary]
-    nations: [england]
-    checked: 2026-11-20
-    source: https://www.example.police.uk/schools (seen 20 November 2026)
-    status: ok
-"""
 
 
 def local_folder(tmp_path, text=LOCAL_LINK, **fields):

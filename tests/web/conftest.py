@@ -89,3 +89,11 @@ def officer(make_user, auth):
     user = make_user("officer")
     assert auth.login(user.email).status_code == 302
     return user
+
+
+@pytest.fixture
+def lead(make_user, auth):
+    """Return a lead who is signed in on the test client."""
+    user = make_user("lead")
+    assert auth.login(user.email).status_code == 302
+    return user

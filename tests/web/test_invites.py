@@ -14,14 +14,6 @@ from tests.web.conftest import AuthActions
 NEW_PASSWORD = "plum kettle orbit lantern"
 
 
-@pytest.fixture
-def lead(make_user, auth):
-    """Return a lead who is signed in on the test client."""
-    user = make_user("lead")
-    assert auth.login(user.email).status_code == 302
-    return user
-
-
 def _invite(client, email="new.pc@example.police.uk", role="officer") -> str:
     """Invite EMAIL through the team page and return the link's path."""
     response = client.post("/team/invite", data={"email": email, "role": role})

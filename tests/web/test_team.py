@@ -9,14 +9,6 @@ from tests.web.conftest import PASSWORD, AuthActions
 NEW_PASSWORD = "plum kettle orbit lantern"
 
 
-@pytest.fixture
-def lead(make_user, auth):
-    """Return a lead who is signed in on the test client."""
-    user = make_user("lead")
-    assert auth.login(user.email).status_code == 302
-    return user
-
-
 @pytest.mark.parametrize("method, url", [
     ("GET", "/team/"), ("GET", "/team/new"), ("POST", "/team/new"), ("GET", "/team/invite"),
     ("POST", "/team/invite"), ("POST", "/team/{id}/invite"), ("POST", "/team/{id}/disable"),
