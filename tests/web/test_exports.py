@@ -37,6 +37,16 @@ def test_preview_shows_plan_handout_and_links(client, officer, make_session):
         assert f"/download/{kind}.pdf" in page
 
 
+@pytest.mark.parametrize("audience", ["lower-secondary", "parents-carers"])
+@pytest.mark.parametrize("nation", ["england", "northern-ireland"])
+def test_the_preview_lists_one_crisis_route_the_nations_own(client, officer, make_session, audience, nation):
+    page = client.get(f"/sessions/{make_session(officer, audience, nation=nation).id}/preview").get_data(as_text=True)
+    messages = page[page.index("Key messages"):page.index("Where to get help")]
+    crisis = [line for line in messages.split("<li>") if "hurting" in line]
+    assert len(crisis) == 1  # Northern Ireland's route names Lifeline instead of the others' route, not beside it
+    assert ("Lifeline" in crisis[0]) == (nation == "northern-ireland")
+
+
 @pytest.mark.parametrize("name, kind, expected", [
     ("handout-lower-secondary-core.pdf", "handout", "handout-lower-secondary-core.pdf"),
     ("../../etc/passwd", "handout", "etc_passwd.pdf"),
