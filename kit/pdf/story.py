@@ -164,7 +164,7 @@ class Context:
             footer=footer,
             page_label=label("page", first, n="{n}", total="{total}"),
             footer_pt=12 if self.large else 10,
-            accessible=label("accessible", first, organisation=self.organisation),
+            accessible=label("accessible", first),
             keywords=clip(" ".join(self.options.edition.split()), 120),
         )
 
