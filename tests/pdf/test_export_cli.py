@@ -18,8 +18,7 @@ def run(*args: str, **env: str):
 
 
 def test_writes_every_kind_and_prints_each_path(tmp_path, library):
-    plan_id = next(iter(library.plans))
-    result = run("--plan", plan_id, "--out", str(tmp_path / "pack"), KIT_ORGANISATION="Heddlu")
+    result = run("--plan", "lower-secondary-core", "--out", str(tmp_path / "pack"), KIT_ORGANISATION="Heddlu")
     assert result.exit_code == 0, result.output
     paths = [Path(line) for line in result.output.splitlines()]
     assert len(paths) == len(KINDS)
