@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from kit.content.text import TEXT_MAX, Text, texts
+from kit.content.text import TEXT_MAX, Text, welsh_reviews
 from kit.content.vocab import AudienceId, LinkStatus, MessageId, NationId
 
 __all__ = ["TEXT_MAX", "Text"]
@@ -55,11 +55,11 @@ class CarriesWelsh(Model):
 
     @model_validator(mode="after")
     def _welsh_reviewer(self) -> CarriesWelsh:
-        welsh = [t for _, t in texts(self) if t.cy is not None]
+        welsh = welsh_reviews(self)
         if self.cy_reviewed is not None and not welsh:
             raise PydanticCustomError("welsh_review", "cy_reviewed is set but nothing here has Welsh (cy) text",
                                       {"key": "cy_reviewed"})
-        if self.cy_reviewed is None and any(t.cy_review == "approved" for t in welsh):
+        if self.cy_reviewed is None and "approved" in welsh:
             raise PydanticCustomError(
                 "welsh_review", "Welsh marked approved needs cy_reviewed: {by: <Welsh speaker>, date: YYYY-MM-DD} "
                 "on the item, saying who approved it and when", {"key": "cy_reviewed"})

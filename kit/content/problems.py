@@ -97,5 +97,6 @@ def from_validation(file: str, doc: Document, exc: ValidationError) -> list[Prob
             path = (*path, key)  # Text names the sub-field (en, cy, cy_review) in its error
         if error["type"] == "extra_forbidden" and " " in str(path[-1] if path else ""):
             path = path[:-1]  # the "key" is a fragment of text, not a field name
-        problems.append(Problem(file, doc.line_of(path), field_path(path), _plain_message(error, doc.raw.get(path))))
+        raw = doc.source.raw.get(path)
+        problems.append(Problem(file, doc.line_of(path), field_path(path), _plain_message(error, raw)))
     return problems
