@@ -66,17 +66,21 @@ def steps(ctx: Context, lang: str, room: float, width: float) -> list:
     indent = stringWidth("6. ", fonts.BOLD, CARD_PT) + 1
     style = small("cardstep", leftIndent=indent, bulletIndent=0, bulletFontName=fonts.BOLD)
     messages = first_steps(ctx, STEPS)  # the crisis route always among them
-    # When the card is short of room, steps go from the end of the list but the crisis route stays:
+    # When the card is short of room, a step that does not fit is left off and the next ones are
+    # tried (a long 'keep the evidence' must not also cost 'report it'), but the crisis route stays:
     # every pupil and parent document carries it (issue 9).
     crisis = [m for m in messages if m.covers == "crisis"]
-    others = [m for m in messages if m.covers != "crisis"]
     last = [Paragraph(f"<b>{safe(words)}</b>", small("cardlast")) for words in ctx.voice("last")[:1]]
-    for count in range(len(others), -1, -1):
-        out = [Paragraph(safe(m.text.get(lang)), style, bulletText=f"{n}.")
-               for n, m in enumerate(others[:count] + crisis, 1)] + last
-        if height(out, width) <= room:
-            return out
-    return out
+
+    def laid_out(chosen: list) -> list:
+        return [Paragraph(safe(m.text.get(lang)), style, bulletText=f"{n}.")
+                for n, m in enumerate(chosen + crisis, 1)] + last
+
+    chosen: list = []
+    for message in (m for m in messages if m.covers != "crisis"):
+        if height(laid_out([*chosen, message]), width) <= room:
+            chosen.append(message)
+    return laid_out(chosen)
 
 
 def front(ctx: Context, lang: str, canv) -> None:
