@@ -92,12 +92,17 @@ def _atomic_write(out: Path, write) -> None:
         raise BackupError(f"{out} already exists; choose a new file name (a backup never overwrites)")
     if not out.parent.is_dir():
         raise BackupError(f"the folder {out.parent} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=".kit-backup-", dir=out.parent)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".kit-backup-", dir=out.parent)
+    except OSError as exc:  # a read-only or special folder: say so, not the exception's name
+        raise BackupError(f"cannot write {out}: {exc.strerror or exc}") from None
     os.close(fd)
     try:
         write(Path(temp))
         os.chmod(temp, 0o600)  # accounts and school contacts: owner only
         os.replace(temp, out)
+    except OSError as exc:  # the disk filled or the folder went away mid-copy: nothing is left behind
+        raise BackupError(f"cannot write {out}: {exc.strerror or exc}") from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
