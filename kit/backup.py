@@ -21,7 +21,8 @@ from pathlib import Path
 from sqlalchemy import Boolean, Date, DateTime, Table, create_engine, delete, insert, select, text
 from sqlalchemy.engine import Connection
 
-from kit.db import Base, Database
+from kit.db import Base
+from kit.db.engine import Database
 from kit.sessions import codec
 
 FORMAT = "safer-sessions-kit/backup"

@@ -9,7 +9,7 @@ import click
 from kit.accounts import users
 from kit.cli.group import Refusal, cli
 from kit.config import ensure_instance, instance_path, settings
-from kit.db import Database, open_database
+from kit.db.engine import Database, open_database
 
 
 def open_app_database(migrate: bool | None = None) -> Database:
