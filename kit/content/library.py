@@ -58,10 +58,6 @@ class Library:
         kinds = [kind for kind, _ in self.local]
         return {kind: kinds.count(kind) for kind in ("links", "modules", "questions", "plans") if kind in kinds}
 
-    def modules_for(self, audience: str) -> list[Module]:
-        """Return the modules written for AUDIENCE."""
-        return [m for m in self.modules.values() if audience in m.audiences]
-
     def questions_for(self, audience: str) -> list[Question]:
         """Return the questions written for AUDIENCE."""
         return [q for q in self.questions.values() if audience in q.audiences]
