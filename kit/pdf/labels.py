@@ -133,6 +133,10 @@ LABELS: dict[str, dict[str, str]] = {
                      "approved. Read it before you print or use it.",
                "cy": "Mae peth o'r testun Cymraeg yn y sesiwn hon yn ddrafft nad yw siaradwr Cymraeg "
                      "wedi'i gymeradwyo eto. Darllenwch ef cyn ei argraffu neu ei ddefnyddio."},
+    "english-only": {"en": "Some of the officer's text (activity steps, facilitator notes, safeguarding notes) "
+                           "has no Welsh version yet, so it prints in English.",
+                     "cy": "Does dim fersiwn Gymraeg eto o beth o destun y swyddog (camau'r gweithgareddau, "
+                           "nodiadau'r hwylusydd, nodiadau diogelu), felly mae'n cael ei argraffu yn Saesneg."},
     "notice": {"en": "Please note", "cy": "Sylwch"},
     "timings": {"en": "Timings", "cy": "Amseriad"},
     "activity": {"en": "Activity", "cy": "Gweithgaredd"},

@@ -101,6 +101,10 @@ class Session:
                 found.setdefault(message.id, message)
         return list(found.values())
 
+    def lacks_welsh(self) -> bool:
+        """Say whether a session printing Welsh has module text with no Welsh yet (it prints in English)."""
+        return "cy" in self.langs and any(t.cy is None for m in self.modules for _, t in texts(m))
+
     def uses_welsh_drafts(self) -> bool:
         """Say whether any Welsh text printed for this session is still a draft."""
         if "cy" not in self.langs:
