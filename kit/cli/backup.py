@@ -15,7 +15,7 @@ def _head() -> str | None:
     """Return the newest schema revision this kit knows."""
     from alembic.script import ScriptDirectory  # noqa: PLC0415 - only restore needs it
 
-    from kit.db import alembic_config  # noqa: PLC0415
+    from kit.db.migrate import alembic_config  # noqa: PLC0415
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 

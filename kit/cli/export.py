@@ -116,6 +116,8 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
     session = teaching_session(library, plan_id, nation, lang, minutes)
     for warning in session.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if not kinds:  # every document its audience uses: no class teacher's sheet for a parents' evening
+        wanted = [k for k in wanted if k not in KINDS or KINDS[k].serves(session)]
     prepare(out)
     organisation = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
     options = RenderOptions(organisation=organisation, large_print=large_print, signed=signed)

@@ -55,7 +55,7 @@ def report_command(start: str, end: str, out: str, audience: str, nation: str, l
     today = dt.date.today()
     filters, problems = read_filters(args, today, library.audiences, library.nations, None)
     if problems:
-        raise Refusal("; ".join(problems), 2)
+        raise Refusal("; ".join(p.what for p in problems), 2)
     database = open_app_database()
     try:
         raw = outcome_figures.collect(database.session, filters)

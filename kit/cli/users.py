@@ -9,7 +9,7 @@ import click
 from kit.accounts import users
 from kit.cli.group import Refusal, cli
 from kit.config import ensure_instance, instance_path, settings
-from kit.db import Database, open_database
+from kit.db.engine import Database, open_database
 
 
 def open_app_database(migrate: bool | None = None) -> Database:
@@ -74,9 +74,12 @@ def list_command() -> None:
     """List every account: email, role and whether it can sign in."""
     database = open_app_database()
     try:
-        for user in users.list_users(database.session):
+        accounts = users.list_users(database.session)
+        for user in accounts:
             state = "active" if user.active else "disabled"
             click.echo(f"{user.email:<40} {user.role:<8} {state}")
+        if not accounts:
+            click.echo("no accounts yet: add the first lead with `kit users add EMAIL --role lead`")
     finally:
         database.dispose()
 

@@ -120,15 +120,15 @@ def _add(library: Library, kind: str, item, origin: Origin, problems: list[Probl
 
 def _collect(library: Library, kind: str, model, doc: Document, name: str, problems: list[Problem]) -> None:
     if kind in ("modules", "plans"):
-        _add(library, kind, model, Origin(name, doc.lines), problems)
+        _add(library, kind, model, Origin(name, doc.source), problems)
     elif kind == "questions":
         for i, q in enumerate(model.questions):
-            _add(library, kind, q, Origin(name, doc.lines, ("questions", i)), problems)
+            _add(library, kind, q, Origin(name, doc.source, ("questions", i)), problems)
     elif kind == "lint":
         library.lint = model
     else:
         for i, item in enumerate(getattr(model, kind)):
-            _add(library, kind, item, Origin(name, doc.lines, (kind, i)), problems)
+            _add(library, kind, item, Origin(name, doc.source, (kind, i)), problems)
 
 
 def load(root: Path, local: Path | None = None) -> tuple[Library, list[Problem]]:

@@ -94,11 +94,12 @@ def twin_html(kind_id: str, session: Session, options: RenderOptions | None = No
         raise ValueError(f"no accessible version of '{kind_id}'; kinds with one: {', '.join(PARTS)}")
     ctx = Context.of(session, options or RenderOptions())
     first = ctx.langs[0]
+    name = printed.label_key(session) if kind_id == "parent-letter" else kind_id.removesuffix("-a5")
     sections = "".join(f'<section lang="{HTML_LANG[lang]}">{PARTS[kind_id](ctx, lang)}</section>'
                        for lang in ctx.langs)
     return (f'<!doctype html><html lang="{HTML_LANG[first]}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{e(label(kind_id.removesuffix('-a5'), first))}: {e(ctx.title())}</title>"
+            f"<title>{e(label(name, first))}: {e(ctx.title())}</title>"
             f"<style>{STYLE}</style></head><body><main>{sections}"
             f"<p>{e(ctx.organisation)}</p></main></body></html>\n")
 

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from kit.content.library import Library
-from kit.content.models import Audience, Link, Module, Nation, Plan, Question, Text
+from kit.content.models import Audience, KeyMessage, Link, Module, Nation, Plan, Question, Text
 from kit.content.review import stale_links
 from kit.content.text import texts
 from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES, SETTINGS
@@ -88,6 +88,22 @@ class Session:
     def text(self, value: Text) -> str:
         """Return VALUE in the session's first print language."""
         return value.get(self.langs[0])
+
+    def messages_of(self, module: Module) -> list[KeyMessage]:
+        """Return MODULE's key messages that print in this session's nation (Lifeline's crisis route in NI only)."""
+        return [k for k in module.key_messages if not k.nations or self.nation.id in k.nations]
+
+    def key_messages(self) -> list[KeyMessage]:
+        """Return the key messages that print in this session's nation, in module order, once each."""
+        found: dict[str, KeyMessage] = {}
+        for module in self.modules:
+            for message in self.messages_of(module):
+                found.setdefault(message.id, message)
+        return list(found.values())
+
+    def lacks_welsh(self) -> bool:
+        """Say whether a session printing Welsh has module text with no Welsh yet (it prints in English)."""
+        return "cy" in self.langs and any(t.cy is None for m in self.modules for _, t in texts(m))
 
     def uses_welsh_drafts(self) -> bool:
         """Say whether any Welsh text printed for this session is still a draft."""
