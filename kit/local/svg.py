@@ -25,6 +25,7 @@ SVG = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 KEPT_XML = "{http://www.w3.org/XML/1998/namespace}"  # xml:space, xml:lang
 MAX_ELEMENTS = 5_000  # a detailed crest has a few hundred; more is a drawing, not a logo
+MAX_DRAWN = 20_000  # elements once every <use> is expanded: nested <use> multiplies (10 of 10 of 10 ...)
 MAX_EXTENT = 100_000  # user units: any real logo's viewBox is far smaller
 MAX_RATIO = 20  # width to height (or back): a logo, not a ribbon
 W3C_SVG = "-//W3C//DTD SVG"  # the only DOCTYPE kept (drawing programs write it); never loaded, then dropped
@@ -54,14 +55,19 @@ def _parsed(data: bytes) -> etree._ElementTree:
     """Return DATA parsed with entities, DTDs, network and huge trees all off; LogoError when it is not XML."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              dtd_validation=False, remove_comments=True, remove_pis=True)
+    entities = LogoError("this SVG declares its own entities (a DOCTYPE), which can expand without end or read "
+                         "files: export it again without a DOCTYPE")
+    if b"<!ENTITY" in data:  # libxml2 would refuse a bomb too, but in its own words
+        raise entities
     try:
         tree = etree.parse(io.BytesIO(data), parser)
     except etree.XMLSyntaxError as exc:
-        raise LogoError(f"this SVG is not well-formed XML ({exc.msg}, line {exc.lineno}): export it again") from None
+        if "amplification" in exc.msg:
+            raise entities from None
+        raise LogoError(f"this SVG is not well-formed XML ({exc.msg}): export it again") from None
     info, dtd = tree.docinfo, tree.docinfo.internalDTD
     if dtd is not None and (any(dtd.iterentities()) or not (info.public_id or "").startswith(W3C_SVG)):
-        raise LogoError("this SVG declares its own entities (a DOCTYPE), which can expand without end or read "
-                        "files: export it again without a DOCTYPE")
+        raise entities
     if tree.getroot().tag != f"{{{SVG}}}svg":
         raise LogoError("this file is not an SVG image (its first element is not <svg>)")
     return tree
@@ -120,6 +126,27 @@ def _cleaned(root: etree._Element) -> None:
     etree.cleanup_namespaces(root)
 
 
+def _drawn(root: etree._Element) -> int:
+    """Return how many elements drawing ROOT takes once every <use> is expanded; LogoError on a loop or a bomb."""
+    by_id = {e.get("id"): e for e in root.iter() if e.get("id")}
+    memo: dict[etree._Element, int] = {}
+
+    def weight(element: etree._Element, seen: frozenset) -> int:
+        if element in seen:
+            raise LogoError("this SVG has a <use> that refers to itself: export it again")
+        if element not in memo:
+            target = by_id.get((element.get(XLINK_HREF) or element.get("href") or "").lstrip("#"))
+            used = etree.QName(element).localname == "use" and target is not None
+            inner = weight(target, seen | {element}) if used else 0
+            memo[element] = min(1 + inner + sum(weight(child, seen | {element}) for child in element), MAX_DRAWN + 1)
+        return memo[element]
+
+    try:
+        return weight(root, frozenset())
+    except RecursionError:
+        raise LogoError("this SVG nests too deeply to print: simplify it or upload a PNG") from None
+
+
 def _length(value: str | None) -> float | None:
     match = LENGTH.fullmatch(value or "")
     return float(match.group(1)) if match else None
@@ -151,6 +178,9 @@ def safe_svg(data: bytes) -> bytes:
     """Return DATA as a cleaned SVG (drawing only, no DOCTYPE, comments or editors' notes); raise LogoError."""
     root = _parsed(data).getroot()
     _cleaned(root)
+    if _drawn(root) > MAX_DRAWN:
+        raise LogoError(f"this SVG repeats its shapes (<use>) more than {MAX_DRAWN:,} times when drawn: simplify it "
+                        "or upload a PNG")
     aspect(root)
     return etree.tostring(root, encoding="utf-8")
 
