@@ -219,4 +219,4 @@ RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link
 
 def run(library: Library) -> list[Problem]:
     """Apply every content rule to LIBRARY."""
-    return [problem for rule in RULES for problem in rule(library)]
+    return [found for rule in RULES for found in rule(library)]
