@@ -48,7 +48,7 @@ def modules(library: Library) -> Iterator[Problem]:
         for i, message in enumerate(m.key_messages):
             if message.id in seen:
                 yield problem(library, "modules", m.id, f"duplicate key message id '{message.id}'",
-                               "key_messages", i, "id")
+                              "key_messages", i, "id")
             seen.add(message.id)
 
 
@@ -75,18 +75,18 @@ def plans(library: Library) -> Iterator[Problem]:
             module = library.modules.get(module_id)
             if module and p.audience not in module.audiences:
                 yield problem(library, "plans", p.id,
-                               f"module '{module_id}' is not written for {p.audience}", "modules", i)
+                              f"module '{module_id}' is not written for {p.audience}", "modules", i)
             if module_id in p.modules[:i]:
                 yield problem(library, "plans", p.id, f"module '{module_id}' is listed twice", "modules", i)
         for i, question_id in enumerate(p.questions):
             question = library.questions.get(question_id)
             if question and p.audience not in question.audiences:
                 yield problem(library, "plans", p.id,
-                               f"question '{question_id}' is not written for {p.audience}", "questions", i)
+                              f"question '{question_id}' is not written for {p.audience}", "questions", i)
         total = sum(m.minutes for m in found)
         if total > p.duration:
             yield problem(library, "plans", p.id,
-                           f"modules add up to {total} minutes, over the plan's {p.duration}", "duration")
+                          f"modules add up to {total} minutes, over the plan's {p.duration}", "duration")
 
 
 CHECKS: tuple[Rule, ...] = (vocabularies, links, modules, questions, plans)
@@ -94,7 +94,7 @@ CHECKS: tuple[Rule, ...] = (vocabularies, links, modules, questions, plans)
 
 def cross_check(library: Library) -> list[Problem]:
     """Run every cross-file check (not the content lint); return the problems found."""
-    return [problem for rule in CHECKS for problem in rule(library)]
+    return [found for rule in CHECKS for found in rule(library)]
 
 
 def check(library: Library) -> list[Problem]:

@@ -77,7 +77,7 @@ def reading_grade(library: Library) -> Iterator[Problem]:
         limit, audience = min(limits)
         if score > limit:
             yield problem(library, kind, item_id, f"reads at Flesch–Kincaid grade {score:g}, above "
-                      f"{limit:g} for {audience}: use shorter sentences and plainer words", *path)
+                          f"{limit:g} for {audience}: use shorter sentences and plainer words", *path)
 
 
 def plan_links(library: Library, plan: Plan) -> list[tuple[str, Link, tuple]]:
@@ -102,7 +102,7 @@ def message_coverage(library: Library) -> Iterator[Problem]:
                    for k in library.modules[m].key_messages if k.covers}
         for missing in (r for r in audience.required_messages if r not in covered):
             yield problem(library, "plans", plan.id, f"no key message covers '{missing}', which every "
-                      f"{plan.audience} handout must carry", "modules")
+                          f"{plan.audience} handout must carry", "modules")
 
 
 def link_suitability(library: Library) -> Iterator[Problem]:
@@ -117,7 +117,7 @@ def link_suitability(library: Library) -> Iterator[Problem]:
             kind, _, item_id = where.partition(":")
             if plan.audience not in link.audiences:
                 yield problem(library, kind, item_id, f"link '{link.id}' is not for {plan.audience}, "
-                          f"but plan '{plan.id}' uses it", *path)
+                              f"but plan '{plan.id}' uses it", *path)
         required = library.audiences[plan.audience].required_messages if plan.audience in library.audiences else []
         for nation in plan.nations:
             offered = [k for _, k, _ in used if nation in k.nations and plan.audience in k.audiences]
@@ -126,7 +126,7 @@ def link_suitability(library: Library) -> Iterator[Problem]:
                 if routes and all(k.status == "verify" for k in routes):
                     names = ", ".join(sorted({k.id for k in routes}))
                     yield problem(library, "plans", plan.id, f"in {nation} the only route for '{message}' is "
-                              f"unverified ({names}): add a link with status ok", "modules")
+                                  f"unverified ({names}): add a link with status ok", "modules")
 
 
 def pupil_texts(library: Library, plan: Plan) -> Iterator[tuple[str, str, tuple, Text]]:
@@ -164,7 +164,7 @@ def welsh_coverage(library: Library) -> Iterator[Problem]:
             if text.cy is None and (kind, item_id, path) not in seen:
                 seen.add((kind, item_id, path))
                 yield problem(library, kind, item_id, f"no Welsh (cy) for text a {plan.audience} reader sees "
-                          f"(plan '{plan.id}')", *path, severity=severity)
+                              f"(plan '{plan.id}')", *path, severity=severity)
 
 
 # --- plan shape -------------------------------------------------------------------------------
@@ -180,11 +180,11 @@ def plan_shape(library: Library) -> Iterator[Problem]:
             for i, message in enumerate(library.modules[module_id].key_messages):
                 if seen.setdefault(message.id, module_id) != module_id:
                     yield problem(library, "modules", module_id, f"key message id '{message.id}' is also used by "
-                              f"'{seen[message.id]}' in plan '{plan.id}'; the handout would print only one",
-                              "key_messages", i, "id")
+                                  f"'{seen[message.id]}' in plan '{plan.id}'; the handout would print only one",
+                                  "key_messages", i, "id")
         if not QUIZ_MIN <= len(plan.questions) <= QUIZ_MAX:
             yield problem(library, "plans", plan.id, f"the baseline/end-point quiz has {len(plan.questions)} "
-                      f"question(s); use {QUIZ_MIN} to {QUIZ_MAX}", "questions")
+                          f"question(s); use {QUIZ_MIN} to {QUIZ_MAX}", "questions")
 
 
 def module_provenance(library: Library) -> Iterator[Problem]:
@@ -198,7 +198,7 @@ def module_provenance(library: Library) -> Iterator[Problem]:
             yield problem(library, "modules", m.id, "the module names no sources", "sources")
         for nation in sorted(nations.get(m.id, set()) - set(m.curriculum)):
             yield problem(library, "modules", m.id, f"no curriculum reference for {nation}, where a pupil "
-                      "plan uses this module", "curriculum")
+                          "plan uses this module", "curriculum")
 
 
 def module_guidance(library: Library) -> Iterator[Problem]:
@@ -219,4 +219,4 @@ RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link
 
 def run(library: Library) -> list[Problem]:
     """Apply every content rule to LIBRARY."""
-    return [problem for rule in RULES for problem in rule(library)]
+    return [found for rule in RULES for found in rule(library)]
