@@ -8,7 +8,7 @@ import click
 
 from kit import backup as copies
 from kit.cli.group import Refusal, cli
-from kit.cli.users import open_app_database
+from kit.cli.users import app_database
 
 
 def _head() -> str | None:
@@ -24,14 +24,12 @@ def _head() -> str | None:
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 def backup_command(out: Path) -> None:
     """Write a consistent copy of the database to OUT while the app runs (never overwrites)."""
-    database = open_app_database()
-    try:
-        contents = copies.backup(database, out)
+    with app_database() as database:
         kind = "SQLite" if database.engine.dialect.name == "sqlite" else "PostgreSQL"
-    except copies.BackupError as exc:
-        raise Refusal(str(exc)) from None
-    finally:
-        database.dispose()
+        try:
+            contents = copies.backup(database, out)
+        except copies.BackupError as exc:
+            raise Refusal(str(exc)) from None
     click.echo(f"backed up {contents.summary()} from {kind} to {out}")
     if kind == "PostgreSQL":
         click.echo(copies.BACKUP_ADVICE)
@@ -50,11 +48,9 @@ def restore_command(file: Path, replace: bool) -> None:
     if not replace:
         click.echo("nothing was changed; add --replace to restore it over the current database")
         return
-    database = open_app_database(migrate=True)
-    try:
-        copies.restore(database, file, _head())
-    except copies.BackupError as exc:
-        raise Refusal(str(exc)) from None
-    finally:
-        database.dispose()
+    with app_database(migrate=True) as database:
+        try:
+            copies.restore(database, file, _head())
+        except copies.BackupError as exc:
+            raise Refusal(str(exc)) from None
     click.echo(f"restored {contents.summary()}; everyone signs in again with the passwords of the backup")

@@ -9,13 +9,13 @@ the signed sign-in cookie (Flask's `session`, the SESSION_COOKIE_* settings).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kit.content.library import Library
 from kit.content.models import Audience, KeyMessage, Link, Module, Nation, Plan, Question, Text
 from kit.content.review import stale_links
 from kit.content.text import texts
-from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES, SETTINGS
+from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES
 from kit.sessions.fitting import Fit, fit, trimmed
 
 # Officer-entered text is capped so no field can break a page (documented in the form hints).
@@ -167,11 +167,3 @@ def assemble(library: Library, spec: SessionSpec, today: dt.date | None = None) 
         warnings=tuple(warnings),
         fit=fitted,
     )
-
-
-def with_changes(spec: SessionSpec, **changes) -> SessionSpec:
-    """Return a copy of SPEC with CHANGES applied."""
-    return replace(spec, **changes)
-
-
-__all__ = ["SETTINGS", "Session", "SessionSpec", "assemble", "from_plan", "with_changes"]

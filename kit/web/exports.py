@@ -131,7 +131,7 @@ def preview(session_id: int):
     offered = documents(session)
     return render_template("exports/preview.html", record=record, session=session,
                            documents=offered, twins=twins(), twin_names=TWIN_NAMES, lib=library(), previews=previews,
-                           preview_names={kind: offered.get(kind, name) for kind, name in PREVIEW_KINDS.items()})
+                           preview_names={**PREVIEW_KINDS, "parent-letter": offered["parent-letter"]})
 
 
 @bp.get("/preview/<kind>/<int:number>.png")

@@ -43,7 +43,7 @@ def test_preview_shows_plan_handout_and_links(client, officer, make_session):
 def test_the_preview_offers_what_the_audience_uses_named_for_its_reader(client, officer, make_session,
                                                                         audience, letter, teacher):
     page = client.get(f"/sessions/{make_session(officer, audience).id}/preview").get_data(as_text=True)
-    assert letter in page and f'alt="{letter}, page 1 of' in page
+    assert letter in page and f'alt="{letter}, page 1 of' in page and 'alt="Handout, page 1 of' in page
     assert ("/download/teacher-sheet.pdf" in page) == teacher  # a parents' evening has no class teacher
 
 
