@@ -160,7 +160,7 @@ def edit():
 def _vocabulary() -> dict:
     """Return the audiences and nations a link may name, as (id, name) for the form's checkboxes."""
     lib = library()
-    return {"audience_options": [(a.id, f"{a.name.en} ({a.ages})") for a in lib.audiences.values()],
+    return {"audience_options": [(a.id, a.name.en) for a in lib.audiences.values()],
             "nation_options": [(n.id, n.name.en) for n in lib.nations.values()]}
 
 
