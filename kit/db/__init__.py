@@ -202,6 +202,7 @@ class LocalVersion(Base):
     address: Mapped[str] = mapped_column(String(200), default="")
     links_yaml: Mapped[str] = mapped_column(Text, default="")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # validated and re-encoded
+    logo_svg: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # cleaned; logo_png is drawn from it
     reverted_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 

@@ -100,7 +100,8 @@ def render_options(session: Session):
     local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
     return pdf.RenderOptions(organisation=local.content.organisation or current_app.config["ORGANISATION"],
                              large_print=session.spec.large_print, signed=signature(),
-                             address=local.content.address, logo=local.content.logo_png or b"", edition=local.edition())
+                             address=local.content.address, logo=local.content.logo_png or b"",
+                             logo_svg=local.content.logo_svg or b"", edition=local.edition())
 
 
 def signature() -> str:
