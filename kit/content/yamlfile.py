@@ -197,7 +197,8 @@ def _build(text: str) -> tuple[object, int]:
                 else:
                     result = value
             elif cls is _MappingStart or cls is _SequenceStart:
-                _check_tag(event, event.implicit)
+                if event.tag is not None:
+                    _check_tag(event, event.implicit)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
                 value = {} if cls is _MappingStart else []
