@@ -102,7 +102,8 @@ def read_data(kind: str, data: bytes, name: str) -> tuple[object | None, Documen
     except YamlError as exc:
         return None, None, [Problem(name, exc.line, "", exc.message)]
     if not isinstance(doc.value, dict):
-        return None, doc, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
+        top = doc.source.line_of(())
+        return None, doc, [Problem(name, top, "", "expected a mapping of fields at the top of the file")]
     try:
         return models.FILE_KINDS[kind].model_validate(doc.value), doc, []
     except ValidationError as exc:

@@ -92,10 +92,6 @@ class Document:
         self.value = value
         self.source = source
 
-    def line_of(self, path: Path_) -> int:
-        """Return the line of PATH, or of its nearest ancestor that has one."""
-        return self.source.line_of(path)
-
 
 def decode(data: bytes) -> str:
     """Return DATA as text, or raise YamlError naming the bad byte."""
