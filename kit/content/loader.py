@@ -122,14 +122,11 @@ def _add(library: Library, kind: str, item, origin: Origin, problems: list[Probl
 
 
 def _collect(library: Library, kind: str, model, doc: Document, name: str, problems: list[Problem]) -> None:
-    if kind in ("modules", "plans"):
+    if kind in ("modules", "plans"):  # one item a file
         _add(library, kind, model, Origin(name, doc.source), problems)
-    elif kind == "questions":
-        for i, q in enumerate(model.questions):
-            _add(library, kind, q, Origin(name, doc.source, ("questions", i)), problems)
     elif kind == "lint":
         library.lint = model
-    else:
+    else:  # a list of items under the kind's own name (audiences, nations, links, questions)
         for i, item in enumerate(getattr(model, kind)):
             _add(library, kind, item, Origin(name, doc.source, (kind, i)), problems)
 
