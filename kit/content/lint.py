@@ -132,20 +132,14 @@ def link_suitability(library: Library) -> Iterator[Problem]:
 def pupil_texts(library: Library, plan: Plan) -> Iterator[tuple[str, str, tuple, Text]]:
     """Yield (kind, id, path, text) for every field of PLAN's handout and quiz a reader sees."""
     yield "plans", plan.id, ("title",), plan.title
-    for module_id in plan.modules:
-        m = library.modules.get(module_id)
-        if m is None:
-            continue
+    for m in rules.plan_modules(library, plan):
         yield "modules", m.id, ("title",), m.title
         for i, k in enumerate(m.key_messages):
             yield "modules", m.id, ("key_messages", i, "text"), k.text
         for i, w in enumerate(m.keywords):
             yield "modules", m.id, ("keywords", i, "term"), w.term
             yield "modules", m.id, ("keywords", i, "definition"), w.definition
-    for question_id in plan.questions:
-        q = library.questions.get(question_id)
-        if q is None:
-            continue
+    for q in (library.questions[i] for i in plan.questions if i in library.questions):
         yield "questions", q.id, ("stem",), q.stem
         for i, o in enumerate(q.options):
             yield "questions", q.id, ("options", i, "text"), o.text

@@ -95,14 +95,13 @@ def read_file(kind: str, path: Path, name: str, inside: str) -> tuple[object | N
 
 def read_data(kind: str, data: bytes, name: str) -> tuple[object | None, Document | None, list[Problem]]:
     """Parse and validate the bytes of one library file (shown to authors as NAME)."""
-    if len(data) > MAX_BYTES:
-        return None, None, [Problem(name, None, "", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
-    try:
+    try:  # parse() refuses more than MAX_BYTES first
         doc = parse(data)
     except YamlError as exc:
         return None, None, [Problem(name, exc.line, "", exc.message)]
     if not isinstance(doc.value, dict):
-        return None, doc, [Problem(name, doc.line_of(()), "", "expected a mapping of fields at the top of the file")]
+        top = doc.source.line_of(())
+        return None, doc, [Problem(name, top, "", "expected a mapping of fields at the top of the file")]
     try:
         return models.FILE_KINDS[kind].model_validate(doc.value), doc, []
     except ValidationError as exc:
@@ -121,14 +120,11 @@ def _add(library: Library, kind: str, item, origin: Origin, problems: list[Probl
 
 
 def _collect(library: Library, kind: str, model, doc: Document, name: str, problems: list[Problem]) -> None:
-    if kind in ("modules", "plans"):
+    if kind in ("modules", "plans"):  # one item a file
         _add(library, kind, model, Origin(name, doc.source), problems)
-    elif kind == "questions":
-        for i, q in enumerate(model.questions):
-            _add(library, kind, q, Origin(name, doc.source, ("questions", i)), problems)
     elif kind == "lint":
         library.lint = model
-    else:
+    else:  # a list of items under the kind's own name (audiences, nations, links, questions)
         for i, item in enumerate(getattr(model, kind)):
             _add(library, kind, item, Origin(name, doc.source, (kind, i)), problems)
 

@@ -111,5 +111,5 @@ def from_validation(file: str, doc: Document, exc: ValidationError) -> list[Prob
         if error["type"] == "extra_forbidden" and " " in str(path[-1] if path else ""):
             path = path[:-1]  # the "key" is a fragment of text, not a field name
         raw = doc.source.raw.get(path)
-        problems.append(Problem(file, doc.line_of(path), field_path(path), _plain_message(error, raw)))
+        problems.append(Problem(file, doc.source.line_of(path), field_path(path), _plain_message(error, raw)))
     return problems

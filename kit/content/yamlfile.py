@@ -92,10 +92,6 @@ class Document:
         self.value = value
         self.source = source
 
-    def line_of(self, path: Path_) -> int:
-        """Return the line of PATH, or of its nearest ancestor that has one."""
-        return self.source.line_of(path)
-
 
 def decode(data: bytes) -> str:
     """Return DATA as text, or raise YamlError naming the bad byte."""
@@ -197,7 +193,8 @@ def _build(text: str) -> tuple[object, int]:
                 else:
                     result = value
             elif cls is _MappingStart or cls is _SequenceStart:
-                _check_tag(event, event.implicit)
+                if event.tag is not None:
+                    _check_tag(event, event.implicit)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
                 value = {} if cls is _MappingStart else []
