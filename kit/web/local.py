@@ -8,9 +8,7 @@ LibraryHolder, asked at every request whether a lead saved a new version.
 from __future__ import annotations
 
 import base64
-import binascii
 import datetime as dt
-import zlib
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -80,19 +78,6 @@ def _data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def _pending(logo_made: logo.Logo) -> str:
-    """Return LOGO_MADE's source (cleaned SVG, else PNG) packed for the form's hidden field."""
-    return base64.b64encode(zlib.compress(logo_made.svg or logo_made.png, 9)).decode("ascii")
-
-
-def _unpacked(field: str) -> bytes:
-    """Return the logo packed in FIELD, at most MAX_BYTES + 1 long (so the size check still refuses)."""
-    try:
-        return zlib.decompressobj().decompress(base64.b64decode(field, validate=True), logo.MAX_BYTES + 1)
-    except (binascii.Error, zlib.error):
-        raise logo.LogoError("the logo kept with the form could not be read: choose the file again") from None
-
-
 def _logo_of(form: LocalForm, before: versions.Content) -> tuple[logo.Logo | None, list]:
     """Return the logo the form asks for (a new upload, the one kept from a refused form, the saved one
     or none) checked and made safe, and any error about it."""
@@ -103,7 +88,7 @@ def _logo_of(form: LocalForm, before: versions.Content) -> tuple[logo.Logo | Non
     if not chosen and not form.pending_logo.data:
         return (logo.Logo(before.logo_png, before.logo_svg) if before.logo_png else None), []
     try:  # a kept logo is checked again like an upload: it came back from the browser
-        data = upload.read(logo.MAX_BYTES + 1) if chosen else _unpacked(form.pending_logo.data)
+        data = upload.read(logo.MAX_BYTES + 1) if chosen else logo.unpacked(form.pending_logo.data)
         return logo.safe_logo(data), []
     except logo.LogoError as exc:
         return None, [overlay.FieldError("logo", str(exc)[:1].upper() + str(exc)[1:] + ".")]
@@ -151,7 +136,7 @@ def edit():
             saved = versions.save(db, current_user.user, content)
             flash(f"Saved as version {saved.id}. Documents printed from now on use it.", "success")
             return redirect(url_for("local.edit"))
-        form.pending_logo.data = _pending(fresh) if fresh else ""
+        form.pending_logo.data = logo.packed(fresh) if fresh else ""
     return render_template("local/edit.html", form=form, row=row, current=holder().current, confirm=ConfirmForm(),
                            previous=_previous(db, row), pending=_data_uri(fresh.png) if fresh else None,
                            rows=rows, beside=beside, **_vocabulary())

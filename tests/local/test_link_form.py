@@ -85,6 +85,7 @@ def test_a_lead_adds_a_link_field_by_field(client, db, lead):
     ({"url": "", "phone": ""}, None),  # no way to reach it: the loader names the link, not a field
 ])
 def test_a_broken_field_gets_the_loaders_message_beside_it_and_nothing_is_saved(client, db, lead, change, field):
+    change = dict(change)  # the table is shared by the SQLite and PostgreSQL runs
     audiences = change.pop("audiences", ("lower-secondary",))
     data = base() | posted(audiences=audiences, **change)
     page = unescape(client.post("/local/", data=data).get_data(as_text=True))
