@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from kit.content import models
 from kit.content.check import check, cross_check
 from kit.content.library import Library, Origin
-from kit.content.problems import Problem, from_validation
+from kit.content.problems import Problem, from_validation, in_order
 from kit.content.yamlfile import MAX_BYTES, Document, YamlError, parse
 
 # Single files at the top of the library, and folders of many files.
@@ -194,9 +194,5 @@ def load_checked(root: Path, lint: bool = False, local: Path | None = None) -> L
     problems += check(library) if lint else cross_check(library)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise LibraryError(sorted(problems, key=_order))
+        raise LibraryError(in_order(problems))
     return library
-
-
-def _order(problem: Problem) -> tuple:
-    return (problem.file, problem.line or 0, problem.field, problem.message)
