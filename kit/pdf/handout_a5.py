@@ -17,7 +17,7 @@ from reportlab.platypus import PageBreak, Spacer
 from kit.content.models import Link
 from kit.pdf import handout
 from kit.pdf.measure import frame_size, heights, story_height
-from kit.pdf.signposts import ROOMY
+from kit.pdf.signposts import ROOMY, Fit
 from kit.pdf.story import Context, key_messages, with_url
 from kit.pdf.templates import Output
 
@@ -91,9 +91,14 @@ def fits(side: list, size: tuple[float, float], margin: float) -> bool:
     return tall <= room or (tall <= room + TRIAL_SLACK and handout.pages(side, size, margin) == 1)
 
 
+def setting(ctx: Context) -> Fit:
+    """Return how an A5 sheet sets who can help (large print keeps its bigger codes)."""
+    return replace(SHORT, qr=ROOMY.qr) if ctx.large else SHORT
+
+
 def sides(ctx: Context, sheet: Sheet, width: float, height: float) -> tuple[list, list]:
     """Return SHEET's front (title, steps, who can help as far as it fits) and back (the rest)."""
-    fit = replace(SHORT, qr=ROOMY.qr) if ctx.large else SHORT
+    fit = setting(ctx)
     above = top(ctx, width)
     head, *rows = handout.help_section(ctx, width, fit, list(sheet.coded), list(sheet.phones))
     room = height - story_height([*above, head], width)
@@ -114,6 +119,8 @@ def story(ctx: Context, size: tuple[float, float] = A5, margin: float = A5_MARGI
     so a back never opens with a lone helpline).
     """
     width, height = frame_size(size, margin)
+    if story_height([*top(ctx, width), ctx.heading("help")], width) + setting(ctx).qr > height:
+        return handout.story(ctx, size, margin)  # no code fits below the steps (large print)
     for sheet in cuts(ctx):
         front, rear = sides(ctx, sheet, width, height)
         if front and fits(rear, size, margin):
