@@ -114,7 +114,7 @@ def explain(url: str) -> None:
     measured inside the database, and the buffers it touched."""
     from sqlalchemy import event
 
-    from kit.db import Database
+    from kit.db.engine import Database
     from kit.store import outcome_figures
 
     database = Database(url)

@@ -17,7 +17,8 @@ from sqlalchemy import insert, select
 
 from kit.accounts import users
 from kit.content.loader import load_checked
-from kit.db import User, open_database, utcnow
+from kit.db import User, utcnow
+from kit.db.engine import open_database
 from kit.outcomes.keys import counting, option_keys
 from kit.paths import data_dir
 from kit.store import outcome_months

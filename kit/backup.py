@@ -21,7 +21,8 @@ from pathlib import Path
 from sqlalchemy import Boolean, Date, DateTime, Table, create_engine, delete, insert, select, text
 from sqlalchemy.engine import Connection
 
-from kit.db import Base, Database
+from kit.db import Base
+from kit.db.engine import Database
 from kit.sessions import codec
 
 FORMAT = "safer-sessions-kit/backup"
@@ -92,12 +93,17 @@ def _atomic_write(out: Path, write) -> None:
         raise BackupError(f"{out} already exists; choose a new file name (a backup never overwrites)")
     if not out.parent.is_dir():
         raise BackupError(f"the folder {out.parent} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=".kit-backup-", dir=out.parent)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".kit-backup-", dir=out.parent)
+    except OSError as exc:  # a read-only or special folder: say so, not the exception's name
+        raise BackupError(f"cannot write {out}: {exc.strerror or exc}") from None
     os.close(fd)
     try:
         write(Path(temp))
         os.chmod(temp, 0o600)  # accounts and school contacts: owner only
         os.replace(temp, out)
+    except OSError as exc:  # the disk filled or the folder went away mid-copy: nothing is left behind
+        raise BackupError(f"cannot write {out}: {exc.strerror or exc}") from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)

@@ -4,7 +4,8 @@ import os
 
 from alembic import context
 
-from kit.db import Base, database_url_from_env, make_engine
+from kit.db import Base
+from kit.db.engine import database_url_from_env, make_engine
 
 target_metadata = Base.metadata
 

@@ -8,14 +8,14 @@ import click
 
 from kit import backup as copies
 from kit.cli.group import Refusal, cli
-from kit.cli.users import open_app_database
+from kit.cli.users import app_database
 
 
 def _head() -> str | None:
     """Return the newest schema revision this kit knows."""
     from alembic.script import ScriptDirectory  # noqa: PLC0415 - only restore needs it
 
-    from kit.db import alembic_config  # noqa: PLC0415
+    from kit.db.migrate import alembic_config  # noqa: PLC0415
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
@@ -24,14 +24,12 @@ def _head() -> str | None:
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 def backup_command(out: Path) -> None:
     """Write a consistent copy of the database to OUT while the app runs (never overwrites)."""
-    database = open_app_database()
-    try:
-        contents = copies.backup(database, out)
+    with app_database() as database:
         kind = "SQLite" if database.engine.dialect.name == "sqlite" else "PostgreSQL"
-    except copies.BackupError as exc:
-        raise Refusal(str(exc)) from None
-    finally:
-        database.dispose()
+        try:
+            contents = copies.backup(database, out)
+        except copies.BackupError as exc:
+            raise Refusal(str(exc)) from None
     click.echo(f"backed up {contents.summary()} from {kind} to {out}")
     if kind == "PostgreSQL":
         click.echo(copies.BACKUP_ADVICE)
@@ -50,11 +48,9 @@ def restore_command(file: Path, replace: bool) -> None:
     if not replace:
         click.echo("nothing was changed; add --replace to restore it over the current database")
         return
-    database = open_app_database(migrate=True)
-    try:
-        copies.restore(database, file, _head())
-    except copies.BackupError as exc:
-        raise Refusal(str(exc)) from None
-    finally:
-        database.dispose()
+    with app_database(migrate=True) as database:
+        try:
+            copies.restore(database, file, _head())
+        except copies.BackupError as exc:
+            raise Refusal(str(exc)) from None
     click.echo(f"restored {contents.summary()}; everyone signs in again with the passwords of the backup")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kit.cli.group import cli
-from kit.cli.options import lessons_option, open_library
+from kit.cli.options import lessons_dir, lessons_option, local_dir, open_library, saved_content
 from kit.content.vocab import NATIONS, PRINT_LANGS
 from kit.files import write_atomically
 
@@ -88,6 +88,21 @@ def written(kind, session, options, form: str) -> tuple[str, bytes]:
     return kind.filename(session, options, "html" if form == "html" else "txt"), text.encode("utf-8")
 
 
+def with_saved_content(library, lessons: str | None):
+    """Return the library with the force's content saved in the browser (as the web app prints it), and
+    that content; say on stderr which version it is and which of its links cannot print."""
+    from kit.local.overlay import library_with  # noqa: PLC0415
+
+    current = saved_content()
+    if current.version_id is None:
+        return library, current
+    library, problems = library_with(lessons_dir(lessons), local_dir(), current.content)
+    click.echo(f"with the force's content saved in the browser: {current.edition().lower()}", err=True)
+    for problem in (p for p in problems if p.severity == "error"):
+        click.echo(f"warning: not printed: {problem}", err=True)
+    return library, current
+
+
 @cli.command("export")
 @click.option("--plan", "plan_id", required=True, metavar="PLAN_ID", help="A ready-made plan (see `kit plans`).")
 @click.option("--out", "out", required=True, metavar="DIR", type=click.Path(path_type=Path),
@@ -112,13 +127,17 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
     from kit.pdf import KINDS, RenderOptions  # noqa: PLC0415
 
     wanted = chosen_kinds(kinds)
-    library = open_library(lessons, lint=True)
+    library, current = with_saved_content(open_library(lessons, lint=True), lessons)
     session = teaching_session(library, plan_id, nation, lang, minutes)
     for warning in session.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if not kinds:  # every document its audience uses: no class teacher's sheet for a parents' evening
+        wanted = [k for k in wanted if k not in KINDS or KINDS[k].serves(session)]
     prepare(out)
-    organisation = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
-    options = RenderOptions(organisation=organisation, large_print=large_print, signed=signed)
+    options = RenderOptions(organisation=current.content.organisation or os.environ.get("KIT_ORGANISATION", "").strip()
+                            or RenderOptions.organisation, large_print=large_print, signed=signed,
+                            address=current.content.address, logo=current.content.logo_png or b"",
+                            logo_svg=current.content.logo_svg or b"", edition=current.edition())
     if form != "pdf":
         wanted = written_kinds(kinds, form)
     for kind_id in wanted:

@@ -9,7 +9,7 @@ import click
 from kit.accounts.users import AccountError
 from kit.config import ConfigError
 from kit.content.loader import LibraryError
-from kit.db import DatabaseUnavailable
+from kit.db.engine import DatabaseUnavailable
 
 
 class Refusal(click.ClickException):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kit.cli.group import Refusal, cli
-from kit.cli.options import lessons_dir, lessons_option, local_dir, open_library
+from kit.cli.options import lessons_dir, lessons_option, local_dir, open_library, saved_content
 from kit.content.check import check
 from kit.content.loader import load
 from kit.content.schema import write_schemas
@@ -23,7 +23,12 @@ def check_command(directory: Path | None, local: Path | None) -> None:
     root = lessons_dir(str(directory) if directory else None)
     if root.is_dir() and not any(root.glob("*.yaml")) and not any(root.glob("*/*.yaml")):
         raise Refusal(f"{root}: no content library here (expected audiences.yaml, links.yaml, modules/…)")
+    from kit.local.stored import add_saved  # noqa: PLC0415
+
     library, problems = load(root, local or local_dir())
+    from_folder = library.local_counts()  # before the browser's links, which count on their own
+    current, before = saved_content(), len(library.links)
+    problems += add_saved(library, current)  # the links leads saved in the browser, checked with the rest
     problems = sorted(problems + check(library), key=lambda p: (p.file, p.line or 0, p.field))
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
@@ -32,8 +37,10 @@ def check_command(directory: Path | None, local: Path | None) -> None:
         raise Refusal(f"{len(errors)} error(s) in {root}")
     counts = ", ".join(f"{n} {kind}" for kind, n in library.counts().items())
     if library.local_root is not None:
-        added = ", ".join(f"{n} {kind}" for kind, n in library.local_counts().items()) or "nothing"
+        added = ", ".join(f"{n} {kind}" for kind, n in from_folder.items()) or "nothing"
         counts += f" (of which {added} from {library.local_root})"
+    if current.version_id is not None:
+        counts += f"; {len(library.links) - before} links saved in the browser ({current.edition().lower()})"
     warnings = len(problems)
     click.echo(f"ok: {counts}" + (f"; {warnings} warning(s)" if warnings else ""))
 

@@ -23,6 +23,20 @@ def local_dir() -> Path | None:
     return Path(value) if value else None
 
 
+def saved_content():
+    """Return the force's content saved in the browser (kit.local), from the app's database; a Refusal
+    when the database is configured but cannot be read."""
+    from kit.cli.group import Refusal  # noqa: PLC0415
+    from kit.config import instance_path, settings  # noqa: PLC0415
+    from kit.db.engine import DatabaseUnavailable  # noqa: PLC0415
+    from kit.local.stored import saved  # noqa: PLC0415 - SQLAlchemy only for the commands that print
+
+    try:
+        return saved(settings(instance_path())["DATABASE_URL"])
+    except DatabaseUnavailable as exc:
+        raise Refusal(str(exc)) from None
+
+
 def open_library(lessons: str | None, lint: bool = False) -> Library:
     """Load the library (--lessons, KIT_LESSONS_DIR or the shipped one) with the force's local folder."""
     return load_checked(lessons_dir(lessons), lint=lint, local=local_dir())

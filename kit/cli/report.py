@@ -10,7 +10,7 @@ import click
 
 from kit.cli.group import Refusal, cli
 from kit.cli.options import lessons_dir, lessons_option
-from kit.cli.users import open_app_database
+from kit.cli.users import app_database
 from kit.config import instance_path, settings
 from kit.content.loader import load_checked
 from kit.outcomes import csvfiles
@@ -55,12 +55,9 @@ def report_command(start: str, end: str, out: str, audience: str, nation: str, l
     today = dt.date.today()
     filters, problems = read_filters(args, today, library.audiences, library.nations, None)
     if problems:
-        raise Refusal("; ".join(problems), 2)
-    database = open_app_database()
-    try:
+        raise Refusal("; ".join(p.what for p in problems), 2)
+    with app_database() as database:
         raw = outcome_figures.collect(database.session, filters)
-    finally:
-        database.dispose()
     figures = build(raw, labeller(library, raw.officers))
     from kit.pdf import outcome_return  # noqa: PLC0415 - ReportLab loads only for this command
 

@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 
 import click
 
 from kit.accounts import users
 from kit.cli.group import Refusal, cli
 from kit.config import ensure_instance, instance_path, settings
-from kit.db import Database, open_database
+from kit.db.engine import Database, open_database
 
 
-def open_app_database(migrate: bool | None = None) -> Database:
-    """Open the database the app uses (same KIT_* settings) without building the app or reading the library.
+@contextlib.contextmanager
+def app_database(migrate: bool | None = None) -> Iterator[Database]:
+    """Open the database the app uses (same KIT_* settings) without building the app or reading the library,
+    and close it at the end.
 
     MIGRATE: bring the schema up to date first; None follows KIT_AUTO_MIGRATE as the app does.
     """
     instance = instance_path()
     config = settings(instance)
     ensure_instance(instance)
-    return open_database(config["DATABASE_URL"], config["AUTO_MIGRATE"] if migrate is None else migrate)
+    database = open_database(config["DATABASE_URL"], config["AUTO_MIGRATE"] if migrate is None else migrate)
+    try:
+        yield database
+    finally:
+        database.dispose()
 
 
 def stdin_is_terminal() -> bool:
@@ -61,35 +69,29 @@ def add_command(email: str, role: str, password_stdin: bool) -> None:
     if not users.EMAIL_RE.match(email):
         raise Refusal(f"'{email}' is not an email address")
     password = read_password(password_stdin, email)
-    database = open_app_database()
-    try:
+    with app_database() as database:
         users.create_user(database.session, email, password, role)
-    finally:
-        database.dispose()
     click.echo(f"added {email} ({role})")
 
 
 @users_group.command("list")
 def list_command() -> None:
     """List every account: email, role and whether it can sign in."""
-    database = open_app_database()
-    try:
-        for user in users.list_users(database.session):
+    with app_database() as database:
+        accounts = users.list_users(database.session)
+        for user in accounts:
             state = "active" if user.active else "disabled"
             click.echo(f"{user.email:<40} {user.role:<8} {state}")
-    finally:
-        database.dispose()
+    if not accounts:
+        click.echo("no accounts yet: add the first lead with `kit users add EMAIL --role lead`")
 
 
 @users_group.command("disable")
 @click.argument("email")
 def disable_command(email: str) -> None:
     """Stop EMAIL signing in and end their current sign-ins (sessions they built are kept)."""
-    database = open_app_database()
-    try:
+    with app_database() as database:
         users.disable_user(database.session, email)
-    finally:
-        database.dispose()
     click.echo(f"disabled {users.normalise_email(email)}")
 
 
@@ -101,5 +103,6 @@ def db_group() -> None:
 @db_group.command("upgrade")
 def upgrade_command() -> None:
     """Bring the database schema up to date (for deployments that set KIT_AUTO_MIGRATE=false)."""
-    open_app_database(migrate=True).dispose()
+    with app_database(migrate=True):
+        pass
     click.echo("the database schema is up to date")

@@ -6,20 +6,13 @@ live in kit.content.lint and run from here too, so `kit check` reports everythin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from kit.content import lint, questiontypes
 from kit.content.library import Library
-from kit.content.problems import Problem, field_path
+from kit.content.problems import Problem, Rule, problem
 from kit.content.urls import url_problem
 from kit.content.vocab import AUDIENCES, NATIONS
-
-Check = Callable[[Library], Iterator[Problem]]
-
-
-def _problem(library: Library, kind: str, item_id: str, message: str, *sub: str | int) -> Problem:
-    origin = library.origins[(kind, item_id)]
-    return Problem(origin.file, origin.line(*sub), field_path((*origin.path, *sub)), message)
 
 
 def vocabularies(library: Library) -> Iterator[Problem]:
@@ -37,14 +30,14 @@ def links(library: Library) -> Iterator[Problem]:
     """Every printed URL is safe to print and to encode in a QR code."""
     for link in library.links.values():
         if link.url is not None and (reason := url_problem(link.url)):
-            yield _problem(library, "links", link.id, reason, "url")
+            yield problem(library, "links", link.id, reason, "url")
 
 
 def _refs(library: Library, kind: str, item_id: str, field: str, ids: list[str], table: str) -> Iterator[Problem]:
     known = getattr(library, table)
     for i, ref in enumerate(ids):
         if ref not in known:
-            yield _problem(library, kind, item_id, f"unknown {table[:-1]} id '{ref}'", field, i)
+            yield problem(library, kind, item_id, f"unknown {table[:-1]} id '{ref}'", field, i)
 
 
 def modules(library: Library) -> Iterator[Problem]:
@@ -54,8 +47,8 @@ def modules(library: Library) -> Iterator[Problem]:
         seen: set[str] = set()
         for i, message in enumerate(m.key_messages):
             if message.id in seen:
-                yield _problem(library, "modules", m.id, f"duplicate key message id '{message.id}'",
-                               "key_messages", i, "id")
+                yield problem(library, "modules", m.id, f"duplicate key message id '{message.id}'",
+                              "key_messages", i, "id")
             seen.add(message.id)
 
 
@@ -64,7 +57,7 @@ def questions(library: Library) -> Iterator[Problem]:
     for q in library.questions.values():
         yield from _refs(library, "questions", q.id, "links", q.links, "links")
         for field, message in questiontypes.validate(q):
-            yield _problem(library, "questions", q.id, message, *_split(field))
+            yield problem(library, "questions", q.id, message, *_split(field))
 
 
 def _split(field: str) -> tuple[str | int, ...]:
@@ -81,27 +74,27 @@ def plans(library: Library) -> Iterator[Problem]:
         for i, module_id in enumerate(p.modules):
             module = library.modules.get(module_id)
             if module and p.audience not in module.audiences:
-                yield _problem(library, "plans", p.id,
-                               f"module '{module_id}' is not written for {p.audience}", "modules", i)
+                yield problem(library, "plans", p.id,
+                              f"module '{module_id}' is not written for {p.audience}", "modules", i)
             if module_id in p.modules[:i]:
-                yield _problem(library, "plans", p.id, f"module '{module_id}' is listed twice", "modules", i)
+                yield problem(library, "plans", p.id, f"module '{module_id}' is listed twice", "modules", i)
         for i, question_id in enumerate(p.questions):
             question = library.questions.get(question_id)
             if question and p.audience not in question.audiences:
-                yield _problem(library, "plans", p.id,
-                               f"question '{question_id}' is not written for {p.audience}", "questions", i)
+                yield problem(library, "plans", p.id,
+                              f"question '{question_id}' is not written for {p.audience}", "questions", i)
         total = sum(m.minutes for m in found)
         if total > p.duration:
-            yield _problem(library, "plans", p.id,
-                           f"modules add up to {total} minutes, over the plan's {p.duration}", "duration")
+            yield problem(library, "plans", p.id,
+                          f"modules add up to {total} minutes, over the plan's {p.duration}", "duration")
 
 
-CHECKS: tuple[Check, ...] = (vocabularies, links, modules, questions, plans)
+CHECKS: tuple[Rule, ...] = (vocabularies, links, modules, questions, plans)
 
 
 def cross_check(library: Library) -> list[Problem]:
     """Run every cross-file check (not the content lint); return the problems found."""
-    return [problem for rule in CHECKS for problem in rule(library)]
+    return [found for rule in CHECKS for found in rule(library)]
 
 
 def check(library: Library) -> list[Problem]:

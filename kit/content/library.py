@@ -6,23 +6,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.content.models import Audience, Link, LintFile, Module, Nation, Plan, Question
-from kit.content.yamlfile import Lines, Path_, line_of
+from kit.content.yamlfile import Path_, Source
 
 
 @dataclass(frozen=True, eq=False)
 class Origin:
-    """Where an item is written: its file (as shown to authors), the line of each path in it, its own path.
+    """Where an item is written: its file (as shown to authors), the file's source, its own path in it.
 
-    Only the lines are kept, not the parsed file: a large library would otherwise hold every file twice.
+    The source is kept, not the parsed file: a large library would otherwise hold every file twice.
     """
 
     file: str
-    lines: Lines
+    source: Source
     path: Path_ = ()
 
     def line(self, *sub: str | int) -> int | None:
         """Return the line of the item, or of SUB inside it."""
-        return line_of(self.lines, (*self.path, *sub))
+        return self.source.line_of((*self.path, *sub))
 
 
 @dataclass
@@ -57,10 +57,6 @@ class Library:
         """Return how many items of each kind the force's local folder added."""
         kinds = [kind for kind, _ in self.local]
         return {kind: kinds.count(kind) for kind in ("links", "modules", "questions", "plans") if kind in kinds}
-
-    def modules_for(self, audience: str) -> list[Module]:
-        """Return the modules written for AUDIENCE."""
-        return [m for m in self.modules.values() if audience in m.audiences]
 
     def questions_for(self, audience: str) -> list[Question]:
         """Return the questions written for AUDIENCE."""

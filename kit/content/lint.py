@@ -17,25 +17,17 @@ Each rule is a function library -> Iterator[Problem], located by file, line and 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from kit.content import readability, rules, rules_plan
 from kit.content.library import Library
 from kit.content.models import Link, Plan, Text
-from kit.content.problems import Problem, field_path
+from kit.content.problems import Problem, Rule, problem
 from kit.content.text import texts
 from kit.content.vocab import PUPIL_AUDIENCES
 
-Rule = Callable[[Library], Iterator[Problem]]
-
 GROUND_RULES = "ground-rules"
 QUIZ_MIN, QUIZ_MAX = 5, 8
-
-
-def _at(library: Library, kind: str, item_id: str, message: str, *path: str | int,
-        severity: str = "error") -> Problem:
-    origin = library.origins[(kind, item_id)]
-    return Problem(origin.file, origin.line(*path), field_path((*origin.path, *path)), message, severity)
 
 
 def banned_phrases(library: Library) -> Iterator[Problem]:
@@ -53,7 +45,7 @@ def banned_phrases(library: Library) -> Iterator[Problem]:
             for path, text in found:
                 for pattern, rule in rules:
                     if pattern.search(text.en):
-                        yield _at(library, kind, item_id, f"uses '{rule.phrase}': {rule.reason}", *path)
+                        yield problem(library, kind, item_id, f"uses '{rule.phrase}': {rule.reason}", *path)
 
 
 # --- what a reader sees -----------------------------------------------------------------------
@@ -84,8 +76,8 @@ def reading_grade(library: Library) -> Iterator[Problem]:
             continue
         limit, audience = min(limits)
         if score > limit:
-            yield _at(library, kind, item_id, f"reads at Flesch–Kincaid grade {score:g}, above "
-                      f"{limit:g} for {audience}: use shorter sentences and plainer words", *path)
+            yield problem(library, kind, item_id, f"reads at Flesch–Kincaid grade {score:g}, above "
+                          f"{limit:g} for {audience}: use shorter sentences and plainer words", *path)
 
 
 def plan_links(library: Library, plan: Plan) -> list[tuple[str, Link, tuple]]:
@@ -109,8 +101,8 @@ def message_coverage(library: Library) -> Iterator[Problem]:
         covered = {k.covers for m in plan.modules if m in library.modules
                    for k in library.modules[m].key_messages if k.covers}
         for missing in (r for r in audience.required_messages if r not in covered):
-            yield _at(library, "plans", plan.id, f"no key message covers '{missing}', which every "
-                      f"{plan.audience} handout must carry", "modules")
+            yield problem(library, "plans", plan.id, f"no key message covers '{missing}', which every "
+                          f"{plan.audience} handout must carry", "modules")
 
 
 def link_suitability(library: Library) -> Iterator[Problem]:
@@ -124,8 +116,8 @@ def link_suitability(library: Library) -> Iterator[Problem]:
         for where, link, path in used:
             kind, _, item_id = where.partition(":")
             if plan.audience not in link.audiences:
-                yield _at(library, kind, item_id, f"link '{link.id}' is not for {plan.audience}, "
-                          f"but plan '{plan.id}' uses it", *path)
+                yield problem(library, kind, item_id, f"link '{link.id}' is not for {plan.audience}, "
+                              f"but plan '{plan.id}' uses it", *path)
         required = library.audiences[plan.audience].required_messages if plan.audience in library.audiences else []
         for nation in plan.nations:
             offered = [k for _, k, _ in used if nation in k.nations and plan.audience in k.audiences]
@@ -133,27 +125,21 @@ def link_suitability(library: Library) -> Iterator[Problem]:
                 routes = [k for k in offered if message in k.covers]
                 if routes and all(k.status == "verify" for k in routes):
                     names = ", ".join(sorted({k.id for k in routes}))
-                    yield _at(library, "plans", plan.id, f"in {nation} the only route for '{message}' is "
-                              f"unverified ({names}): add a link with status ok", "modules")
+                    yield problem(library, "plans", plan.id, f"in {nation} the only route for '{message}' is "
+                                  f"unverified ({names}): add a link with status ok", "modules")
 
 
 def pupil_texts(library: Library, plan: Plan) -> Iterator[tuple[str, str, tuple, Text]]:
     """Yield (kind, id, path, text) for every field of PLAN's handout and quiz a reader sees."""
     yield "plans", plan.id, ("title",), plan.title
-    for module_id in plan.modules:
-        m = library.modules.get(module_id)
-        if m is None:
-            continue
+    for m in rules.plan_modules(library, plan):
         yield "modules", m.id, ("title",), m.title
         for i, k in enumerate(m.key_messages):
             yield "modules", m.id, ("key_messages", i, "text"), k.text
         for i, w in enumerate(m.keywords):
             yield "modules", m.id, ("keywords", i, "term"), w.term
             yield "modules", m.id, ("keywords", i, "definition"), w.definition
-    for question_id in plan.questions:
-        q = library.questions.get(question_id)
-        if q is None:
-            continue
+    for q in (library.questions[i] for i in plan.questions if i in library.questions):
         yield "questions", q.id, ("stem",), q.stem
         for i, o in enumerate(q.options):
             yield "questions", q.id, ("options", i, "text"), o.text
@@ -171,8 +157,8 @@ def welsh_coverage(library: Library) -> Iterator[Problem]:
         for kind, item_id, path, text in pupil_texts(library, plan):
             if text.cy is None and (kind, item_id, path) not in seen:
                 seen.add((kind, item_id, path))
-                yield _at(library, kind, item_id, f"no Welsh (cy) for text a {plan.audience} reader sees "
-                          f"(plan '{plan.id}')", *path, severity=severity)
+                yield problem(library, kind, item_id, f"no Welsh (cy) for text a {plan.audience} reader sees "
+                              f"(plan '{plan.id}')", *path, severity=severity)
 
 
 # --- plan shape -------------------------------------------------------------------------------
@@ -182,17 +168,17 @@ def plan_shape(library: Library) -> Iterator[Problem]:
     """Pupil plans open with ground rules; key message ids are unique in a plan; 5–8 questions."""
     for plan in library.plans.values():
         if plan.audience in PUPIL_AUDIENCES and plan.modules[:1] != [GROUND_RULES]:
-            yield _at(library, "plans", plan.id, f"a pupil plan must start with '{GROUND_RULES}'", "modules")
+            yield problem(library, "plans", plan.id, f"a pupil plan must start with '{GROUND_RULES}'", "modules")
         seen: dict[str, str] = {}
         for module_id in (m for m in plan.modules if m in library.modules):
             for i, message in enumerate(library.modules[module_id].key_messages):
                 if seen.setdefault(message.id, module_id) != module_id:
-                    yield _at(library, "modules", module_id, f"key message id '{message.id}' is also used by "
-                              f"'{seen[message.id]}' in plan '{plan.id}'; the handout would print only one",
-                              "key_messages", i, "id")
+                    yield problem(library, "modules", module_id, f"key message id '{message.id}' is also used by "
+                                  f"'{seen[message.id]}' in plan '{plan.id}'; the handout would print only one",
+                                  "key_messages", i, "id")
         if not QUIZ_MIN <= len(plan.questions) <= QUIZ_MAX:
-            yield _at(library, "plans", plan.id, f"the baseline/end-point quiz has {len(plan.questions)} "
-                      f"question(s); use {QUIZ_MIN} to {QUIZ_MAX}", "questions")
+            yield problem(library, "plans", plan.id, f"the baseline/end-point quiz has {len(plan.questions)} "
+                          f"question(s); use {QUIZ_MIN} to {QUIZ_MAX}", "questions")
 
 
 def module_provenance(library: Library) -> Iterator[Problem]:
@@ -203,10 +189,10 @@ def module_provenance(library: Library) -> Iterator[Problem]:
             nations.setdefault(m, set()).update(plan.nations)
     for m in library.modules.values():
         if not m.sources:
-            yield _at(library, "modules", m.id, "the module names no sources", "sources")
+            yield problem(library, "modules", m.id, "the module names no sources", "sources")
         for nation in sorted(nations.get(m.id, set()) - set(m.curriculum)):
-            yield _at(library, "modules", m.id, f"no curriculum reference for {nation}, where a pupil "
-                      "plan uses this module", "curriculum")
+            yield problem(library, "modules", m.id, f"no curriculum reference for {nation}, where a pupil "
+                          "plan uses this module", "curriculum")
 
 
 def module_guidance(library: Library) -> Iterator[Problem]:
@@ -214,10 +200,10 @@ def module_guidance(library: Library) -> Iterator[Problem]:
     for m in library.modules.values():
         for i, activity in enumerate(m.activities):
             if activity.notes is None:
-                yield _at(library, "modules", m.id, "the activity has no facilitator notes", "activities", i)
+                yield problem(library, "modules", m.id, "the activity has no facilitator notes", "activities", i)
         for name in ("misconceptions", "safeguarding"):
             if not getattr(m, name):
-                yield _at(library, "modules", m.id, f"the module has no {name}", name)
+                yield problem(library, "modules", m.id, f"the module has no {name}", name)
 
 
 RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link_suitability,
@@ -227,4 +213,4 @@ RULES: tuple[Rule, ...] = (banned_phrases, reading_grade, message_coverage, link
 
 def run(library: Library) -> list[Problem]:
     """Apply every content rule to LIBRARY."""
-    return [problem for rule in RULES for problem in rule(library)]
+    return [found for rule in RULES for found in rule(library)]

@@ -9,61 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, StringConstraints, model_validator
 
-from kit.content.text import TEXT_MAX, Text, texts
+from kit.content.fields import CarriesWelsh, Id, Minutes, Model, ShortStr, Str
+from kit.content.text import TEXT_MAX, Text
 from kit.content.vocab import AudienceId, LinkStatus, MessageId, NationId
 
 __all__ = ["TEXT_MAX", "Text"]
-
-Id = Annotated[
-    str,
-    StringConstraints(strict=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
-]
-Str = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
-ShortStr = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=200)]
-Minutes = Annotated[int, Field(strict=True, ge=1, le=600)]
-
-
-
-class Model(BaseModel):
-    """Base for every content model: unknown keys are errors, values are strict."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class Review(Model):
-    """Who reviewed something (a name or a role) and on what date.
-
-    `date`, not `on`: YAML 1.1 reads an unquoted `on:` key as true.
-    """
-
-    by: ShortStr
-    date: dt.date
-
-
-class CarriesWelsh(Model):
-    """An item whose texts may carry Welsh, with who approved that Welsh and when.
-
-    Each text keeps its own `cy_review: draft | approved`; `cy_reviewed` on the item records the
-    Welsh speaker who approved it. Approved Welsh without a recorded reviewer is refused, so the
-    library never says "approved" without saying who approved it.
-    """
-
-    cy_reviewed: Review | None = None
-
-    @model_validator(mode="after")
-    def _welsh_reviewer(self) -> CarriesWelsh:
-        welsh = [t for _, t in texts(self) if t.cy is not None]
-        if self.cy_reviewed is not None and not welsh:
-            raise PydanticCustomError("welsh_review", "cy_reviewed is set but nothing here has Welsh (cy) text",
-                                      {"key": "cy_reviewed"})
-        if self.cy_reviewed is None and any(t.cy_review == "approved" for t in welsh):
-            raise PydanticCustomError(
-                "welsh_review", "Welsh marked approved needs cy_reviewed: {by: <Welsh speaker>, date: YYYY-MM-DD} "
-                "on the item, saying who approved it and when", {"key": "cy_reviewed"})
-        return self
 
 
 # --- audiences.yaml, nations.yaml -------------------------------------------------------------

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from kit.content.library import Library
 from kit.content.yamlfile import Document, Path_
 
 
@@ -24,6 +26,17 @@ class Problem:
         middle = f" {self.field}:" if self.field else ""
         tag = "" if self.severity == "error" else f" ({self.severity})"
         return f"{where}:{middle} {self.message}{tag}"
+
+
+# A cross-file check or a lint rule: reads the library, yields what is wrong with it.
+Rule = Callable[[Library], Iterator[Problem]]
+
+
+def problem(library: Library, kind: str, item_id: str, message: str, *path: str | int,
+            severity: str = "error") -> Problem:
+    """Return a problem located at PATH inside the item KIND:ITEM_ID."""
+    origin = library.origins[(kind, item_id)]
+    return Problem(origin.file, origin.line(*path), field_path((*origin.path, *path)), message, severity)
 
 
 def field_path(path: Path_) -> str:
@@ -97,5 +110,6 @@ def from_validation(file: str, doc: Document, exc: ValidationError) -> list[Prob
             path = (*path, key)  # Text names the sub-field (en, cy, cy_review) in its error
         if error["type"] == "extra_forbidden" and " " in str(path[-1] if path else ""):
             path = path[:-1]  # the "key" is a fragment of text, not a field name
-        problems.append(Problem(file, doc.line_of(path), field_path(path), _plain_message(error, doc.raw.get(path))))
+        raw = doc.source.raw.get(path)
+        problems.append(Problem(file, doc.source.line_of(path), field_path(path), _plain_message(error, raw)))
     return problems

@@ -19,21 +19,14 @@ Kept apart from kit.content.lint (which registers them) so each rule stays small
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from kit.content.library import Library
 from kit.content.models import Module, Plan, Question, Text
-from kit.content.problems import Problem, field_path
+from kit.content.problems import Problem, Rule, problem
 from kit.content.vocab import NATIONS, PUPIL_AUDIENCES
 
-Rule = Callable[[Library], Iterator[Problem]]
 Found = tuple[str, str, tuple, Text]  # kind, id, path, text
-
-
-def problem(library: Library, kind: str, item_id: str, message: str, *path: str | int) -> Problem:
-    """Return an error located at PATH inside the item KIND:ITEM_ID."""
-    origin = library.origins[(kind, item_id)]
-    return Problem(origin.file, origin.line(*path), field_path((*origin.path, *path)), message)
 
 
 # --- where text lives ---------------------------------------------------------------------------

@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterator
 
 from kit.content.library import Library
-from kit.content.problems import Problem
-from kit.content.rules import Rule, module_texts, plan_modules, problem
+from kit.content.problems import Problem, Rule, problem
+from kit.content.rules import module_texts, plan_modules
 
 GROUND_RULES = "ground-rules"
 

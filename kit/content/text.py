@@ -124,3 +124,18 @@ def texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, Text]]:
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from texts(getattr(value, name), (*path, name))
+
+
+def welsh_reviews(value: BaseModel | list) -> list[str | None]:
+    """Return the cy_review of every Welsh text inside VALUE, a model or a list.
+
+    The models check this for every item as they load, so it skips the paths texts() builds.
+    """
+    found = []
+    for item in value.__dict__.values() if isinstance(value, BaseModel) else value:
+        if item.__class__ is Text:
+            if item.cy is not None:
+                found.append(item.cy_review)
+        elif item.__class__ is list or isinstance(item, BaseModel):
+            found += welsh_reviews(item)
+    return found

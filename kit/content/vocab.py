@@ -23,7 +23,6 @@ LANGS: tuple[str, ...] = Lang.__args__
 # What a document can be printed in: one language, or Welsh and English together (Welsh first).
 PRINT_LANGS: tuple[str, ...] = ("en", "cy", "bilingual")
 
-ReviewStatus = Literal["draft", "approved"]
 LinkStatus = Literal["ok", "verify"]
 
 # The messages every handout must carry, checked by id (see audiences.yaml `required_messages`).

@@ -1,4 +1,4 @@
-"""Read one YAML file safely, keeping the line of every value so errors can name it.
+"""Read one YAML file safely, and find the line of any value in it so errors can name it.
 
 Built on PyYAML's event stream (libyaml's C parser when present) rather than its loaders, so we
 decide what a value may be: no tags beyond YAML's plain types, no aliases (no alias bombs), no
@@ -6,6 +6,8 @@ duplicate keys, a cap on nesting and size. Nothing in a file can run code.
 """
 
 from __future__ import annotations
+
+from functools import cached_property
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -53,28 +55,42 @@ class YamlError(Exception):
         self.message = message
 
 
-class Document:
-    """A parsed file: its value, the line of every path in it, and the source of non-text scalars."""
+class Source:
+    """A parsed file's text, and where each value in it is written.
 
-    def __init__(self, value: object, lines: Lines, raw: dict[Path_, str]):
-        self.value = value
-        self.lines = lines
-        self.raw = raw  # what was written, for values YAML read as something other than text
+    The lines are worked out from the text the first time a problem asks for one, not while
+    loading: a library with nothing wrong asks for none, and its texts weigh less than their lines.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def _located(self) -> tuple[Lines, dict[Path_, str]]:
+        return _locate(self.text)
+
+    @property
+    def raw(self) -> dict[Path_, str]:
+        """Return what was written for each value YAML read as something other than text, by path."""
+        return self._located[1]
 
     def line_of(self, path: Path_) -> int:
         """Return the line of PATH, or of its nearest ancestor that has one."""
-        return line_of(self.lines, path)
+        root, inner = self._located[0]
+        path = tuple(path)
+        for end in range(len(path), 0, -1):
+            line = inner.get(path[: end - 1], _NOTHING).get(path[end - 1])
+            if line is not None:
+                return line
+        return root
 
 
-def line_of(lines: Lines, path: Path_) -> int:
-    """Return the line LINES gives PATH, or its nearest ancestor that has one."""
-    root, inner = lines
-    path = tuple(path)
-    for end in range(len(path), 0, -1):
-        line = inner.get(path[: end - 1], _NOTHING).get(path[end - 1])
-        if line is not None:
-            return line
-    return root
+class Document:
+    """A parsed file: its value and its source (which knows the line of every path)."""
+
+    def __init__(self, value: object, source: Source):
+        self.value = value
+        self.source = source
 
 
 def decode(data: bytes) -> str:
@@ -92,9 +108,10 @@ def decode(data: bytes) -> str:
 
 
 def parse(data: bytes) -> Document:
-    """Parse one YAML document from DATA into plain dicts, lists and scalars, with the line of each."""
+    """Parse one YAML document from DATA into plain dicts, lists and scalars; its source knows their lines."""
+    text = decode(data)
     try:
-        value, lines, raw, documents = _build(decode(data))
+        value, documents = _build(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -107,7 +124,7 @@ def parse(data: bytes) -> Document:
         raise YamlError(None, "the file holds more than one YAML document (---); use one")
     if value is None:
         raise YamlError(1, "the file is empty")
-    return Document(value, lines, raw)
+    return Document(value, Source(text))
 
 
 def _check_tag(event: yaml.NodeEvent, implicit: bool) -> None:
@@ -115,45 +132,44 @@ def _check_tag(event: yaml.NodeEvent, implicit: bool) -> None:
         raise YamlError(event.start_mark.line + 1, f"the tag {event.tag} is not allowed; use plain YAML values")
 
 
-def _scalar(event: yaml.ScalarEvent) -> tuple[object, bool]:
-    """Return the value of a scalar event and whether YAML read it as something other than text."""
-    value = event.value
-    if event.implicit[0]:
-        tag = _STR
-        for candidate, pattern in _IMPLICIT.get(value[:1], _IMPLICIT[""]):
-            if pattern.match(value):
-                tag = candidate
-                break
-    else:
+def _tag(event: yaml.ScalarEvent) -> str:
+    """Return the type YAML gives a scalar event: its tag, or the implicit type its plain text reads as."""
+    if not event.implicit[0]:
         _check_tag(event, event.implicit[1])
-        tag = event.tag if event.tag and event.tag != "!" else _STR
+        return event.tag if event.tag and event.tag != "!" else _STR
+    for candidate, pattern in _IMPLICIT.get(event.value[:1], _IMPLICIT[""]):
+        if pattern.match(event.value):
+            return candidate
+    return _STR
+
+
+def _scalar(event: yaml.ScalarEvent) -> object:
+    """Return the value of a scalar event that may be something other than text."""
+    tag = _tag(event)
     if tag == _STR:
-        return value, False
+        return event.value
     build = _SCALARS.get(tag)
     if build is None:
         raise YamlError(event.start_mark.line + 1, "merge keys (<<) are not allowed")
     try:
-        return build(ScalarNode(tag, value)), True
+        return build(ScalarNode(tag, event.value))
     except (ValueError, TypeError):
-        raise YamlError(event.start_mark.line + 1, f"cannot read {value!r} as {tag.rsplit(':', 1)[-1]}") from None
+        raise YamlError(event.start_mark.line + 1, f"cannot read {event.value!r} as {tag.rsplit(':', 1)[-1]}") from None
 
 
-def _build(text: str) -> tuple[object, Lines, dict[Path_, str], int]:
-    """Build the value of TEXT from parser events; return it, its lines, raw scalars and documents.
+def _build(text: str) -> tuple[object, int]:
+    """Build the value of TEXT from parser events, refusing what is not allowed; return it and how many documents.
 
     One loop over the events, the innermost open container in local variables and the common case
     (a plain scalar in a mapping) first: loading a large library spends its time here.
     """
     parser = _Parser(text)
     get_event = parser.get_event
-    stack: list[tuple] = []  # the outer open containers, their lines, paths and pending keys
+    stack: list[tuple] = []  # the outer open containers, and whether each is a mapping
     container: dict | list | None = None  # the innermost open container
     in_map = False  # whether it is a mapping
-    here: dict = {}  # the line of each key or index in it
-    path: Path_ = ()  # its path
     key: object = _NO_KEY  # its pending key, when it is a mapping
-    key_line = root = 0
-    result, lines, raw, documents = None, {}, {}, 0
+    result, documents = None, 0
     try:
         while True:
             event = get_event()
@@ -162,53 +178,82 @@ def _build(text: str) -> tuple[object, Lines, dict[Path_, str], int]:
                 if in_map and key is _NO_KEY:
                     if event.tag is not None:
                         _check_tag(event, event.implicit[0] or event.implicit[1])
-                    key, key_line = event.value, event.start_mark.line + 1  # kept as written: `no:` is "no"
+                    key = event.value  # kept as written: `no:` is "no"
                     if key in container:
-                        raise YamlError(key_line, f"duplicate key '{key}' in the same mapping")
+                        raise YamlError(event.start_mark.line + 1, f"duplicate key '{key}' in the same mapping")
                     continue
                 value = event.value
                 if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT):
-                    value, typed = _scalar(event)
-                    if typed:
-                        raw[(*path, key) if in_map else (*path, len(container)) if stack else ()] = event.value
+                    value = _scalar(event)  # most plain text cannot be anything else: only it is resolved
                 if in_map:
                     container[key] = value
-                    here[key] = key_line  # a field is found where its key is written
                     key = _NO_KEY
                 elif stack:
-                    here[len(container)] = event.start_mark.line + 1
                     container.append(value)
                 else:
-                    result, root = value, event.start_mark.line + 1
+                    result = value
             elif cls is _MappingStart or cls is _SequenceStart:
-                _check_tag(event, event.implicit)
+                if event.tag is not None:
+                    _check_tag(event, event.implicit)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
                 value = {} if cls is _MappingStart else []
                 if in_map:
                     if key is _NO_KEY:
                         raise YamlError(event.start_mark.line + 1, "a mapping key must be plain text")
-                    inner = (*path, key)
                     container[key] = value
-                    here[key] = key_line
                 elif stack:
-                    inner = (*path, len(container))
-                    here[len(container)] = event.start_mark.line + 1
                     container.append(value)
                 else:
-                    inner, result, root = (), value, event.start_mark.line + 1
-                stack.append((container, in_map, here, path, key))
-                container, in_map, here, path, key = value, cls is _MappingStart, {}, inner, _NO_KEY
-                lines[path] = here
+                    result = value
+                stack.append((container, in_map))
+                container, in_map, key = value, cls is _MappingStart, _NO_KEY
             elif cls is _MappingEnd or cls is _SequenceEnd:
-                container, in_map, here, path, key = stack.pop()
+                container, in_map = stack.pop()
                 key = _NO_KEY
             elif cls is yaml.AliasEvent:
                 line = event.start_mark.line + 1
                 raise YamlError(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
             elif cls is _StreamEnd:
-                return result, (root, lines), raw, documents
+                return result, documents
             else:
                 documents += cls is yaml.DocumentStartEvent
     finally:
         parser.dispose()
+
+
+def _locate(text: str) -> tuple[Lines, dict[Path_, str]]:
+    """Return the line of every key and item in TEXT (already parsed), and what was written for typed values."""
+    parser = _Parser(text)
+    stack: list[tuple] = []  # the outer open containers' lines, paths and kinds
+    here: dict = {}  # the line of each key or index in the innermost open container
+    path: Path_ = ()
+    in_map, key, key_line, root, lines, raw = False, _NO_KEY, 0, 0, {}, {}
+    try:
+        while (event := parser.get_event()).__class__ is not _StreamEnd:
+            cls = event.__class__
+            if cls not in (_ScalarEvent, _MappingStart, _SequenceStart, _MappingEnd, _SequenceEnd):
+                continue
+            if cls is _MappingEnd or cls is _SequenceEnd:
+                here, path, in_map = stack.pop()
+            elif in_map and key is _NO_KEY:
+                key, key_line = event.value, event.start_mark.line + 1
+                continue
+            else:
+                step = key if in_map else len(here)
+                if stack:  # a field is found where its key is written
+                    here[step] = key_line if in_map else event.start_mark.line + 1
+                else:
+                    root = event.start_mark.line + 1
+                inner = (*path, step) if stack else ()
+                if cls is _ScalarEvent:
+                    if _tag(event) != _STR:
+                        raw[inner] = event.value
+                else:
+                    stack.append((here, path, in_map))
+                    here, path, in_map = {}, inner, cls is _MappingStart
+                    lines[path] = here
+            key = _NO_KEY
+    finally:
+        parser.dispose()
+    return (root, lines), raw

@@ -1,16 +1,20 @@
-"""Make an uploaded logo safe to print: a real PNG, small, re-encoded without metadata, banner-sized.
+"""Make an uploaded logo safe to print: a PNG or an SVG, small, re-encoded without metadata, banner-sized.
 
-SVG is refused: an SVG is a program-like document (scripts, external references, entity tricks), and
-no SVG converter we could ship offline is both well kept and free of network access by default. A
-force exports its logo as PNG once; the message says so.
+A PNG is checked before it is decoded (bombs), then drawn afresh. An SVG is cleaned by kit.local.svg
+and kept as cleaned (the accessible HTML twins show it); the documents print a PNG drawn from it
+here, once, when it is saved.
 """
 
 from __future__ import annotations
 
 import io
 import warnings
+from dataclasses import dataclass
 
 from PIL import Image
+
+from kit.local import svg
+from kit.local.errors import LogoError
 
 MAX_BYTES = 200_000  # a banner logo is a few kilobytes; the app refuses any request over 256 KB anyway
 MAX_PIXELS = 16_000_000  # a 4000 x 4000 source at most: a bomb is refused before it is decoded
@@ -19,22 +23,23 @@ PRINT_HEIGHT_PX = 160  # the banner prints it 12 mm high: 160 px is ~340 dpi the
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-class LogoError(ValueError):
-    """The upload is not a logo we can print; the message says why in plain words."""
+@dataclass(frozen=True)
+class Logo:
+    """A logo made safe: the PNG the documents print, and the cleaned SVG it was drawn from (if any)."""
+
+    png: bytes
+    svg: bytes | None = None
 
 
 def _looks_like_svg(data: bytes) -> bool:
-    head = data[:1024].lstrip().lower()
-    return head.startswith(b"<?xml") or b"<svg" in head
+    """Return whether DATA is XML (so an SVG, or nothing we print): PNGs start with their signature."""
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<"
 
 
 def _opened(data: bytes) -> Image.Image:
     """Return the PNG in DATA, checked but not yet decoded; raise LogoError when it is not one."""
-    if _looks_like_svg(data):
-        raise LogoError("SVG logos are not accepted (an SVG can carry scripts and links to other sites): "
-                        "export your logo as a PNG and upload that")
     if not data.startswith(PNG_SIGNATURE):
-        raise LogoError("this file is not a PNG image: upload the logo as a PNG")
+        raise LogoError("this file is neither a PNG nor an SVG image: upload the logo as a PNG or an SVG")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -53,13 +58,27 @@ def _opened(data: bytes) -> Image.Image:
     return Image.open(io.BytesIO(data), formats=["PNG"])  # verify() leaves the first one unusable
 
 
-def safe_png(data: bytes) -> bytes:
-    """Return DATA as a clean PNG for printing (scaled to banner height, no metadata); raise LogoError."""
+def _checked_size(data: bytes, kind: str) -> None:
     if not data:
-        raise LogoError("the file is empty: choose a PNG of your logo")
+        raise LogoError(f"the file is empty: choose a {kind} of your logo")
     if len(data) > MAX_BYTES:
         raise LogoError(f"the file is {len(data) // 1000:,} KB; the most is {MAX_BYTES // 1000} KB: "
-                        "export a smaller PNG (a logo prints about 12 mm high)")
+                        f"export a smaller {kind} (a logo prints about 12 mm high)")
+
+
+def _encoded(image: Image.Image) -> bytes:
+    """Return IMAGE scaled to banner height (never up) as a fresh PNG: none of the upload's chunks survive."""
+    if image.height > PRINT_HEIGHT_PX:
+        width = max(1, round(image.width * PRINT_HEIGHT_PX / image.height))
+        image = image.resize((width, PRINT_HEIGHT_PX), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def safe_png(data: bytes) -> bytes:
+    """Return DATA as a clean PNG for printing (scaled to banner height, no metadata); raise LogoError."""
+    _checked_size(data, "PNG")
     image = _opened(data)
     try:
         image.load()
@@ -67,9 +86,13 @@ def safe_png(data: bytes) -> bytes:
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info else "RGB")
     except Exception:  # noqa: BLE001 - a truncated or corrupt stream fails only when decoded
         raise LogoError("this PNG is damaged: export it again and upload that") from None
-    if image.height > PRINT_HEIGHT_PX:
-        width = max(1, round(image.width * PRINT_HEIGHT_PX / image.height))
-        image = image.resize((width, PRINT_HEIGHT_PX), Image.Resampling.LANCZOS)
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)  # a fresh file: none of the upload's chunks or text survive
-    return out.getvalue()
+    return _encoded(image)
+
+
+def safe_logo(data: bytes) -> Logo:
+    """Return the logo in DATA (PNG or SVG) made safe to print and show; raise LogoError saying why not."""
+    if not _looks_like_svg(data):
+        return Logo(safe_png(data))
+    _checked_size(data, "SVG")
+    cleaned = svg.safe_svg(data)
+    return Logo(_encoded(svg.rendition(cleaned, PRINT_HEIGHT_PX)), cleaned)

@@ -14,6 +14,7 @@ from kit.content.check import check, cross_check
 from kit.content.library import Library
 from kit.content.loader import add_local, load
 from kit.content.problems import Problem
+from kit.content.yamlfile import YamlError, parse
 from kit.local.versions import Content
 from kit.pdf.brand import ADDRESS_LINE_MAX
 
@@ -69,3 +70,13 @@ def check_edit(root: Path, local: Path | None, content: Content) -> list[FieldEr
     _, problems = library_with(root, local, content, lint=True)
     errors += [FieldError("links", _links_message(p)) for p in sorted(problems) if p.severity == "error"]
     return errors
+
+
+def link_count(links_yaml: str) -> int | None:
+    """Return how many links LINKS_YAML lists, as the loader reads it (None when it cannot be read)."""
+    try:
+        value = parse((links_yaml or EMPTY_LINKS).encode("utf-8")).value
+    except YamlError:
+        return None
+    links = value.get("links") if isinstance(value, dict) else None
+    return len(links) if isinstance(links, list) else None

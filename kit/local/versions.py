@@ -18,19 +18,23 @@ HISTORY_MAX = 200  # the history page shows the newest; older rows stay in the d
 
 @dataclass(frozen=True)
 class Content:
-    """What a lead edits: the organisation's name and address line, its logo (safe PNG) and links as YAML."""
+    """What a lead edits: the organisation's name and address line, its logo and links as YAML.
+
+    The logo is the safe PNG the documents print and, when the lead uploaded an SVG, the cleaned SVG
+    it was drawn from (kit.local.logo makes both)."""
 
     organisation: str = ""
     address: str = ""
     links_yaml: str = ""
     logo_png: bytes | None = None
+    logo_svg: bytes | None = None
 
 
 def content_of(row: LocalVersion | None) -> Content:
     """Return the content a stored version holds (empty when there is none)."""
     if row is None:
         return Content()
-    return Content(row.organisation, row.address, row.links_yaml, row.logo_png)
+    return Content(row.organisation, row.address, row.links_yaml, row.logo_png, row.logo_svg)
 
 
 def current_id(db: DbSession) -> int | None:
@@ -57,7 +61,7 @@ def save(db: DbSession, author: User, content: Content, reverted_from: int | Non
     """Add CONTENT as the newest version, by AUTHOR, and commit it."""
     row = LocalVersion(author_id=author.id, author_email=author.email, organisation=content.organisation,
                        address=content.address, links_yaml=content.links_yaml, logo_png=content.logo_png,
-                       reverted_from=reverted_from)
+                       logo_svg=content.logo_svg, reverted_from=reverted_from)
     db.add(row)
     db.commit()
     return row

@@ -51,16 +51,6 @@ def option_keys(question: Question) -> list[str]:
     return counting(question).keys(question)
 
 
-def option_label(question: Question, key: str) -> str:
-    """Return the English text of option KEY of QUESTION."""
-    if key == CORRECT:
-        return "Got it right"
-    if key in ("true", "false"):
-        return key.capitalize()
-    index = string.ascii_uppercase.index(key)
-    return question.options[index].text.en
-
-
 def misconception_of(question: Question, key: str) -> str | None:
     """Return the misconception id a wrong option KEY carries, if the library names one."""
     if key in ("true", "false"):

@@ -66,17 +66,21 @@ def steps(ctx: Context, lang: str, room: float, width: float) -> list:
     indent = stringWidth("6. ", fonts.BOLD, CARD_PT) + 1
     style = small("cardstep", leftIndent=indent, bulletIndent=0, bulletFontName=fonts.BOLD)
     messages = first_steps(ctx, STEPS)  # the crisis route always among them
-    # When the card is short of room, steps go from the end of the list but the crisis route stays:
+    # When the card is short of room, a step that does not fit is left off and the next ones are
+    # tried (a long 'keep the evidence' must not also cost 'report it'), but the crisis route stays:
     # every pupil and parent document carries it (issue 9).
     crisis = [m for m in messages if m.covers == "crisis"]
-    others = [m for m in messages if m.covers != "crisis"]
     last = [Paragraph(f"<b>{safe(words)}</b>", small("cardlast")) for words in ctx.voice("last")[:1]]
-    for count in range(len(others), -1, -1):
-        out = [Paragraph(safe(m.text.get(lang)), style, bulletText=f"{n}.")
-               for n, m in enumerate(others[:count] + crisis, 1)] + last
-        if height(out, width) <= room:
-            return out
-    return out
+
+    def laid_out(chosen: list) -> list:
+        return [Paragraph(safe(m.text.get(lang)), style, bulletText=f"{n}.")
+                for n, m in enumerate(chosen + crisis, 1)] + last
+
+    chosen: list = []
+    for message in (m for m in messages if m.covers != "crisis"):
+        if height(laid_out([*chosen, message]), width) <= room:
+            chosen.append(message)
+    return laid_out(chosen)
 
 
 def front(ctx: Context, lang: str, canv) -> None:
@@ -91,26 +95,60 @@ def front(ctx: Context, lang: str, canv) -> None:
     place(canv, steps(ctx, lang, room, w - 2 * PAD), PAD, h - band - PAD, w - 2 * PAD)
 
 
-def back(ctx: Context, lang: str, canv) -> None:
-    """Draw the back in LANG: up to two QR codes with labels and short URLs, then numbers."""
+def link_words(link, lang: str, width: float) -> list:
+    """Return LINK's label and its whole printed address in LANG, WIDTH wide (never cut short)."""
+    url = small("cardurl")
+    return [Paragraph(safe(link.label.get(lang)), small("cardlabel", fontName=fonts.BOLD)),
+            Paragraph(url_lines(short_url(link.url), url, width), url)]
+
+
+def codes_side_by_side(canv, links: list, lang: str, draw: bool) -> float | None:
+    """Lay LINKS' codes side by side, their words in one row under the taller; return where the words
+    end, or None when an address would run off the card (a long one wraps to four lines)."""
     w, h = CARD
-    column = (w - 2 * PAD) / 2
+    column = (w - 2 * PAD) / len(links)
+    codes = [QRCode(link.url) for link in links]
+    top = h - PAD - max(code.size for code in codes) - 1 * mm
+    words = [link_words(link, lang, column - 2 * mm) for link in links]
+    if any(top - height(each, column - 2 * mm) < PAD for each in words):
+        return None
     lowest = h
-    for i, link in enumerate(with_url(ctx.session.links)[:2]):
+    for i, (code, each) in enumerate(zip(codes, words, strict=True)):
         x = PAD + i * column
-        code = QRCode(link.url)
-        code.wrapOn(canv, code.size, code.size)
-        code.drawOn(canv, x, h - PAD - code.size)
-        url = small("cardurl")
-        words = [Paragraph(safe(link.label.get(lang)), small("cardlabel", fontName=fonts.BOLD)),
-                 Paragraph(url_lines(short_url(link.url), url, column - 2 * mm), url)]
-        lowest = min(lowest, place(canv, words, x, h - PAD - code.size - 1 * mm, column - 2 * mm))
+        if draw:
+            code.wrapOn(canv, code.size, code.size)
+            code.drawOn(canv, x, h - PAD - code.size)
+            lowest = min(lowest, place(canv, each, x, top, column - 2 * mm))
+    return lowest
+
+
+def code_beside_words(canv, link, lang: str) -> float:
+    """Draw LINK's code at the left with its words beside it; return the lowest point drawn."""
+    w, h = CARD
+    code = QRCode(link.url)
+    code.wrapOn(canv, code.size, code.size)
+    code.drawOn(canv, PAD, h - PAD - code.size)
+    width = w - 2 * PAD - code.size - 2 * mm
+    return min(h - PAD - code.size, place(canv, link_words(link, lang, width), PAD + code.size + 2 * mm, h - PAD,
+                                          width))
+
+
+def back(ctx: Context, lang: str, canv) -> None:
+    """Draw the back in LANG: two QR codes side by side when both addresses fit under them whole, else
+    the first beside its words; then as many numbers as fit under them."""
+    w, h = CARD
+    links = with_url(ctx.session.links)[:2]
+    lowest = h
+    if len(links) == 2 and codes_side_by_side(canv, links, lang, draw=False) is not None:
+        lowest = codes_side_by_side(canv, links, lang, draw=True)
+    elif links:
+        lowest = code_beside_words(canv, links[0], lang)
     phones = [safe(phone_line(k, lang)) for k in ctx.session.links if k.phone or k.text_number]
     style = small("cardphone", textColor=INK)
-    while phones and height([Paragraph(" · ".join(phones), style)], w - 2 * PAD) > lowest - PAD:
+    while phones and height([Paragraph(" · ".join(phones), style)], w - 2 * PAD) > lowest - 2 * PAD:
         phones.pop()  # the first numbers matter most: the police and the child's own helpline
     if phones:
-        Frame(PAD, PAD, w - 2 * PAD, lowest - PAD, 0, 0, 0, 0).addFromList(
+        Frame(PAD, PAD, w - 2 * PAD, lowest - 2 * PAD, 0, 0, 0, 0).addFromList(
             [Paragraph(" · ".join(phones), style)], canv)
 
 

@@ -205,29 +205,6 @@ class TickBox(Flowable):
         self.canv.rect(0, self.size * 0.05, self.size, self.size, stroke=1, fill=0)
 
 
-class WriteLine(Flowable):
-    """A labelled line to write on (school name, date, signature)."""
-
-    def __init__(self, label: Paragraph, width_fraction: float = 1.0):
-        super().__init__()
-        self.label = label
-        self.fraction = width_fraction
-
-    def wrap(self, available_width, available_height):
-        """Take the width given and the label's height plus room to write."""
-        self.width = available_width * self.fraction
-        _, self.label_h = self.label.wrap(self.width, available_height)
-        self.height = self.label_h + 14
-        return self.width, self.height
-
-    def draw(self):
-        """Draw the label above a line."""
-        self.label.drawOn(self.canv, 0, 14)
-        self.canv.setStrokeColor(INK)
-        self.canv.setLineWidth(0.8)
-        self.canv.line(0, 2, self.width, 2)
-
-
 def boxed(rows: list[list], widths: list[float] | None = None, tint=TINT, edge=NAVY) -> Table:
     """Return ROWS in a tinted box with a strong edge, one row per table row so it can split."""
     table = Table(rows, colWidths=widths, hAlign="LEFT")

@@ -17,6 +17,9 @@ LABELS: dict[str, dict[str, str]] = {
     "cards": {"en": "Pocket cards", "cy": "Cardiau poced"},
     "poster": {"en": "Poster", "cy": "Poster"},
     "parent-letter": {"en": "Letter to parents and carers", "cy": "Llythyr i rieni a gofalwyr"},
+    "letter-invite": {"en": "Invitation for parents and carers", "cy": "Gwahoddiad i rieni a gofalwyr"},
+    "letter-staff": {"en": "Staff briefing", "cy": "Nodyn briffio i staff"},
+    "letter-community": {"en": "Note about the session", "cy": "Nodyn am y sesiwn"},
     "pack": {"en": "Session pack", "cy": "Pecyn sesiwn"},
     "answer-cards": {"en": "Answer cards", "cy": "Cardiau ateb"},
     "teacher-sheet": {"en": "Before and after the visit: for the class teacher",
@@ -48,8 +51,10 @@ LABELS: dict[str, dict[str, str]] = {
     # print the audience's own last words from the library (audiences.yaml print_words).
     "not-fault": {"en": "It is not your fault. Tell someone.",
                   "cy": "Nid dy fai di yw e. Dyweda wrth rywun."},
-    "accessible": {"en": "Need another format? Ask {organisation} for the accessible web page version.",
-                   "cy": "Angen fformat arall? Gofynnwch i {organisation} am y fersiwn tudalen we hygyrch."},
+    # The reader asks a person, not an organisation's name (by default the kit's own, which nobody can ask).
+    "accessible": {"en": "Need another format? Ask the person who gave you this for the accessible web page version.",
+                   "cy": "Angen fformat arall? Gofynnwch i'r sawl a roddodd hwn i chi am y fersiwn tudalen we "
+                         "hygyrch."},
     "scan": {"en": "Scan with a phone camera", "cy": "Sganiwch gyda chamera ffôn"},
     # Nouns, not the informal imperative (Ffonia, Tecstia): the same words suit a pupil's "ti" and a
     # parent's or colleague's "chi".
@@ -129,6 +134,10 @@ LABELS: dict[str, dict[str, str]] = {
                      "approved. Read it before you print or use it.",
                "cy": "Mae peth o'r testun Cymraeg yn y sesiwn hon yn ddrafft nad yw siaradwr Cymraeg "
                      "wedi'i gymeradwyo eto. Darllenwch ef cyn ei argraffu neu ei ddefnyddio."},
+    "english-only": {"en": "Some of the officer's text (activity steps, facilitator notes, safeguarding notes) "
+                           "has no Welsh version yet, so it prints in English.",
+                     "cy": "Does dim fersiwn Gymraeg eto o beth o destun y swyddog (camau'r gweithgareddau, "
+                           "nodiadau'r hwylusydd, nodiadau diogelu), felly mae'n cael ei argraffu yn Saesneg."},
     "notice": {"en": "Please note", "cy": "Sylwch"},
     "timings": {"en": "Timings", "cy": "Amseriad"},
     "activity": {"en": "Activity", "cy": "Gweithgaredd"},

@@ -55,6 +55,8 @@ def notices(ctx: Context) -> list:
     rows = [[ctx.plain(w)] for w in ctx.session.warnings]
     if ctx.session.uses_welsh_drafts():
         rows.append([ctx.say("drafts", ctx.st.label)])
+    if ctx.session.lacks_welsh():
+        rows.append([ctx.say("english-only", ctx.st.label)])
     out = [Spacer(1, 6), boxed([[ctx.heading("notice", ctx.st.h3)], *rows])] if rows else []
     verify = [k for k in ctx.session.links if k.status == "verify"]
     if verify:

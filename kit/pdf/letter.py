@@ -22,7 +22,7 @@ from kit.pdf.options import RenderOptions
 from kit.pdf.signposts import cell_min, grid, qr_row
 from kit.pdf.story import BULLET, Context, key_messages, phone_line, with_url
 from kit.pdf.templates import Output
-from kit.sessions.model import SCHOOL_MAX
+from kit.sessions.model import SCHOOL_MAX, Session
 
 WIDTH = A4[0] - 2 * MARGIN
 # Who reads the letter, by audience: the labels.py keys end in these.
@@ -33,7 +33,18 @@ Block = tuple[str, object]  # ("p" | "h2" | "ul" | "links" | "sign", content)
 
 def reader(ctx: Context) -> str:
     """Return who the letter is for: 'home' (a pupil plan), 'invite', 'staff' or 'community'."""
-    return "home" if ctx.session.audience.id in PUPIL_AUDIENCES else READER[ctx.session.audience.id]
+    return reader_of(ctx.session)
+
+
+def reader_of(session: Session) -> str:
+    """Return who SESSION's letter is for: 'home' (a pupil plan), 'invite', 'staff' or 'community'."""
+    return "home" if session.audience.id in PUPIL_AUDIENCES else READER[session.audience.id]
+
+
+def label_key(session: Session) -> str:
+    """Return the labels.py key naming SESSION's letter: a letter home, an invitation, a staff briefing, a note."""
+    kind = reader_of(session)
+    return "parent-letter" if kind == "home" else f"letter-{kind}"
 
 
 def led_by(ctx: Context, lang: str) -> str:

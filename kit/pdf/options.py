@@ -18,4 +18,5 @@ class RenderOptions:
     signed: str = ""  # the officer who signs letters: name and role, e.g. "PC Sam Jones, Schools Officer"
     address: str = ""  # the organisation's postal address, printed on letters (lines split by newlines or ", ")
     logo: bytes = b""  # the organisation's logo as PNG bytes, already checked and re-encoded by kit.local
+    logo_svg: bytes = b""  # the cleaned SVG that PNG was drawn from, when the force gave one (shown by the twins)
     edition: str = ""  # which saved version of the force's own content (kit.local), in the PDF's keywords

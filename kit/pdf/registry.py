@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf import answer_cards, cards, handout, handout_a5, lesson_plan, letter, pack, poster, quiz, teacher_sheet
+from kit.pdf.labels import label as words
 from kit.pdf.options import RenderOptions
 from kit.pdf.pack import Compose
 from kit.pdf.sheets import Rendered
@@ -21,7 +24,20 @@ class DocumentKind:
     id: str
     title: str
     compose: Compose
-    label: str  # the labels.py key naming it in the PDF's title
+    label: str | Callable[[Session], str]  # the labels.py key naming it in the PDF's title (or one per reader)
+    pupils_only: bool = False  # only a pupil session has a class teacher to give it to
+
+    def serves(self, session: Session) -> bool:
+        """Say whether SESSION has a reader for this document (a parents' evening has no class teacher)."""
+        return not self.pupils_only or session.audience.id in PUPIL_AUDIENCES
+
+    def label_of(self, session: Session) -> str:
+        """Return the labels.py key naming this document for SESSION's reader."""
+        return self.label if isinstance(self.label, str) else self.label(session)
+
+    def title_of(self, session: Session) -> str:
+        """Return the title of this document for SESSION's reader (a staff briefing is no letter home)."""
+        return self.title if isinstance(self.label, str) else words(self.label_of(session), "en")
 
     def filename(self, session: Session, options: RenderOptions | None = None, ext: str = "pdf") -> str:
         """Return a safe download name, e.g. 'handout-lower-secondary-core-wales-large-print.pdf'."""
@@ -37,7 +53,7 @@ class DocumentKind:
     def render(self, session: Session, options: RenderOptions | None = None) -> Rendered:
         """Return the PDF and the QR codes drawn on each sheet."""
         ctx = Context.of(session, options or RenderOptions())
-        out = Output(ctx.meta(self.label))
+        out = Output(ctx.meta(self.label_of(session)))
         self.compose(out, ctx)
         return out.finish()
 
@@ -54,16 +70,16 @@ DOCUMENTS = (
     DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
     DocumentKind("cards", "Pocket cards (8 to an A4 sheet)", cards.compose, "cards"),
     DocumentKind("poster", "Classroom poster (A4)", poster.compose, "poster"),
-    DocumentKind("parent-letter", "Letter to parents and carers", letter.compose, "parent-letter"),
-    DocumentKind("answer-cards", "A–D answer cards (one per pupil)", answer_cards.compose, "answer-cards"),
+    DocumentKind("parent-letter", "Letter to parents and carers", letter.compose, letter.label_key),
+    DocumentKind("answer-cards", "A–D answer cards (one each)", answer_cards.compose, "answer-cards"),
     DocumentKind("teacher-sheet", "Before and after the visit (class teacher, one page)",
-                 teacher_sheet.compose, "teacher-sheet"),
+                 teacher_sheet.compose, "teacher-sheet", pupils_only=True),
 )
 _BY_ID = {k.id: k for k in DOCUMENTS}
 # The pack is made of the kinds above, so it is built from them; it is listed after the last
 # document it holds, before the extras printed on their own.
 PACK = DocumentKind("pack", "Everything in one PDF",
-                    pack.composer([(_BY_ID[k].title, _BY_ID[k].compose) for k in pack.ORDER]), "pack")
+                    pack.composer([_BY_ID[k] for k in pack.ORDER]), "pack")
 _AFTER = [k.id for k in DOCUMENTS].index(pack.ORDER[-1]) + 1
 KINDS: dict[str, DocumentKind] = {k.id: k for k in (*DOCUMENTS[:_AFTER], PACK, *DOCUMENTS[_AFTER:])}
 

@@ -164,7 +164,7 @@ class Context:
             footer=footer,
             page_label=label("page", first, n="{n}", total="{total}"),
             footer_pt=12 if self.large else 10,
-            accessible=label("accessible", first, organisation=self.organisation),
+            accessible=label("accessible", first),
             keywords=clip(" ".join(self.options.edition.split()), 120),
         )
 
@@ -192,18 +192,11 @@ def numbers(link: Link, lang: str) -> list[str]:
 
 def key_messages(ctx: Context, covers: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[KeyMessage]:
     """Return the session's key messages in module order, once each, filtered by what they cover."""
-    found: dict[str, KeyMessage] = {}
-    nation = ctx.session.nation.id
-    for module in ctx.session.modules:
-        for message in module.key_messages:
-            if covers and message.covers not in covers or message.covers in exclude:
-                continue
-            if message.nations and nation not in message.nations:
-                continue  # e.g. the crisis route naming Lifeline prints in Northern Ireland only
-            found.setdefault(message.id, message)
+    found = [m for m in ctx.session.key_messages()
+             if not (covers and m.covers not in covers or m.covers in exclude)]
     # Steps follow the vocabulary's order (don't pay, block, evidence, report, …), then the rest.
     rank = {m: i for i, m in enumerate(MESSAGES)}
-    return sorted(found.values(), key=lambda m: rank.get(m.covers, len(rank)))
+    return sorted(found, key=lambda m: rank.get(m.covers, len(rank)))
 
 
 def first_steps(ctx: Context, most: int) -> list[KeyMessage]:

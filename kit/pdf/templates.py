@@ -19,9 +19,6 @@ from kit.pdf.measure import FOOTER_ROOM, MARGIN, frame_size
 from kit.pdf.sheets import FormPage, PageForm, Rendered, SheetCanvas
 from kit.pdf.styles import INK, NAVY, RULE
 
-FOOTER_PT = 10
-FOOTER_MIN_PT = 9  # a footer too long for its line wraps onto a second line instead of shrinking
-
 
 def footer_lines(text: str, pt: float, room: float) -> list[str]:
     """Return TEXT as the lines it prints on in ROOM at PT: broken between its parts (after " · "

@@ -8,6 +8,7 @@ messaging app). Written from the same library words as the PDFs.
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from kit.pdf import letter as printed
@@ -19,7 +20,7 @@ from kit.sessions.model import Session
 
 STYLE = ("body{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.5;max-width:42rem;"
          "margin:1rem auto;padding:0 1rem;color:#1b1f24}h1,h2{color:#0f2d52}a{color:#0b5563}"
-         "section+section{border-top:2px solid #7f95ab;margin-top:2rem}")
+         "section+section{border-top:2px solid #7f95ab;margin-top:2rem}.logo{height:3rem;width:auto}")
 HTML_LANG = {"en": "en-GB", "cy": "cy"}
 
 
@@ -87,18 +88,32 @@ def title(ctx: Context, lang: str) -> str:
 PARTS = {"handout": handout, "handout-a5": handout, "poster": poster, "parent-letter": letter}
 
 
+def logo(ctx: Context) -> str:
+    """Return the organisation's logo as an <img> carrying its picture in a data: URI ('' without one).
+
+    An SVG in an <img> never runs scripts or loads anything (and kit.local cleaned it); the page
+    stays one file that opens offline."""
+    options = ctx.options
+    kind, data = ("image/svg+xml", options.logo_svg) if options.logo_svg else ("image/png", options.logo)
+    if not data:
+        return ""
+    uri = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    return f'<p><img src="{uri}" alt="{e(ctx.organisation)}" class="logo"></p>'
+
+
 def twin_html(kind_id: str, session: Session, options: RenderOptions | None = None) -> str:
     """Return the accessible HTML page of document KIND_ID for SESSION; ValueError for a kind without one."""
     if kind_id not in PARTS:
         raise ValueError(f"no accessible version of '{kind_id}'; kinds with one: {', '.join(PARTS)}")
     ctx = Context.of(session, options or RenderOptions())
     first = ctx.langs[0]
+    name = printed.label_key(session) if kind_id == "parent-letter" else kind_id.removesuffix("-a5")
     sections = "".join(f'<section lang="{HTML_LANG[lang]}">{PARTS[kind_id](ctx, lang)}</section>'
                        for lang in ctx.langs)
     return (f'<!doctype html><html lang="{HTML_LANG[first]}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{e(label(kind_id.removesuffix('-a5'), first))}: {e(ctx.title())}</title>"
-            f"<style>{STYLE}</style></head><body><main>{sections}"
+            f"<title>{e(label(name, first))}: {e(ctx.title())}</title>"
+            f"<style>{STYLE}</style></head><body><main>{logo(ctx)}{sections}"
             f"<p>{e(ctx.organisation)}</p></main></body></html>\n")
 
 

@@ -152,9 +152,7 @@ def _activities(session: Session) -> list[Slide]:
                                    label("slide-min", lang, n=activity.minutes))),
                 notes=_module_notes(session, module, activity.notes, first),
                 segment=f"activity-{module.id}-{i}", minutes=activity.minutes))
-        # A message for some nations only (the crisis route naming Lifeline) shows only there.
-        messages = [k for k in module.key_messages if not k.nations or session.nation.id in k.nations]
-        slides += _messages(session, module, messages, slides[-1].segment if slides else "")
+        slides += _messages(session, module, session.messages_of(module), slides[-1].segment if slides else "")
     return slides
 
 

@@ -9,13 +9,13 @@ the signed sign-in cookie (Flask's `session`, the SESSION_COOKIE_* settings).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kit.content.library import Library
-from kit.content.models import Audience, Link, Module, Nation, Plan, Question, Text
+from kit.content.models import Audience, KeyMessage, Link, Module, Nation, Plan, Question, Text
 from kit.content.review import stale_links
 from kit.content.text import texts
-from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES, SETTINGS
+from kit.content.vocab import NATIONS, PRINT_LANGS, PUPIL_AUDIENCES
 from kit.sessions.fitting import Fit, fit, trimmed
 
 # Officer-entered text is capped so no field can break a page (documented in the form hints).
@@ -89,6 +89,22 @@ class Session:
         """Return VALUE in the session's first print language."""
         return value.get(self.langs[0])
 
+    def messages_of(self, module: Module) -> list[KeyMessage]:
+        """Return MODULE's key messages that print in this session's nation (Lifeline's crisis route in NI only)."""
+        return [k for k in module.key_messages if not k.nations or self.nation.id in k.nations]
+
+    def key_messages(self) -> list[KeyMessage]:
+        """Return the key messages that print in this session's nation, in module order, once each."""
+        found: dict[str, KeyMessage] = {}
+        for module in self.modules:
+            for message in self.messages_of(module):
+                found.setdefault(message.id, message)
+        return list(found.values())
+
+    def lacks_welsh(self) -> bool:
+        """Say whether a session printing Welsh has module text with no Welsh yet (it prints in English)."""
+        return "cy" in self.langs and any(t.cy is None for m in self.modules for _, t in texts(m))
+
     def uses_welsh_drafts(self) -> bool:
         """Say whether any Welsh text printed for this session is still a draft."""
         if "cy" not in self.langs:
@@ -151,11 +167,3 @@ def assemble(library: Library, spec: SessionSpec, today: dt.date | None = None) 
         warnings=tuple(warnings),
         fit=fitted,
     )
-
-
-def with_changes(spec: SessionSpec, **changes) -> SessionSpec:
-    """Return a copy of SPEC with CHANGES applied."""
-    return replace(spec, **changes)
-
-
-__all__ = ["SETTINGS", "Session", "SessionSpec", "assemble", "from_plan", "with_changes"]

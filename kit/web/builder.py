@@ -42,6 +42,25 @@ def _refusal(record, spec, message: str):
     return builder_page(record, spec, error=message), 400
 
 
+def _posted(session_id: int, form_class=VersionForm):
+    """Return the session's record and spec and the posted form, or answer 400 when the form is not valid."""
+    record, spec = load(session_id)
+    form = form_class()
+    if not form.validate_on_submit():
+        abort(400, _problem(form))
+    return record, spec, form
+
+
+def _save(session_id: int, change, message: str, anchor: str):
+    """Apply CHANGE (spec -> new spec) over the version the page showed and save it; refuse a BuilderError."""
+    record, spec, form = _posted(session_id)
+    try:
+        mine = change(spec)
+    except build.BuilderError as exc:
+        return _refusal(record, spec, str(exc))
+    return save_or_conflict(record, mine, form.version.data, message, anchor)
+
+
 @bp.post("/<kind>/add")
 def add(session_id: int, kind: str):
     """Add a module or question; one written for other ages needs a reason."""
@@ -101,38 +120,22 @@ def _change(session_id: int, kind: str, item_id: str, action: str):
 @bp.post("/modules/order")
 def reorder(session_id: int):
     """Put the modules in a new order (sent by the drag-to-reorder script)."""
-    record, spec = load(session_id)
-    form = VersionForm()
-    if not form.validate_on_submit():
-        abort(400, _problem(form))
-    try:
-        mine = build.reorder(spec, request.form.getlist("order"))
-    except build.BuilderError as exc:
-        return _refusal(record, spec, str(exc))
-    return save_or_conflict(record, mine, form.version.data, "You reordered the modules.", "#modules")
+    order = request.form.getlist("order")
+    return _save(session_id, lambda spec: build.reorder(spec, order), "You reordered the modules.", "#modules")
 
 
 @bp.post("/questions")
 def questions(session_id: int):
     """Keep the ticked baseline and end-point questions."""
-    record, spec = load(session_id)
-    form = VersionForm()
-    if not form.validate_on_submit():
-        abort(400, _problem(form))
-    try:
-        mine = build.set_questions(spec, library(), request.form.getlist("question"))
-    except build.BuilderError as exc:
-        return _refusal(record, spec, str(exc))
-    return save_or_conflict(record, mine, form.version.data, "You chose the questions.", "#questions")
+    chosen = request.form.getlist("question")
+    return _save(session_id, lambda spec: build.set_questions(spec, library(), chosen), "You chose the questions.",
+                 "#questions")
 
 
 @bp.post("/length")
 def length(session_id: int):
     """Set the lesson to one of the quick lengths with one click; the fit and the total follow."""
-    record, spec = load(session_id)
-    form = VersionForm()
-    if not form.validate_on_submit():
-        abort(400, _problem(form))
+    record, spec, form = _posted(session_id)
     minutes = request.form.get("minutes", "")
     if minutes not in {str(m) for m in QUICK_LENGTHS}:
         quick = ", ".join(str(m) for m in QUICK_LENGTHS)
@@ -156,10 +159,7 @@ def notes(session_id: int):
 @bp.post("/keep-mine")
 def keep_mine(session_id: int):
     """After a conflict, save my version over the one now stored, by the same rules as any save."""
-    record, spec = load(session_id)
-    form = KeepMineForm()
-    if not form.validate_on_submit():
-        abort(400, _problem(form))
+    record, spec, form = _posted(session_id, KeepMineForm)
     try:
         mine = codec.from_json(form.spec.data)
     except codec.SpecError as exc:

@@ -3,7 +3,7 @@
 from flask import Flask, current_app, g
 
 from kit.config import ConfigError
-from kit.db import DatabaseUnavailable, open_database
+from kit.db.engine import DatabaseUnavailable, open_database
 
 
 def init_database(app: Flask) -> None:

@@ -28,15 +28,15 @@ DOCUMENTS = {
     "answer-key": "Answer key",
     "cards": "Pocket cards",
     "poster": "Classroom poster",
-    "parent-letter": "Parent and carer letter",
-    "answer-cards": "A–D answer cards (one per pupil, for the quiz)",
+    "parent-letter": "Letter to parents and carers",
+    "answer-cards": "A–D answer cards (one each, for the quiz)",
     "teacher-sheet": "Before and after the visit (one page for the class teacher)",
 }
 # Accessible versions beside the PDFs (kit.pdf's twins): a web page per pupil and parent
 # document, and the letter as plain text for a school's messaging app.
 TWIN_NAMES = {"html": "accessible web page", "txt": "plain text for a messaging app"}
 # Shown as page images on the preview page: what pupils, the classroom and parents will see.
-PREVIEW_KINDS = {"handout": "Handout", "poster": "Classroom poster", "parent-letter": "Parent and carer letter"}
+PREVIEW_KINDS = {"handout": "Handout", "poster": "Classroom poster", "parent-letter": "Letter to parents and carers"}
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
 
@@ -52,6 +52,15 @@ def available() -> dict[str, str]:
     from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
     return {kind: name for kind, name in DOCUMENTS.items() if kind in KINDS}
+
+
+def documents(session: Session) -> dict[str, str]:
+    """Return the documents SESSION has a reader for, named for that reader: a parents' evening gets
+    an invitation instead of a letter home, and no sheet for a class teacher it does not have."""
+    from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
+
+    return {kind: KINDS[kind].title_of(session) if kind == "parent-letter" else name
+            for kind, name in available().items() if KINDS[kind].serves(session)}
 
 
 def twins() -> dict[str, list[str]]:
@@ -91,7 +100,8 @@ def render_options(session: Session):
     local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
     return pdf.RenderOptions(organisation=local.content.organisation or current_app.config["ORGANISATION"],
                              large_print=session.spec.large_print, signed=signature(),
-                             address=local.content.address, logo=local.content.logo_png or b"", edition=local.edition())
+                             address=local.content.address, logo=local.content.logo_png or b"",
+                             logo_svg=local.content.logo_svg or b"", edition=local.edition())
 
 
 def signature() -> str:
@@ -118,9 +128,10 @@ def preview(session_id: int):
     record, spec = load(session_id)
     session = assemble(library(), spec)
     previews = {kind: pages.count(rendered(kind, record, session)) for kind in PREVIEW_KINDS}
+    offered = documents(session)
     return render_template("exports/preview.html", record=record, session=session,
-                           documents=available(), twins=twins(), twin_names=TWIN_NAMES, lib=library(),
-                           previews=previews, preview_names=PREVIEW_KINDS)
+                           documents=offered, twins=twins(), twin_names=TWIN_NAMES, lib=library(), previews=previews,
+                           preview_names={**PREVIEW_KINDS, "parent-letter": offered["parent-letter"]})
 
 
 @bp.get("/preview/<kind>/<int:number>.png")

@@ -7,11 +7,15 @@ LibraryHolder, asked at every request whether a lead saved a new version.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import zlib
+
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import SQLAlchemyError
-from wtforms import BooleanField, FileField, StringField, TextAreaField
+from wtforms import BooleanField, FileField, HiddenField, StringField, TextAreaField
 from wtforms.validators import Length
 
 from kit.local import logo, overlay, versions
@@ -30,7 +34,9 @@ class LocalForm(FlaskForm):
 
     organisation = StringField("Organisation name", validators=[Length(max=overlay.ORGANISATION_MAX)])
     address = StringField("Address line for letters", validators=[Length(max=overlay.ADDRESS_MAX)])
-    logo = FileField("Logo (PNG)")
+    logo = FileField("Logo (PNG or SVG)")
+    # A logo that passed its checks in a form refused for another field, so the lead need not choose it again.
+    pending_logo = HiddenField()
     remove_logo = BooleanField("Remove the logo")
     links = TextAreaField("Your force's links", validators=[Length(max=LINKS_MAX)])
 
@@ -67,21 +73,53 @@ def _leads_only():
         abort(404)
 
 
-def _submitted(form: LocalForm, before: versions.Content) -> tuple[versions.Content, list]:
-    """Return the content the form asks for (the logo checked and re-encoded) and any logo error."""
-    png, errors = before.logo_png, []
+def _data_uri(png: bytes) -> str:
+    """Return PNG as a data: URI, to show a logo that is not saved yet."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def _pending(logo_made: logo.Logo) -> str:
+    """Return LOGO_MADE's source (cleaned SVG, else PNG) packed for the form's hidden field."""
+    return base64.b64encode(zlib.compress(logo_made.svg or logo_made.png, 9)).decode("ascii")
+
+
+def _unpacked(field: str) -> bytes:
+    """Return the logo packed in FIELD, at most MAX_BYTES + 1 long (so the size check still refuses)."""
+    try:
+        return zlib.decompressobj().decompress(base64.b64decode(field, validate=True), logo.MAX_BYTES + 1)
+    except (binascii.Error, zlib.error):
+        raise logo.LogoError("the logo kept with the form could not be read: choose the file again") from None
+
+
+def _logo_of(form: LocalForm, before: versions.Content) -> tuple[logo.Logo | None, list]:
+    """Return the logo the form asks for (a new upload, the one kept from a refused form, the saved one
+    or none) checked and made safe, and any error about it."""
     upload = request.files.get(form.logo.name)
     if form.remove_logo.data:
-        png = None
-    elif upload and upload.filename:
-        try:
-            png = logo.safe_png(upload.read(logo.MAX_BYTES + 1))
-        except logo.LogoError as exc:
-            errors.append(overlay.FieldError("logo", str(exc)[:1].upper() + str(exc)[1:] + "."))
+        return None, []
+    chosen = bool(upload and upload.filename)
+    if not chosen and not form.pending_logo.data:
+        return (logo.Logo(before.logo_png, before.logo_svg) if before.logo_png else None), []
+    try:  # a kept logo is checked again like an upload: it came back from the browser
+        data = upload.read(logo.MAX_BYTES + 1) if chosen else _unpacked(form.pending_logo.data)
+        return logo.safe_logo(data), []
+    except logo.LogoError as exc:
+        return None, [overlay.FieldError("logo", str(exc)[:1].upper() + str(exc)[1:] + ".")]
+
+
+def _submitted(form: LocalForm, before: versions.Content) -> tuple[versions.Content, list, logo.Logo | None]:
+    """Return the content the form asks for (the logo checked and re-encoded), any logo error, and the
+    new logo when one came with the form (uploaded, or kept from a refused form)."""
+    made, errors = _logo_of(form, before)
+    saved = logo.Logo(before.logo_png, before.logo_svg) if before.logo_png else None
+    fresh = made if made is not None and made != saved else None
+    if errors:
+        made = saved
     content = versions.Content(" ".join((form.organisation.data or "").split()),
                                " ".join((form.address.data or "").split()),
-                               (form.links.data or "").replace("\r\n", "\n"), png)
-    return content, errors
+                               (form.links.data or "").replace("\r\n", "\n"),
+                               made.png if made else None, made.svg if made else None)
+    return content, errors, fresh
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -92,19 +130,23 @@ def edit():
     before = versions.content_of(row)
     form = LocalForm(data={"organisation": before.organisation, "address": before.address,
                            "links": before.links_yaml} if request.method == "GET" else None)
-    if form.validate_on_submit():
-        content, errors = _submitted(form, before)
-        errors += overlay.check_edit(holder().root, holder().local, content)
+    fresh = None
+    if request.method == "POST":  # CSRF is checked app-wide before any view runs
+        valid = form.validate()  # field lengths first: their messages sit beside the fields
+        content, errors, fresh = _submitted(form, before)
+        if valid:
+            errors += overlay.check_edit(holder().root, holder().local, content)
         for error in errors:
             getattr(form, error.field).errors = [*getattr(form, error.field).errors, error.message]
-        if not errors and content == before:
+        if valid and not errors and content == before:
             flash("Nothing changed, so no new version was saved.", "info")
-        elif not errors:
+        elif valid and not errors:
             saved = versions.save(db, current_user.user, content)
             flash(f"Saved as version {saved.id}. Documents printed from now on use it.", "success")
             return redirect(url_for("local.edit"))
-    return render_template("local/edit.html", form=form, row=row, current=holder().current,
-                           confirm=ConfirmForm(), previous=_previous(db, row))
+        form.pending_logo.data = _pending(fresh) if fresh else ""
+    return render_template("local/edit.html", form=form, row=row, current=holder().current, confirm=ConfirmForm(),
+                           previous=_previous(db, row), pending=_data_uri(fresh.png) if fresh else None)
 
 
 def _previous(db, row) -> versions.LocalVersion | None:
@@ -116,7 +158,9 @@ def _previous(db, row) -> versions.LocalVersion | None:
 @bp.get("/history")
 def history():
     """List every saved version, newest first, with who saved it and when."""
-    return render_template("local/history.html", rows=versions.history(db_session()), confirm=ConfirmForm())
+    rows = versions.history(db_session())
+    return render_template("local/history.html", rows=rows, confirm=ConfirmForm(),
+                           link_counts={r.id: overlay.link_count(r.links_yaml) for r in rows})
 
 
 @bp.post("/versions/<int:version_id>/restore")

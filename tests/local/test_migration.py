@@ -3,7 +3,8 @@
 from alembic import command
 from sqlalchemy import inspect
 
-from kit.db import alembic_config, make_engine
+from kit.db.engine import make_engine
+from kit.db.migrate import alembic_config
 
 
 def tables(engine) -> set[str]:

@@ -1,13 +1,15 @@
 """Documents print the version current when they were downloaded: name, logo, address, links, edition."""
 
+import base64
+
 import pypdfium2 as pdfium
 
 from kit import create_app
 from kit.local import versions
-from kit.local.logo import safe_png
+from kit.local.logo import safe_logo, safe_png
 from tests.local.links import link_yaml
-from tests.local.test_logo import png
-from tests.pdf.conftest import pdf_text
+from tests.local.test_logo import INKSCAPE, png
+from tests.pdf.conftest import pdf_pages, pdf_text
 
 
 def keywords(data: bytes) -> str:
@@ -62,3 +64,22 @@ def test_every_worker_follows_a_save_at_its_next_request(app, client, make_user,
         assert other.extensions["kit.local"].current.version_id == app.extensions["kit.local"].current.version_id
     finally:
         other.extensions["kit.db"].dispose()
+
+
+def test_an_svg_logo_prints_as_its_png_and_shows_in_the_twin_as_the_cleaned_svg(client, db, make_user, make_session,
+                                                                                auth):
+    lead, officer = make_user("lead"), make_user("officer")
+    record = make_session(officer, nation="england")
+    made = safe_logo(INKSCAPE)
+    versions.save(db, lead, versions.Content("Example Constabulary", "", "", made.png, made.svg))
+    auth.login(officer.email)
+    handout = client.get(f"/sessions/{record.id}/download/handout.pdf").data
+    assert images(handout) == 1
+    page = next(p.render(scale=1).to_pil().convert("RGB") for p in pdf_pages(handout))
+    red = [(x, y) for x in range(page.width // 2, page.width) for y in range(0, 140)
+           if page.getpixel((x, y))[0] > 180 and page.getpixel((x, y))[1] < 60]
+    assert red, "the logo's red band is not in the banner"
+    twin = client.get(f"/sessions/{record.id}/download/handout.html").get_data(as_text=True)
+    uri = f'src="data:image/svg+xml;base64,{base64.b64encode(made.svg).decode()}"'
+    assert uri in twin and 'alt="Example Constabulary"' in twin
+    assert "<script" not in twin and "sodipodi" not in base64.b64decode(twin.split("base64,")[1].split('"')[0]).decode()

@@ -4,7 +4,7 @@
 from alembic import command
 from sqlalchemy import create_engine, inspect, text
 
-from kit.db import alembic_config
+from kit.db.migrate import alembic_config
 
 
 def test_existing_deliveries_keep_their_figures_after_the_upgrade(database_url):

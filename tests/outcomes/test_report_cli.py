@@ -54,4 +54,5 @@ def test_report_refuses_bad_arguments_in_plain_words(kit, tmp_path, args, words)
     out = tmp_path / "return"
     result = kit("report", *args, "--out", str(out))
     assert result.exit_code == 2 and words in result.output
+    assert "showing" not in result.output  # the dashboard shows a default instead; the command shows nothing
     assert "Traceback" not in result.output and not out.exists()

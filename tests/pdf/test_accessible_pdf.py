@@ -25,6 +25,7 @@ def test_every_kind_shows_its_title_embeds_its_fonts_and_says_where_the_accessib
         last = [page.get_textpage().get_text_range() for page in pdf_pages(data)][-1]
         assert squash("the accessible web page version") in squash(last) or \
             squash("fersiwn tudalen we hygyrch") in squash(last)
+        assert squash("Ask Safer Sessions Kit") not in squash(last)  # a reader asks a person, not the software
 
 
 def test_pack_and_lesson_plan_have_outlines(make_teaching_session):

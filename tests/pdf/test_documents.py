@@ -10,9 +10,10 @@ import pytest
 
 from kit import pdf
 from kit.pdf import KINDS, RenderOptions, render, render_document
+from kit.pdf.cards import CARD, COLUMNS, ROWS, corner
 from kit.pdf.flowables import QRCode
 from kit.pdf.story import Context
-from tests.pdf.conftest import LANGS, pdf_text, plan_ids, squash
+from tests.pdf.conftest import LANGS, pdf_pages, pdf_text, plan_ids, squash
 
 EDITIONS = [(nation, lang) for nation, langs in LANGS.items() for lang in langs]
 
@@ -104,11 +105,27 @@ def test_a5_handout_prints_two_copies_per_sheet(make_teaching_session):
 @pytest.mark.parametrize("copies, sheets", [(1, 2), (8, 2), (9, 4), (30, 8)])
 def test_cards_print_eight_to_a_sheet_fronts_then_backs(make_teaching_session, copies, sheets):
     session = make_teaching_session()
-    per_card = min(2, len([k for k in session.links if k.url]))
     rendered = render_document("cards", session, RenderOptions(copies=copies))
     assert len(rendered.qr_urls) == sheets
     assert rendered.qr_urls[0::2] == [[]] * (sheets // 2)  # fronts: steps only
-    assert all(len(back) == 8 * per_card for back in rendered.qr_urls[1::2])
+    per_card = len(rendered.qr_urls[1]) // 8  # two codes where both addresses fit under them, else one
+    assert per_card in (1, 2) and all(len(back) == 8 * per_card for back in rendered.qr_urls[1::2])
+
+
+@pytest.mark.parametrize("plan_id", plan_ids())
+@pytest.mark.parametrize("nation, lang", [("england", "en"), ("northern-ireland", "en"), ("wales", "bilingual")])
+def test_every_word_on_a_card_is_inside_the_card(rendered, plan_id, nation, lang):
+    # A card is a form clipped to its edge: words placed past it vanish in print while a text
+    # search still finds them (a long address lost its last line so).
+    cards = [(x, y, x + CARD[0], y + CARD[1]) for x, y in (corner(c, r) for c in range(COLUMNS) for r in range(ROWS))]
+    for page in pdf_pages(rendered("cards", plan_id, nation, lang).pdf):
+        text = page.get_textpage()
+        for i in range(text.count_chars()):
+            if text.get_text_range(i, 1).isspace():
+                continue
+            left, bottom, right, top = text.get_charbox(i)
+            assert any(x0 - 0.5 <= left and right <= x1 + 0.5 and y0 - 0.5 <= bottom and top <= y1 + 0.5
+                       for x0, y0, x1, y1 in cards), (plan_id, nation, text.get_text_range(max(i - 20, 0), 40))
 
 
 @pytest.mark.parametrize("nation", ["england", "northern-ireland"])
@@ -172,6 +189,17 @@ def test_lesson_plan_has_safeguarding_curriculum_and_drafts_notice(make_teaching
         assert squash("is a draft that a Welsh speaker has not yet approved") in text
     for year in filter(None, [session.audience.year_names.get("wales")]):
         assert squash(year) in text
+
+
+@pytest.mark.parametrize("nation, lang, said", [("wales", "cy", True), ("wales", "bilingual", True),
+                                               ("wales", "en", False), ("england", "en", False)])
+def test_a_welsh_lesson_plan_says_which_officer_text_is_still_english(make_teaching_session, nation, lang, said):
+    # The facilitator's words (steps, notes) have no Welsh yet: a Welsh plan says so instead of mixing unannounced.
+    session = make_teaching_session("lower-secondary-core", nation, lang)
+    text = squash(pdf_text(render("lesson-plan", session)))
+    english = any(step.cy is None for m in session.modules for a in m.activities for step in a.steps)
+    words = "felly mae'n cael ei argraffu yn Saesneg" if lang == "cy" else "so it prints in English"
+    assert (squash(words) in text) == (said and english)
 
 
 def test_bilingual_prints_welsh_first(make_teaching_session):

@@ -18,14 +18,22 @@ def run(*args: str, **env: str):
 
 
 def test_writes_every_kind_and_prints_each_path(tmp_path, library):
-    plan_id = next(iter(library.plans))
-    result = run("--plan", plan_id, "--out", str(tmp_path / "pack"), KIT_ORGANISATION="Heddlu")
+    result = run("--plan", "lower-secondary-core", "--out", str(tmp_path / "pack"), KIT_ORGANISATION="Heddlu")
     assert result.exit_code == 0, result.output
     paths = [Path(line) for line in result.output.splitlines()]
     assert len(paths) == len(KINDS)
     for path in paths:
         assert path.read_bytes().startswith(b"%PDF") and path.parent == tmp_path / "pack"
     assert not list((tmp_path / "pack").glob(".*"))  # no temporary files left behind
+
+
+def test_a_parents_plan_writes_what_parents_use_unless_a_kind_is_asked_for(tmp_path):
+    result = run("--plan", "parents-carers-core", "--out", str(tmp_path / "all"))
+    assert result.exit_code == 0, result.output
+    names = [Path(line).name for line in result.output.splitlines()]
+    assert len(names) == len(KINDS) - 1 and not any(n.startswith("teacher-sheet") for n in names)
+    asked = run("--plan", "parents-carers-core", "--out", str(tmp_path / "one"), "--kind", "teacher-sheet")
+    assert asked.exit_code == 0 and Path(asked.output.strip()).name.startswith("teacher-sheet")
 
 
 def test_kind_nation_language_and_large_print(tmp_path, library):

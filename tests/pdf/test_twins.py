@@ -7,6 +7,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+import pypdfium2 as pdfium
 import pytest
 
 from kit.pdf import TWINS, RenderOptions, letter_text, render, twin_html
@@ -32,6 +33,26 @@ def test_the_letter_speaks_to_its_reader_and_is_signed(make_teaching_session, pl
         assert not link.url or link.url in text  # links written out for a messaging app
     printed = squash(pdf_text(render("parent-letter", session, options)))
     assert squash("PC Sam Jones, Schools Officer, Heddlu Gwent") in printed
+
+
+# What each reader's letter is called, in its PDF title, its web page and the pack's bookmarks.
+NAMES = {"lower-secondary-core": "Letter to parents and carers",
+         "parents-carers-core": "Invitation for parents and carers", "professionals-core": "Staff briefing",
+         "adults-core": "Note about the session"}
+
+
+@pytest.mark.parametrize("plan_id, name", NAMES.items())
+def test_the_letter_is_named_for_its_reader_and_the_pack_has_only_what_the_reader_uses(
+        make_teaching_session, plan_id, name):
+    session = make_teaching_session(plan_id)
+    assert f"/Title ({name}:".encode() in render("parent-letter", session)
+    assert f"<title>{name}:" in twin_html("parent-letter", session)
+    marks = [b.get_title() for b in pdfium.PdfDocument(render("pack", session)).get_toc() if b.level == 0]
+    assert name in marks
+    others = set(NAMES.values()) - {name}
+    assert not others & set(marks)
+    # Only a pupil session has a class teacher to give the sheet to.
+    assert any(m.startswith("Before and after the visit") for m in marks) == session.audience.pupil
 
 
 @pytest.mark.parametrize("plan_id", [p for p in READERS if p != "adults-core"])

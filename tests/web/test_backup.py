@@ -81,6 +81,18 @@ def test_backup_never_overwrites_and_restore_refuses_what_is_not_a_backup(kit, t
         assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
 
 
+def test_a_backup_into_a_folder_it_cannot_write_says_so_plainly(kit, tmp_path, db, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    monkeypatch.setattr("kit.backup.tempfile.mkstemp", full)
+    result = kit("backup", str(folder / "copy.bak"))
+    assert result.exit_code == 1 and f"cannot write {folder / 'copy.bak'}: No space left on device" in result.output
+    assert "OSError" not in result.output and list(folder.iterdir()) == []
+
+
 def test_a_backup_with_an_unreadable_session_is_refused_whole(app, kit, db, make_user, make_session, tmp_path):
     import json
 

@@ -37,6 +37,26 @@ def test_preview_shows_plan_handout_and_links(client, officer, make_session):
         assert f"/download/{kind}.pdf" in page
 
 
+@pytest.mark.parametrize("audience, letter, teacher", [("lower-secondary", "Letter to parents and carers", True),
+                                                     ("parents-carers", "Invitation for parents and carers", False),
+                                                     ("professionals", "Staff briefing", False)])
+def test_the_preview_offers_what_the_audience_uses_named_for_its_reader(client, officer, make_session,
+                                                                        audience, letter, teacher):
+    page = client.get(f"/sessions/{make_session(officer, audience).id}/preview").get_data(as_text=True)
+    assert letter in page and f'alt="{letter}, page 1 of' in page and 'alt="Handout, page 1 of' in page
+    assert ("/download/teacher-sheet.pdf" in page) == teacher  # a parents' evening has no class teacher
+
+
+@pytest.mark.parametrize("audience", ["lower-secondary", "parents-carers"])
+@pytest.mark.parametrize("nation", ["england", "northern-ireland"])
+def test_the_preview_lists_one_crisis_route_the_nations_own(client, officer, make_session, audience, nation):
+    page = client.get(f"/sessions/{make_session(officer, audience, nation=nation).id}/preview").get_data(as_text=True)
+    messages = page[page.index("Key messages"):page.index("Where to get help")]
+    crisis = [line for line in messages.split("<li>") if "hurting" in line]
+    assert len(crisis) == 1  # Northern Ireland's route names Lifeline instead of the others' route, not beside it
+    assert ("Lifeline" in crisis[0]) == (nation == "northern-ireland")
+
+
 @pytest.mark.parametrize("name, kind, expected", [
     ("handout-lower-secondary-core.pdf", "handout", "handout-lower-secondary-core.pdf"),
     ("../../etc/passwd", "handout", "etc_passwd.pdf"),

@@ -38,7 +38,7 @@ def test_health_check_fails_then_recovers(app, client, tmp_path):
     database = app.extensions["kit.db"]
     assert client.get("/healthz").status_code == 200
     good = database.engine
-    from kit.db import make_engine
+    from kit.db.engine import make_engine
 
     database.engine = make_engine(f"sqlite:///{tmp_path}/missing/dir/kit.sqlite")
     try:

@@ -63,7 +63,7 @@ def test_an_unreachable_database_file_gives_the_same_503(app, tmp_path):
     client, record = _officer_with_a_session(app)
     database = app.extensions["kit.db"]
     good = database.engine
-    from kit.db import make_engine
+    from kit.db.engine import make_engine
 
     database.engine = make_engine(f"sqlite:///{tmp_path}/gone/kit.sqlite")
     database.session.configure(bind=database.engine)

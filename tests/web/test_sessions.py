@@ -53,6 +53,16 @@ def test_assembly_for_pupils_shows_ceop_advice_and_can_be_confirmed(client, offi
     assert "CEOP Education advises" in client.get(response.location).get_data(as_text=True)
 
 
+@pytest.mark.parametrize("nation", ["england", "wales", "scotland", "northern-ireland"])
+def test_the_notes_hint_names_the_nations_safeguarding_lead(client, officer, make_session, library, nation):
+    page = client.get(f"/sessions/{make_session(officer, nation=nation).id}").get_data(as_text=True)
+    hint = page[page.index('id="school_notes-hint"'):]
+    hint = hint[:hint.index("</p>")]
+    others = {n.safeguarding_lead.en for n in library.nations.values()} - {library.nations[nation].safeguarding_lead.en}
+    assert library.nations[nation].safeguarding_lead.en in hint.replace("&#39;", "'")
+    assert not any(other in hint for other in others)
+
+
 def test_move_remove_and_add(client, officer, make_session, db):
     record = make_session(officer)
     _, spec = _stored(db, record.id)

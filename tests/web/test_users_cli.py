@@ -75,6 +75,7 @@ def test_users_and_db_commands_neither_build_the_app_nor_read_the_library(kit, m
 
 
 def test_list_and_disable(kit, client):
+    assert "no accounts yet" in kit("users", "list").output  # an empty list says so and how to start
     kit("users", "add", "a@example.police.uk", "--password-stdin", input="a long enough password\n")
     listed = kit("users", "list")
     assert "a@example.police.uk" in listed.output and "active" in listed.output

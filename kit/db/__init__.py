@@ -1,14 +1,11 @@
-"""Storage: SQLAlchemy tables, the engine, a scoped session, and migrations at start-up.
+"""Storage: the SQLAlchemy tables. kit.db.engine opens the database; kit.db.migrate brings it up to date.
 
 Plain SQLAlchemy and plain config values: no Flask here, so the CLI and the tests reuse it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-from collections.abc import Iterator
 
 from sqlalchemy import (
     Boolean,
@@ -22,18 +19,8 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
-    create_engine,
-    event,
-    text,
 )
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, scoped_session, sessionmaker
-
-from kit.paths import data_dir
-
-# Any constant will do; it names the lock that lets one PostgreSQL worker migrate at a time.
-MIGRATION_LOCK_KEY = 5_117_001
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 def utcnow() -> dt.datetime:
@@ -215,6 +202,7 @@ class LocalVersion(Base):
     address: Mapped[str] = mapped_column(String(200), default="")
     links_yaml: Mapped[str] = mapped_column(Text, default="")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # validated and re-encoded
+    logo_svg: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # cleaned; logo_png is drawn from it
     reverted_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
@@ -227,155 +215,3 @@ class DeliveryCount(Base):
     phase: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     option_key: Mapped[str] = mapped_column(String(8), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """Turn on foreign keys and WAL; wait a little for a busy database rather than fail at once."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
-
-
-def _create_private(path: str | None) -> None:
-    """Create the SQLite file PATH readable by its owner only (SQLite gives -wal and -shm its mode)."""
-    if not path or path == ":memory:" or path.startswith("file:") or os.path.exists(path):
-        return
-    with contextlib.suppress(FileNotFoundError):  # a missing folder: SQLite reports it on connect
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-
-
-def make_engine(url: str) -> Engine:
-    """Create the engine for URL, with SQLite's pragmas set on every connection."""
-    if url.startswith("sqlite"):
-        _create_private(make_url(url).database)
-        engine = create_engine(url, connect_args={"timeout": 5})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
-
-
-class Database:
-    """The engine and a scoped session: one session per request or command, removed at the end."""
-
-    def __init__(self, url: str):
-        self.url = url
-        self.engine = make_engine(url)
-        self.session = scoped_session(sessionmaker(self.engine, expire_on_commit=False))
-
-    def remove(self) -> None:
-        """End the current scoped session (rolls back anything uncommitted)."""
-        self.session.remove()
-
-    def ping(self) -> bool:
-        """Say whether the database answers a trivial query."""
-        try:
-            with self.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            return True
-        except Exception:  # noqa: BLE001 - any failure means "not healthy"
-            return False
-
-    def upgrade(self) -> None:
-        """Bring the schema to the newest migration, one process at a time."""
-        with self.engine.connect() as conn, _migration_lock(conn, self.url):
-            _run_alembic(conn)
-
-    def dispose(self) -> None:
-        """Close every pooled connection (tests and forked workers)."""
-        self.session.remove()
-        self.engine.dispose()
-
-
-def alembic_config(connection=None):
-    """Return an Alembic config for our migrations folder, optionally bound to CONNECTION."""
-    from alembic.config import Config  # noqa: PLC0415 - only needed for migrations
-
-    config = Config()
-    config.set_main_option("script_location", str(data_dir("migrations")))
-    config.attributes["connection"] = connection
-    return config
-
-
-def _run_alembic(conn) -> None:
-    """Upgrade to head on CONN unless it is already there."""
-    from alembic import command  # noqa: PLC0415
-    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
-    from alembic.script import ScriptDirectory  # noqa: PLC0415
-
-    config = alembic_config(conn)
-    head = ScriptDirectory.from_config(config).get_current_head()
-    if MigrationContext.configure(conn).get_current_revision() == head:
-        return
-    command.upgrade(config, "head")
-    conn.commit()
-
-
-@contextlib.contextmanager
-def _migration_lock(conn, url: str) -> Iterator[None]:
-    """Hold a lock that only one migrating process can take (advisory lock or lock file)."""
-    if url.startswith("postgresql"):
-        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
-        conn.commit()
-        try:
-            yield
-        finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATION_LOCK_KEY})
-            conn.commit()
-        return
-    with _file_lock(_sqlite_lock_path(url)):
-        yield
-
-
-def _sqlite_lock_path(url: str) -> str | None:
-    """Return a lock file beside the SQLite database of URL (None for in-memory)."""
-    path = url.split(":///", 1)[-1]
-    return path + ".migrate.lock" if path and path != ":memory:" else None
-
-
-@contextlib.contextmanager
-def _file_lock(path: str | None) -> Iterator[None]:
-    """Hold an exclusive lock on PATH where the platform offers one."""
-    try:
-        import fcntl  # noqa: PLC0415 - POSIX only; Windows runs one waitress process
-    except ImportError:
-        fcntl = None
-    if path is None or fcntl is None:
-        yield
-        return
-    with os.fdopen(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600), "a", encoding="ascii") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-class DatabaseUnavailable(RuntimeError):
-    """The database cannot be opened or migrated; the message says which and why, without secrets."""
-
-
-def shown_url(url: str) -> str:
-    """Return URL fit for a message: the password hidden."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unreadable URL is shown as "the configured URL"
-        return "the configured KIT_DATABASE_URL"
-
-
-def open_database(url: str, migrate: bool) -> Database:
-    """Return a Database for URL, migrated when MIGRATE; raise DatabaseUnavailable in plain words."""
-    try:
-        database = Database(url)
-        if migrate:
-            database.upgrade()
-        return database
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise DatabaseUnavailable(f"cannot open the database at {shown_url(url)}: {reason}") from None
-
-
-def database_url_from_env(default: str) -> str:
-    """Return KIT_DATABASE_URL, or DEFAULT when it is unset."""
-    return os.environ.get("KIT_DATABASE_URL") or default
