@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from kit.content import models
 from kit.content.check import check, cross_check
 from kit.content.library import Library, Origin
-from kit.content.problems import Problem, from_validation
+from kit.content.problems import Problem, from_validation, in_order
 from kit.content.yamlfile import MAX_BYTES, Document, YamlError, parse
 
 # Single files at the top of the library, and folders of many files.
@@ -95,9 +95,7 @@ def read_file(kind: str, path: Path, name: str, inside: str) -> tuple[object | N
 
 def read_data(kind: str, data: bytes, name: str) -> tuple[object | None, Document | None, list[Problem]]:
     """Parse and validate the bytes of one library file (shown to authors as NAME)."""
-    if len(data) > MAX_BYTES:
-        return None, None, [Problem(name, None, "", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
-    try:
+    try:  # parse() refuses more than MAX_BYTES first
         doc = parse(data)
     except YamlError as exc:
         return None, None, [Problem(name, exc.line, "", exc.message)]
@@ -122,14 +120,11 @@ def _add(library: Library, kind: str, item, origin: Origin, problems: list[Probl
 
 
 def _collect(library: Library, kind: str, model, doc: Document, name: str, problems: list[Problem]) -> None:
-    if kind in ("modules", "plans"):
+    if kind in ("modules", "plans"):  # one item a file
         _add(library, kind, model, Origin(name, doc.source), problems)
-    elif kind == "questions":
-        for i, q in enumerate(model.questions):
-            _add(library, kind, q, Origin(name, doc.source, ("questions", i)), problems)
     elif kind == "lint":
         library.lint = model
-    else:
+    else:  # a list of items under the kind's own name (audiences, nations, links, questions)
         for i, item in enumerate(getattr(model, kind)):
             _add(library, kind, item, Origin(name, doc.source, (kind, i)), problems)
 
@@ -199,9 +194,5 @@ def load_checked(root: Path, lint: bool = False, local: Path | None = None) -> L
     problems += check(library) if lint else cross_check(library)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise LibraryError(sorted(problems, key=_order))
+        raise LibraryError(in_order(problems))
     return library
-
-
-def _order(problem: Problem) -> tuple:
-    return (problem.file, problem.line or 0, problem.field, problem.message)
