@@ -11,6 +11,7 @@ from kit.cli.group import Refusal, cli
 from kit.cli.options import lessons_dir, lessons_option, local_dir, open_library, saved_content
 from kit.content.check import check
 from kit.content.loader import load
+from kit.content.problems import in_order
 from kit.content.schema import write_schemas
 
 
@@ -29,7 +30,7 @@ def check_command(directory: Path | None, local: Path | None) -> None:
     from_folder = library.local_counts()  # before the browser's links, which count on their own
     current, before = saved_content(), len(library.links)
     problems += add_saved(library, current)  # the links leads saved in the browser, checked with the rest
-    problems = sorted(problems + check(library), key=lambda p: (p.file, p.line or 0, p.field))
+    problems = in_order(problems + check(library))
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
         click.echo(str(problem), err=bool(errors))

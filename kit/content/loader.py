@@ -10,16 +10,14 @@ from pydantic import ValidationError
 
 from kit.content import models
 from kit.content.check import check, cross_check
-from kit.content.library import Library, Origin
-from kit.content.problems import Problem, from_validation
+from kit.content.library import LOCAL_KINDS, Library, Origin
+from kit.content.problems import Problem, from_validation, in_order
 from kit.content.yamlfile import MAX_BYTES, Document, YamlError, parse
 
 # Single files at the top of the library, and folders of many files.
 TOP_FILES = ("audiences", "nations", "links", "lint")
 FOLDERS = ("modules", "questions", "plans")
 REQUIRED_FILES = ("audiences", "nations", "links")
-# A force's local folder (KIT_LOCAL_LESSONS) adds to these; the vocabularies stay national.
-LOCAL_KINDS = ("links", "modules", "questions", "plans")
 MAX_FILES = 50_000
 NOT_REGULAR = "not a regular file (a folder, FIFO or device), not read: only YAML files are"
 
@@ -194,9 +192,5 @@ def load_checked(root: Path, lint: bool = False, local: Path | None = None) -> L
     problems += check(library) if lint else cross_check(library)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise LibraryError(sorted(problems, key=_order))
+        raise LibraryError(in_order(problems))
     return library
-
-
-def _order(problem: Problem) -> tuple:
-    return (problem.file, problem.line or 0, problem.field, problem.message)

@@ -39,6 +39,11 @@ def problem(library: Library, kind: str, item_id: str, message: str, *path: str 
     return Problem(origin.file, origin.line(*path), field_path((*origin.path, *path)), message, severity)
 
 
+def in_order(problems: list[Problem]) -> list[Problem]:
+    """Return PROBLEMS by file, line and field (a whole-file problem first), each place's in the order found."""
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
+
+
 def field_path(path: Path_) -> str:
     """Return PATH written the way an author reads it: `activities[2].minutes`."""
     out = ""

@@ -7,7 +7,8 @@ import io
 import math
 from dataclasses import replace
 
-from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageBreak, PageTemplate, Spacer, Table, TableStyle
@@ -23,17 +24,25 @@ from kit.pdf.styles import NAVY, RULE, WHITE
 from kit.pdf.templates import Output
 
 A4_MARGIN = 13 * mm  # a handout is read, not filed: use the page
-A5_MARGIN = 12 * mm
 # Tighter sets of 'who can help', tried in order when the usual one would not fit its side.
-TIGHTER = (Fit(gap=3), Fit(gap=2, phone_min=58 * mm), Fit(gap=2, phone_min=58 * mm, tight=True))
+TIGHTER = (Fit(gap=3), Fit(gap=2, phone_min=58 * mm), Fit(gap=2, phone_min=58 * mm, tight=True),
+           Fit(gap=2, phone_min=58 * mm, tight=True, small_steps=True))
 # The back, in order: a heading (labels.py key) over the messages that cover each topic.
 BACK = (("starts", ("spot-the-signs",)), ("friend", ("support-a-friend",)),
-        ("after-report", ("after-report",)), ("crisis", ("crisis",)))
+        ("child-tells", ("respond-to-disclosure",)), ("after-report", ("after-report",)), ("crisis", ("crisis",)))
+# Topics an audience reads among the numbered steps instead: staff act on a disclosure at once.
+IN_THE_STEPS = {"professionals": ("child-tells",)}
 TALK_LINES = 3  # lines to write on under 'who I can talk to'
 SIDE_BY_SIDE = 150 * mm  # the narrowest box whose bilingual steps stand side by side
 HELP_STARTS = 6  # the front's flowables up to the first row of 'who can help'
 END_SHARE = 0.3  # the least of a page the last words and their company fill
 DROPPED = 0.1  # of a page: more than a laid-out page can save on its measure (space above its top line)
+
+
+def topics(ctx: Context) -> tuple:
+    """Return the back's topics for the session's audience (BACK, less those it reads as steps)."""
+    steps = IN_THE_STEPS.get(ctx.session.audience.id, ())
+    return tuple(t for t in BACK if t[0] not in steps)
 
 
 def banner(ctx: Context, width: float, tight: bool = False) -> Table:
@@ -54,19 +63,21 @@ def banner(ctx: Context, width: float, tight: bool = False) -> Table:
     return table
 
 
-def steps_box(ctx: Context, width: float, tight: bool = False) -> Table:
-    """Return the numbered 'what to do now' steps in a box nobody can miss (closer when TIGHT).
+def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphStyle | None = None) -> Table:
+    """Return the numbered 'what to do now' steps in a box nobody can miss (closer when TIGHT), each
+    step in the STEP style (the house step style unless given).
 
     Bilingual steps on a page wide enough stand side by side, Welsh left and English right, each
     step on one row; on A5 the English follows the Welsh in each step.
     """
-    messages = key_messages(ctx, exclude=OWN_PLACE + tuple(c for _, covers in BACK for c in covers))
+    messages = key_messages(ctx, exclude=OWN_PLACE + tuple(c for _, covers in topics(ctx) for c in covers))
+    step = step or ctx.st.step
     number_w = ctx.st.pt * 1.5 + 16
     side_by_side = len(ctx.langs) > 1 and width >= SIDE_BY_SIDE
     n_langs = 2 if side_by_side else 1
     column = (width - number_w) / n_langs
     head = ctx.st.h2.clone("boxhead", spaceBefore=0)
-    second = ctx.st.step.clone("step2", fontName=ctx.st.second.fontName, textColor=ctx.st.second.textColor)
+    second = step.clone("step2", fontName=ctx.st.second.fontName, textColor=ctx.st.second.textColor)
     if n_langs == 1:
         rows = [[ctx.heading("now", head), ""]]
     else:
@@ -74,10 +85,10 @@ def steps_box(ctx: Context, width: float, tight: bool = False) -> Table:
     for n, message in enumerate(messages, 1):
         if side_by_side:
             found = ctx.versions(message.text)
-            cells = [Paragraph(safe(found[0]), ctx.st.step), Paragraph(safe(found[-1]), second)]
+            cells = [Paragraph(safe(found[0]), step), Paragraph(safe(found[-1]), second)]
         else:
-            cells = [ctx.paras(message.text, ctx.st.step)]
-        rows.append([Paragraph(f"{n}.", ctx.st.step), *cells])
+            cells = [ctx.paras(message.text, step)]
+        rows.append([Paragraph(f"{n}.", step), *cells])
     table = boxed(rows, [number_w] + [column] * n_langs)
     if n_langs == 1:
         table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
@@ -87,15 +98,24 @@ def steps_box(ctx: Context, width: float, tight: bool = False) -> Table:
     return table
 
 
-def help_section(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
-    """Return 'who can help': QR codes for links with a URL, then numbers for the rest.
+def small_step(ctx: Context) -> ParagraphStyle:
+    """Return the steps' style at body size: bold, and no smaller than the text around it."""
+    return ctx.st.step.clone("step-small", fontSize=ctx.st.pt, leading=ctx.st.body.leading)
+
+
+def help_section(ctx: Context, width: float, fit: Fit = NORMAL, coded: list | None = None,
+                 phones: list | None = None) -> list:
+    """Return 'who can help': QR codes for links with a URL, then numbers for the rest (or CODED
+    and PHONES, when given, in their order).
 
     The last two rows stay together, so no helpline stands alone at the top of a page.
     """
-    links, coded = ctx.session.links, with_url(ctx.session.links)
+    links = ctx.session.links
+    coded = with_url(links) if coded is None else coded
+    phones = [k for k in links if not k.url] if phones is None else phones
     n = columns(width, cell_min(ctx, coded, fit))
     rows = grid([qr_row(ctx, k, width / n, fit) for k in coded], width, n, fit.gap)
-    rows += phone_list(ctx, [k for k in links if not k.url], width, fit)
+    rows += phone_list(ctx, phones, width, fit)
     if len(rows) > 1:
         rows[-2:] = [KeepTogether(rows[-2:])]
     return [ctx.heading("help"), *rows]
@@ -104,7 +124,8 @@ def help_section(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
 def front(ctx: Context, width: float, fit: Fit = NORMAL) -> list:
     """Return the front: title, what to do now, who can help."""
     above, below = (4, 0) if fit.tight else (10, 4)
-    return [banner(ctx, width, fit.tight), Spacer(1, above), steps_box(ctx, width, fit.tight),
+    step = small_step(ctx) if fit.small_steps else None
+    return [banner(ctx, width, fit.tight), Spacer(1, above), steps_box(ctx, width, fit.tight, step),
             Spacer(1, below), *help_section(ctx, width, fit)]
 
 
@@ -117,14 +138,15 @@ def talk_space(ctx: Context, width: float) -> list:
     return [KeepTogether([ctx.heading("talk-to"), *ctx.say("talk-to-prompt"), lines])]
 
 
-def back(ctx: Context, width: float, talk: bool = True, height: float = 0) -> list:
-    """Return the back: each topic the session's messages cover, the TALK space, the last words.
+def back(ctx: Context, width: float, talk: bool = True, height: float = 0, only: tuple | None = None) -> list:
+    """Return the back: each topic (of ONLY, when given) the session's messages cover, the TALK
+    space, the last words.
 
     The last words keep company: the items before them, up to END_SHARE of a page HEIGHT tall,
     stay with them, so a page they spill onto is never a few closing lines.
     """
     out = []
-    for heading, covers in BACK:
+    for heading, covers in topics(ctx) if only is None else only:
         messages = key_messages(ctx, covers=covers)
         if messages:
             out.append(ctx.heading(heading_for(heading, ctx.session.audience.pupil)))
@@ -177,8 +199,8 @@ def settings(ctx: Context) -> list[Fit]:
 
 def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
     """Return the handout's story: the first setting whose front and back each fit a side; else,
-    flowing on, the first setting that prints on one sheet, or the one with the fewest pages
-    (and of those, the first whose front reaches 'who can help').
+    flowing on, the first setting that prints on one sheet, or of those whose front reaches 'who
+    can help' (all, when none does) the first with the fewest pages.
 
     The space to write who I can talk to gives way to the words when it would cost a page. Sides
     are measured, not laid out: a side no taller than the page fits it (a layout is never taller
@@ -207,32 +229,27 @@ def story(ctx: Context, size: tuple[float, float], margin: float) -> list:
     for fit in fits[1:]:
         misses = story_height(front(ctx, width, fit)[:HELP_STARTS], width) > height
         for talk in (True, False):
-            cost = (pages(flowing(fit, talk), size, margin), misses)
-            if cost[0] <= max(2, least) and not misses:
+            cost = (misses, pages(flowing(fit, talk), size, margin))
+            if cost[1] <= max(2, least) and not misses:
                 return flowing(fit, talk)
             if best is None or cost < best[0]:
                 best = (cost, fit, talk)
     return flowing(*best[1:])
 
 
-def editions(out: Output, ctx: Context, size: tuple[float, float], margin: float) -> list[list]:
+def editions(out: Output, ctx: Context, size: tuple[float, float], margin: float, tell=None) -> list[list]:
     """Return the laid-out pages of each edition: one, or a Welsh and an English handout.
 
     A bilingual handout is two complete handouts, each numbered on its own: every reader has the
     whole advice in either language at the size one language allows (codes at the handheld floor,
     no page of remainders), and a school can hand out either (Welsh first, as the Welsh Language
-    Standards ask of separate versions).
+    Standards ask of separate versions). TELL(ctx, size, margin) tells each edition's story (story()
+    unless given).
     """
-    return [out.layout(story(one, size, margin), size, margin, one.meta("handout")) for one in ctx.editions()]
+    tell = tell or story
+    return [out.layout(tell(one, size, margin), size, margin, one.meta("handout")) for one in ctx.editions()]
 
 
 def compose(out: Output, ctx: Context) -> None:
     """Print the A4 handout, COPIES times: bilingual, the Welsh handout and then the English."""
     out.print_pages([page for pages in editions(out, ctx, A4, A4_MARGIN) for page in pages], ctx.options.copies)
-
-
-def compose_a5(out: Output, ctx: Context) -> None:
-    """Print the A5 handout two to an A4 sheet: bilingual, the Welsh page left of the English one."""
-    first, *second = editions(out, ctx, A5, A5_MARGIN)
-    out.print_two_up(first, ctx.options.copies, second[0] if second else None)
-

@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
     "help": {"en": "Who can help", "cy": "Pwy sy'n gallu helpu"},
     "starts": {"en": "How it usually starts", "cy": "Sut mae'n dechrau fel arfer"},
     "friend": {"en": "Helping a friend", "cy": "Helpu ffrind"},
+    "child-tells": {"en": "If your child tells you", "cy": "Os yw eich plentyn yn dweud wrthych chi"},
     "after-report": {"en": "What happens after you report", "cy": "Beth sy'n digwydd ar ôl rhoi gwybod"},
     "crisis": {"en": "If you feel you can't cope", "cy": "Os wyt ti'n teimlo na alli di ymdopi"},
     "crisis-adult": {"en": "In a crisis, get help now", "cy": "Mewn argyfwng, mynnwch help nawr"},

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kit.content.vocab import PUPIL_AUDIENCES
-from kit.pdf import answer_cards, cards, handout, lesson_plan, letter, pack, poster, quiz, teacher_sheet
+from kit.pdf import answer_cards, cards, handout, handout_a5, lesson_plan, letter, pack, poster, quiz, teacher_sheet
 from kit.pdf.labels import label as words
 from kit.pdf.options import RenderOptions
 from kit.pdf.pack import Compose
@@ -65,7 +65,7 @@ class DocumentKind:
 DOCUMENTS = (
     DocumentKind("lesson-plan", "Lesson plan (officer and teacher)", lesson_plan.compose, "lesson-plan"),
     DocumentKind("handout", "Handout (A4)", handout.compose, "handout"),
-    DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout.compose_a5, "handout"),
+    DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout_a5.compose, "handout"),
     DocumentKind("quiz", "Quiz sheet", quiz.compose_quiz, "quiz"),
     DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
     DocumentKind("cards", "Pocket cards (8 to an A4 sheet)", cards.compose, "cards"),

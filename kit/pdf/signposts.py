@@ -36,6 +36,7 @@ class Fit:
     gap: float = 6
     phone_min: float = CELL_MIN
     tight: bool = False  # a code's URL and numbers on one line; smaller title, steps and gaps
+    small_steps: bool = False  # the steps at body size (still bold), so who can help starts on the front
 
 
 NORMAL, ROOMY = Fit(), Fit(qr=ROOMY_QR)

@@ -12,6 +12,7 @@ import base64
 from html import escape
 
 from kit.pdf import letter as printed
+from kit.pdf.handout import topics as back_topics
 from kit.pdf.labels import heading_for, label
 from kit.pdf.options import RenderOptions
 from kit.pdf.story import OWN_PLACE, Context, key_messages, numbers, with_url
@@ -21,8 +22,6 @@ STYLE = ("body{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.
          "margin:1rem auto;padding:0 1rem;color:#1b1f24}h1,h2{color:#0f2d52}a{color:#0b5563}"
          "section+section{border-top:2px solid #7f95ab;margin-top:2rem}.logo{height:3rem;width:auto}")
 HTML_LANG = {"en": "en-GB", "cy": "cy"}
-BACK = (("starts", "spot-the-signs"), ("friend", "support-a-friend"), ("after-report", "after-report"),
-        ("crisis", "crisis"))
 
 
 def e(text: str) -> str:
@@ -44,7 +43,7 @@ def help_list(ctx: Context, lang: str) -> str:
 
 def steps(ctx: Context, lang: str, limit: int | None = None) -> str:
     """Return the numbered steps in LANG as an ordered list."""
-    covers = OWN_PLACE + tuple(c for _, c in BACK)
+    covers = OWN_PLACE + tuple(c for _, cs in back_topics(ctx) for c in cs)
     items = "".join(f"<li>{e(m.text.get(lang))}</li>" for m in key_messages(ctx, exclude=covers)[:limit])
     return f"<h2>{e(label('now', lang))}</h2><ol>{items}</ol>"
 
@@ -59,8 +58,8 @@ def handout(ctx: Context, lang: str) -> str:
     """Return the handout's words in LANG: steps, who can help, the back's topics, last words."""
     out = [f"<h1>{e(title(ctx, lang))}</h1>", steps(ctx, lang),
            help_list(ctx, lang)]
-    for heading, covers in BACK:
-        messages = key_messages(ctx, covers=(covers,))
+    for heading, covers in back_topics(ctx):
+        messages = key_messages(ctx, covers=covers)
         if messages:
             items = "".join(f"<li>{e(m.text.get(lang))}</li>" for m in messages)
             out.append(f"<h2>{e(label(heading_for(heading, ctx.session.audience.pupil), lang))}</h2><ul>{items}</ul>")

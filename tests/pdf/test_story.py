@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from reportlab.lib.pagesizes import A4, A5
-from reportlab.platypus import Paragraph
+from reportlab.platypus import PageBreak, Paragraph
 
-from kit.pdf import RenderOptions, handout, lesson_plan, letter, poster, quiz, signposts
+from kit.pdf import RenderOptions, handout, handout_a5, lesson_plan, letter, poster, quiz, signposts
 from kit.pdf.flowables import QRCode
+from kit.pdf.measure import frame_size, story_height
 from kit.pdf.story import OWN_PLACE, Context, key_messages
 from tests.pdf.conftest import plan_ids, story_text, walk
 
@@ -22,7 +23,7 @@ def codes(story) -> list[str]:
     return [f.url for f in walk(story) if isinstance(f, QRCode)]
 
 
-@pytest.mark.parametrize("size, margin", [(A4, handout.A4_MARGIN), (A5, handout.A5_MARGIN)])
+@pytest.mark.parametrize("size, margin", [(A4, handout.A4_MARGIN), (A5, handout_a5.A5_MARGIN)])
 @pytest.mark.parametrize("plan_id", plan_ids())
 def test_handout_story_shape(make_teaching_session, plan_id, size, margin):
     ctx = context(make_teaching_session, plan_id)
@@ -38,6 +39,41 @@ def test_handout_story_shape(make_teaching_session, plan_id, size, margin):
         assert any(k.status == "ok" for k in with_url), "a verify link must never stand alone"
     for message in key_messages(ctx):
         assert message.text.en in text
+
+
+@pytest.mark.parametrize("nation", ["england", "wales", "scotland", "northern-ireland"])
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_the_a5_handout_is_a_short_form_on_one_sheet(make_teaching_session, plan_id, nation):
+    """In English, a front and a back that each fit an A5 side: every step, a code on the front,
+    the crisis route and the last words on the back; only the session's own links."""
+    ctx = context(make_teaching_session, plan_id, nation)
+    story = handout_a5.story(ctx)
+    width, height = frame_size(A5, handout_a5.A5_MARGIN)
+    assert [isinstance(f, PageBreak) for f in story].count(True) == 1
+    cut = next(n for n, f in enumerate(story) if isinstance(f, PageBreak))
+    front, rear = story[:cut], story[cut + 1:]
+    assert story_height(front, width) <= height
+    assert codes(front), "no code on the front"
+    dropped = tuple(c for heading, covers in handout.topics(ctx) if heading != "crisis" for c in covers)
+    for message in key_messages(ctx, exclude=OWN_PLACE + dropped):
+        assert message.text.en in story_text(front if message.covers != "crisis" else rear)
+    assert story_text(rear).rstrip().endswith(ctx.voice("last")[-1])
+    assert set(codes(story)) <= {k.url for k in ctx.session.links}
+    assert len(codes(story)) == len(set(codes(story)))
+    assert handout.pages(rear, A5, handout_a5.A5_MARGIN) == 1  # last: a trial layout uses REAR up
+
+
+@pytest.mark.parametrize("plan_id, on_the_back", [("parents-carers-core", True), ("professionals-core", False)])
+def test_what_to_do_if_told_is_on_a_parents_back_and_among_staff_steps(make_teaching_session, plan_id, on_the_back):
+    """A parent reads what to do if their child tells them on the back; staff act on it at once."""
+    ctx = context(make_teaching_session, plan_id)
+    told = key_messages(ctx, covers=("respond-to-disclosure",))
+    width = frame_size(A4, handout.A4_MARGIN)[0]
+    steps, rear = story_text([handout.steps_box(ctx, width)]), story_text(handout.back(ctx, width))
+    assert told
+    for message in told:
+        assert (message.text.en in rear, message.text.en in steps) == (on_the_back, not on_the_back)
+    assert ("If your child tells you" in rear) == on_the_back
 
 
 def test_steps_follow_the_message_order(make_teaching_session):

@@ -1,0 +1,135 @@
+"""The A5 handout: a short form on one sheet, front and back.
+
+The front holds the title, what to do now and the start of who can help; the back, the rest of
+who can help, the crisis route and the last words, then as many of the back's other topics as the
+side holds. The long lists belong to the A4 handout, which prints them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Spacer
+
+from kit.content.models import Link
+from kit.pdf import handout
+from kit.pdf.measure import frame_size, heights, story_height
+from kit.pdf.signposts import ROOMY, Fit
+from kit.pdf.story import Context, key_messages, with_url
+from kit.pdf.templates import Output
+
+A5_MARGIN = 12 * mm
+TRIAL_SLACK = 20 * mm  # a side measuring up to this much over its page is laid out on trial
+SHORT = handout.TIGHTER[-1]  # codes at the usual size, helplines two abreast, gaps closed, small steps
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """What an A5 sheet carries: links with a code, helplines, the back's topics, the talk space."""
+
+    coded: tuple[Link, ...]
+    phones: tuple[Link, ...]
+    topics: tuple
+    talk: bool = True
+
+    def without(self, topic: str) -> Sheet:
+        """Return this sheet without the back's TOPIC."""
+        return replace(self, topics=tuple(t for t in self.topics if t[0] != topic))
+
+
+def numbered(link: Link) -> bool:
+    """Return whether LINK has a number to call or text."""
+    return bool(link.phone or link.text_number)
+
+
+def cuts(ctx: Context) -> Iterator[Sheet]:
+    """Yield what an A5 sheet could carry, fullest first, each time leaving out what its reader
+    misses least: the space to write names, how it starts, advice pages to read later, helplines
+    the crisis route already names, helping a friend, if your child tells you, a code for a
+    service with a number (it prints with the helplines), what happens after reporting, and then
+    the last codes (the crisis route and the last words always stay; the A4 handout carries all).
+
+    Codes for routes to report, remove or talk come first (services the steps send the reader to).
+    """
+    links = ctx.session.links
+    coded = with_url(links)
+    routes = tuple(k for k in coded if k.covers)
+    crisis = " ".join(t for m in key_messages(ctx, covers=("crisis",)) for t in ctx.versions(m.text))
+    sheet = Sheet(routes + tuple(k for k in coded if not k.covers), tuple(k for k in links if not k.url),
+                  handout.topics(ctx))
+    yield sheet
+    yield (sheet := replace(sheet, talk=False))
+    yield (sheet := sheet.without("starts"))
+    yield (sheet := replace(sheet, coded=routes, phones=tuple(k for k in sheet.phones if k.covers)))
+    named = [k for k in links if crisis and numbered(k) and (k.phone or k.text_number) in crisis]
+    yield (sheet := replace(sheet, phones=tuple(k for k in sheet.phones if k not in named)))
+    yield (sheet := sheet.without("friend"))
+    yield (sheet := sheet.without("child-tells"))
+    to_call = tuple(k for k in sheet.coded if numbered(k) and k not in named)
+    yield (sheet := replace(sheet, coded=tuple(k for k in sheet.coded if not numbered(k)),
+                            phones=sheet.phones + to_call))
+    yield (sheet := sheet.without("after-report"))
+    while len(sheet.coded) > 1:
+        yield (sheet := replace(sheet, coded=sheet.coded[:-1]))
+
+
+def top(ctx: Context, width: float) -> list:
+    """Return the front above who can help's first row: title, the steps at body size, the heading."""
+    return [handout.banner(ctx, width, True), Spacer(1, 4),
+            handout.steps_box(ctx, width, True, handout.small_step(ctx)),
+            Spacer(1, 2)]
+
+
+def fits(side: list, size: tuple[float, float], margin: float) -> bool:
+    """Return whether SIDE fits one page: measured, or laid out on trial when it measures a little
+    over (a measure counts the space above a page's first line and inside kept-together rows).
+    A trial uses up the flowables it lays out: lay out a fresh SIDE after it."""
+    tall, room = story_height(side, frame_size(size, margin)[0]), frame_size(size, margin)[1]
+    return tall <= room or (tall <= room + TRIAL_SLACK and handout.pages(side, size, margin) == 1)
+
+
+def setting(ctx: Context) -> Fit:
+    """Return how an A5 sheet sets who can help (large print keeps its bigger codes)."""
+    return replace(SHORT, qr=ROOMY.qr) if ctx.large else SHORT
+
+
+def sides(ctx: Context, sheet: Sheet, width: float, height: float) -> tuple[list, list]:
+    """Return SHEET's front (title, steps, who can help as far as it fits) and back (the rest)."""
+    fit = setting(ctx)
+    above = top(ctx, width)
+    head, *rows = handout.help_section(ctx, width, fit, list(sheet.coded), list(sheet.phones))
+    room = height - story_height([*above, head], width)
+    front = 0
+    for tall in heights(rows, width):
+        if tall > room:
+            break
+        room, front = room - tall, front + 1
+    rear = [*rows[front:], *handout.back(ctx, width, sheet.talk, only=sheet.topics)]
+    return ([*above, head, *rows[:front]] if front else []), rear
+
+
+def story(ctx: Context, size: tuple[float, float] = A5, margin: float = A5_MARGIN) -> list:
+    """Return the A5 story: the fullest front and back that each fit a side, who can help starting
+    on the front; else the A4 handout's way of flowing on (a long Welsh edition may need it).
+
+    The rows that fit the front stay there; the rest open the back (its last two rows are one item,
+    so a back never opens with a lone helpline).
+    """
+    width, height = frame_size(size, margin)
+    if story_height([*top(ctx, width), ctx.heading("help")], width) + setting(ctx).qr > height:
+        return handout.story(ctx, size, margin)  # no code fits below the steps (large print)
+    for sheet in cuts(ctx):
+        front, rear = sides(ctx, sheet, width, height)
+        if front and fits(rear, size, margin):
+            front, rear = sides(ctx, sheet, width, height)
+            return [*front, PageBreak(), *rear]
+    return handout.story(ctx, size, margin)
+
+
+def compose(out: Output, ctx: Context) -> None:
+    """Print the A5 handout two to an A4 sheet: bilingual, the Welsh page left of the English one."""
+    first, *second = handout.editions(out, ctx, A5, A5_MARGIN, story)
+    out.print_two_up(first, ctx.options.copies, second[0] if second else None)
