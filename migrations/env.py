@@ -1,21 +1,17 @@
 """Alembic environment: uses the connection the app hands over, else the app's database URL."""
 
-import os
-
 from alembic import context
 
+from kit.config import instance_path, settings
 from kit.db import Base
-from kit.db.engine import database_url_from_env, make_engine
+from kit.db.engine import make_engine
 
 target_metadata = Base.metadata
 
 
 def _url() -> str:
     """Return the database URL the app would use (KIT_DATABASE_URL or the instance SQLite)."""
-    from kit.config import defaults, instance_path_from_env  # noqa: PLC0415
-
-    instance = instance_path_from_env() or os.path.abspath("instance")
-    return database_url_from_env(defaults(instance)["DATABASE_URL"])
+    return settings(instance_path())["DATABASE_URL"]
 
 
 def _migrate(connection) -> None:

@@ -8,6 +8,9 @@ from pathlib import Path
 from kit.content.models import Audience, Link, LintFile, Module, Nation, Plan, Question
 from kit.content.yamlfile import Path_, Source
 
+KINDS = ("audiences", "nations", "links", "modules", "questions", "plans")  # the items a library holds, by id
+# A force's local folder (KIT_LOCAL_LESSONS) may add these; the vocabularies stay national.
+LOCAL_KINDS = ("links", "modules", "questions", "plans")
 
 @dataclass(frozen=True, eq=False)
 class Origin:
@@ -44,19 +47,12 @@ class Library:
 
     def counts(self) -> dict[str, int]:
         """Return how many items of each kind the library holds."""
-        return {
-            "audiences": len(self.audiences),
-            "nations": len(self.nations),
-            "links": len(self.links),
-            "modules": len(self.modules),
-            "questions": len(self.questions),
-            "plans": len(self.plans),
-        }
+        return {kind: len(getattr(self, kind)) for kind in KINDS}
 
     def local_counts(self) -> dict[str, int]:
         """Return how many items of each kind the force's local folder added."""
         kinds = [kind for kind, _ in self.local]
-        return {kind: kinds.count(kind) for kind in ("links", "modules", "questions", "plans") if kind in kinds}
+        return {kind: kinds.count(kind) for kind in LOCAL_KINDS if kind in kinds}
 
     def questions_for(self, audience: str) -> list[Question]:
         """Return the questions written for AUDIENCE."""

@@ -24,9 +24,8 @@ from kit.content.library import Library
 from kit.content.models import Link, Plan, Text
 from kit.content.problems import Problem, Rule, problem
 from kit.content.text import texts
-from kit.content.vocab import PUPIL_AUDIENCES
+from kit.content.vocab import GROUND_RULES_MODULE, PUPIL_AUDIENCES
 
-GROUND_RULES = "ground-rules"
 QUIZ_MIN, QUIZ_MAX = 5, 8
 
 
@@ -167,8 +166,8 @@ def welsh_coverage(library: Library) -> Iterator[Problem]:
 def plan_shape(library: Library) -> Iterator[Problem]:
     """Pupil plans open with ground rules; key message ids are unique in a plan; 5–8 questions."""
     for plan in library.plans.values():
-        if plan.audience in PUPIL_AUDIENCES and plan.modules[:1] != [GROUND_RULES]:
-            yield problem(library, "plans", plan.id, f"a pupil plan must start with '{GROUND_RULES}'", "modules")
+        if plan.audience in PUPIL_AUDIENCES and plan.modules[:1] != [GROUND_RULES_MODULE]:
+            yield problem(library, "plans", plan.id, f"a pupil plan must start with '{GROUND_RULES_MODULE}'", "modules")
         seen: dict[str, str] = {}
         for module_id in (m for m in plan.modules if m in library.modules):
             for i, message in enumerate(library.modules[module_id].key_messages):

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from kit.content import models
 from kit.content.check import check, cross_check
-from kit.content.library import Library, Origin
+from kit.content.library import LOCAL_KINDS, Library, Origin
 from kit.content.problems import Problem, from_validation, in_order
 from kit.content.yamlfile import MAX_BYTES, Document, YamlError, parse
 
@@ -18,8 +18,6 @@ from kit.content.yamlfile import MAX_BYTES, Document, YamlError, parse
 TOP_FILES = ("audiences", "nations", "links", "lint")
 FOLDERS = ("modules", "questions", "plans")
 REQUIRED_FILES = ("audiences", "nations", "links")
-# A force's local folder (KIT_LOCAL_LESSONS) adds to these; the vocabularies stay national.
-LOCAL_KINDS = ("links", "modules", "questions", "plans")
 MAX_FILES = 50_000
 NOT_REGULAR = "not a regular file (a folder, FIFO or device), not read: only YAML files are"
 

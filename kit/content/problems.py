@@ -40,8 +40,8 @@ def problem(library: Library, kind: str, item_id: str, message: str, *path: str 
 
 
 def in_order(problems: list[Problem]) -> list[Problem]:
-    """Return PROBLEMS by file, line, field and message, as authors read them (a whole-file problem first)."""
-    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.message))
+    """Return PROBLEMS by file, line and field (a whole-file problem first), each place's in the order found."""
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
 
 
 def field_path(path: Path_) -> str:

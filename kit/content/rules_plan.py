@@ -20,8 +20,7 @@ from collections.abc import Iterator
 from kit.content.library import Library
 from kit.content.problems import Problem, Rule, problem
 from kit.content.rules import module_texts, plan_modules
-
-GROUND_RULES = "ground-rules"
+from kit.content.vocab import GROUND_RULES_MODULE
 
 
 def timings(library: Library) -> Iterator[Problem]:
@@ -103,7 +102,7 @@ def ground_rules_core(library: Library) -> Iterator[Problem]:
     """Ground rules are never optional (signposting activities neither)."""
     for m in library.modules.values():
         for i, activity in enumerate(m.activities):
-            core = m.id == GROUND_RULES or "signposting" in (activity.notes.en.lower() if activity.notes else "")
+            core = m.id == GROUND_RULES_MODULE or "signposting" in (activity.notes.en.lower() if activity.notes else "")
             if activity.optional and core:
                 yield problem(library, "modules", m.id, "ground rules and signposting are never optional",
                               "activities", i, "optional")

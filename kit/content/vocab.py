@@ -14,6 +14,8 @@ AudienceId = Literal[
 AUDIENCES: tuple[str, ...] = AudienceId.__args__
 # Audiences that are children in a classroom: sessions are classroom-sized, DSL told beforehand.
 PUPIL_AUDIENCES: tuple[str, ...] = AUDIENCES[:4]
+# The module every pupil plan starts with; it is never optional, and the presenter shows it as its own slide.
+GROUND_RULES_MODULE = "ground-rules"
 
 NationId = Literal["england", "scotland", "wales", "northern-ireland"]
 NATIONS: tuple[str, ...] = NationId.__args__

@@ -93,8 +93,3 @@ def open_database(url: str, migrate: bool) -> Database:
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise DatabaseUnavailable(f"cannot open the database at {shown_url(url)}: {reason}") from None
-
-
-def database_url_from_env(default: str) -> str:
-    """Return KIT_DATABASE_URL, or DEFAULT when it is unset."""
-    return os.environ.get("KIT_DATABASE_URL") or default

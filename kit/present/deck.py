@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from kit.content.models import Link, Module, Question
+from kit.content.vocab import GROUND_RULES_MODULE
 from kit.pdf.labels import GROUND_RULES, label, safeguarding_notes
 from kit.present.svg import qr_svg
 from kit.sessions.model import Session
@@ -137,10 +138,10 @@ def _activities(session: Session) -> list[Slide]:
     """Return a slide per kept activity, then each module's key messages."""
     slides: list[Slide] = []
     lang = session.langs[0]
-    count = sum(len(m.activities) for m in session.modules if m.id != "ground-rules")
+    count = sum(len(m.activities) for m in session.modules if m.id != GROUND_RULES_MODULE)
     n = 0
     for module in session.modules:
-        if module.id == "ground-rules":
+        if module.id == GROUND_RULES_MODULE:
             continue  # its activity is the ground-rules slide
         for i, activity in enumerate(module.activities):
             n += 1
@@ -194,7 +195,7 @@ def _opening(session: Session) -> list[Slide]:
     title = Slide("title", _title(session), lines=(session.text(session.audience.name),),
                   notes=Notes(say=("Introduce yourself and the session. Press N for these notes, "
                                    "B to blank the screen, R to reveal an answer.",), safeguarding=fixed))
-    rules = next((m for m in session.modules if m.id == "ground-rules"), None)
+    rules = next((m for m in session.modules if m.id == GROUND_RULES_MODULE), None)
     activity = rules.activities[0] if rules else None
     ground = Slide(
         "rules", label("ground-rules", lang), lines=tuple(rule[lang] for rule in GROUND_RULES),

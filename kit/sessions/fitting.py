@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kit.content.models import Activity, Module
+from kit.content.vocab import GROUND_RULES_MODULE
 
 # Ground rules open every pupil session and are never dropped, whatever the library marks.
-ALWAYS_KEPT_MODULES = frozenset({"ground-rules"})
+ALWAYS_KEPT_MODULES = frozenset({GROUND_RULES_MODULE})
 QUIZ_PHASE_MAX = 5  # the plans allow 5 minutes at the start and 5 at the end for the quiz
 QUIZ_PHASE_MIN = 2  # even a short lesson leaves time to count hands on a few questions
 QUICK_LENGTHS = (20, 40, 60)  # the usual school slots: one click each in the builder
