@@ -128,3 +128,16 @@ def test_saving_the_form_untouched_keeps_the_yaml_as_typed(client, db, lead):
         "link-0-audiences": ["lower-secondary"], "link-0-nations": ["england"], "link-0-status": "ok"}
     response = client.post("/local/", data=data, follow_redirects=True)
     assert "Nothing changed" in response.get_data(as_text=True) and saved_rows(db) == 1
+
+
+@pytest.mark.parametrize("second, field, says", [
+    ({"id": "force-helpline", "url": "http://www.example.police.uk/help"}, "url", "https"),
+    ({}, "id", "duplicate link id 'force-schools-officer'"),  # the same id twice: named at the second
+])
+def test_a_problem_in_the_second_link_sits_beside_the_second_link(client, db, lead, second, field, says):
+    data = base(link_count="2") | posted(0) | posted(1, **second)
+    page = unescape(client.post("/local/", data=data).get_data(as_text=True))
+    assert saved_rows(db) == 0
+    error = re.search(rf'id="link-1-{field}-error"><span class="visually-hidden">Error:</span> ([^<]+)', page)
+    assert error and says in error.group(1)
+    assert f'href="#link-1-{field}">Link 2, {field}: ' in page and 'href="#link-0-' not in page
