@@ -97,7 +97,7 @@ def with_saved_content(library, lessons: str | None):
     if current.version_id is None:
         return library, current
     library, problems = library_with(lessons_dir(lessons), local_dir(), current.content)
-    click.echo(f"with the force's content saved in the browser: {current.edition().lower()}", err=True)
+    click.echo(f"with the force's content saved in the browser ({current.edition()})", err=True)
     for problem in (p for p in problems if p.severity == "error"):
         click.echo(f"warning: not printed: {problem}", err=True)
     return library, current

@@ -41,7 +41,7 @@ def check_command(directory: Path | None, local: Path | None) -> None:
         added = ", ".join(f"{n} {kind}" for kind, n in from_folder.items()) or "nothing"
         counts += f" (of which {added} from {library.local_root})"
     if current.version_id is not None:
-        counts += f"; {len(library.links) - before} links saved in the browser ({current.edition().lower()})"
+        counts += f"; {len(library.links) - before} links saved in the browser ({current.edition()})"
     warnings = len(problems)
     click.echo(f"ok: {counts}" + (f"; {warnings} warning(s)" if warnings else ""))
 

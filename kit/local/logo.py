@@ -7,8 +7,11 @@ here, once, when it is saved.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import io
 import warnings
+import zlib
 from dataclasses import dataclass
 
 from PIL import Image
@@ -96,3 +99,17 @@ def safe_logo(data: bytes) -> Logo:
     _checked_size(data, "SVG")
     cleaned = svg.safe_svg(data)
     return Logo(_encoded(svg.rendition(cleaned, PRINT_HEIGHT_PX)), cleaned)
+
+
+def packed(made: Logo) -> str:
+    """Return MADE's source (the cleaned SVG, else the PNG) packed as text, to ride in a form's hidden field."""
+    return base64.b64encode(zlib.compress(made.svg or made.png, 9)).decode("ascii")
+
+
+def unpacked(text: str) -> bytes:
+    """Return the logo packed in TEXT, at most MAX_BYTES + 1 long (so the size check still refuses a bomb);
+    it is checked again with safe_logo like any upload, since it came back from a browser."""
+    try:
+        return zlib.decompressobj().decompress(base64.b64decode(text, validate=True), MAX_BYTES + 1)
+    except (binascii.Error, zlib.error):
+        raise LogoError("the logo kept with the form could not be read: choose the file again") from None

@@ -30,6 +30,7 @@ class FieldError:
 
     field: str  # organisation, address, logo or links
     message: str
+    problem: Problem | None = None  # the loader's own problem, for a links error (kit.local.linkrows places it)
 
 
 def _one_line(value: str, name: str, limit: int, field: str) -> list[FieldError]:
@@ -68,7 +69,7 @@ def check_edit(root: Path, local: Path | None, content: Content) -> list[FieldEr
     errors = _one_line(content.organisation, "organisation's name", ORGANISATION_MAX, "organisation")
     errors += _one_line(content.address, "address line", ADDRESS_MAX, "address")
     _, problems = library_with(root, local, content, lint=True)
-    errors += [FieldError("links", _links_message(p)) for p in sorted(problems) if p.severity == "error"]
+    errors += [FieldError("links", _links_message(p), p) for p in sorted(problems) if p.severity == "error"]
     return errors
 
 

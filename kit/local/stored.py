@@ -44,7 +44,8 @@ def saved(url: str) -> Current:
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise DatabaseUnavailable(f"cannot read the force's saved content from the database at "
-                                  f"{shown_url(url)}: {reason}") from None
+                                  f"{shown_url(url)}: {reason} (after an update, `kit db upgrade` brings it "
+                                  "up to date)") from None
     finally:
         database.dispose()
 

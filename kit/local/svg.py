@@ -23,7 +23,7 @@ from kit.local.errors import LogoError
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-KEPT_XML = "{http://www.w3.org/XML/1998/namespace}"  # xml:space, xml:lang
+KEPT_XML = ("{http://www.w3.org/XML/1998/namespace}space", "{http://www.w3.org/XML/1998/namespace}lang")
 MAX_ELEMENTS = 5_000  # a detailed crest has a few hundred; more is a drawing, not a logo
 MAX_DRAWN = 20_000  # elements once every <use> is expanded: nested <use> multiplies (10 of 10 of 10 ...)
 MAX_EXTENT = 100_000  # user units: any real logo's viewBox is far smaller
@@ -86,7 +86,7 @@ def _check_references(element: etree._Element) -> None:
                                 "keep everything inside the one SVG")
             if name != XLINK_HREF:
                 continue
-        elif name.startswith("{") and not name.startswith(KEPT_XML):
+        elif name.startswith("{") and name not in KEPT_XML:
             del element.attrib[name]  # inkscape:label, sodipodi:docname, ...: editors' notes
             continue
         _check_css(value)

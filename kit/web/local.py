@@ -8,8 +8,7 @@ LibraryHolder, asked at every request whether a lead saved a new version.
 from __future__ import annotations
 
 import base64
-import binascii
-import zlib
+import datetime as dt
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -18,9 +17,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from wtforms import BooleanField, FileField, HiddenField, StringField, TextAreaField
 from wtforms.validators import Length
 
-from kit.local import logo, overlay, versions
+from kit.local import linkrows, logo, overlay, versions
 from kit.local.holder import LibraryHolder
 from kit.web.database import db_session
+from kit.web.editing import library
 from kit.web.forms import ConfirmForm
 from kit.web.render_cache import reload_library
 
@@ -78,19 +78,6 @@ def _data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def _pending(logo_made: logo.Logo) -> str:
-    """Return LOGO_MADE's source (cleaned SVG, else PNG) packed for the form's hidden field."""
-    return base64.b64encode(zlib.compress(logo_made.svg or logo_made.png, 9)).decode("ascii")
-
-
-def _unpacked(field: str) -> bytes:
-    """Return the logo packed in FIELD, at most MAX_BYTES + 1 long (so the size check still refuses)."""
-    try:
-        return zlib.decompressobj().decompress(base64.b64decode(field, validate=True), logo.MAX_BYTES + 1)
-    except (binascii.Error, zlib.error):
-        raise logo.LogoError("the logo kept with the form could not be read: choose the file again") from None
-
-
 def _logo_of(form: LocalForm, before: versions.Content) -> tuple[logo.Logo | None, list]:
     """Return the logo the form asks for (a new upload, the one kept from a refused form, the saved one
     or none) checked and made safe, and any error about it."""
@@ -101,7 +88,7 @@ def _logo_of(form: LocalForm, before: versions.Content) -> tuple[logo.Logo | Non
     if not chosen and not form.pending_logo.data:
         return (logo.Logo(before.logo_png, before.logo_svg) if before.logo_png else None), []
     try:  # a kept logo is checked again like an upload: it came back from the browser
-        data = upload.read(logo.MAX_BYTES + 1) if chosen else _unpacked(form.pending_logo.data)
+        data = upload.read(logo.MAX_BYTES + 1) if chosen else logo.unpacked(form.pending_logo.data)
         return logo.safe_logo(data), []
     except logo.LogoError as exc:
         return None, [overlay.FieldError("logo", str(exc)[:1].upper() + str(exc)[1:] + ".")]
@@ -130,23 +117,69 @@ def edit():
     before = versions.content_of(row)
     form = LocalForm(data={"organisation": before.organisation, "address": before.address,
                            "links": before.links_yaml} if request.method == "GET" else None)
-    fresh = None
+    rows = _rows(before)  # None: the links are edited as YAML (asked for, or not plain enough for the form)
+    fresh, beside = None, {}
     if request.method == "POST":  # CSRF is checked app-wide before any view runs
-        valid = form.validate()  # field lengths first: their messages sit beside the fields
+        changing = rows is not None and _change_rows(rows)  # add or remove a link: shown again, not saved
+        if rows is not None:  # the same YAML, checked by the same loader; unchanged links keep their text
+            form.links.data = linkrows.yaml_of(rows)
+            if form.links.data == linkrows.yaml_of(linkrows.rows_of(before.links_yaml) or []):
+                form.links.data = before.links_yaml
+        valid = form.validate() and not changing  # field lengths first: their messages sit beside the fields
         content, errors, fresh = _submitted(form, before)
         if valid:
             errors += overlay.check_edit(holder().root, holder().local, content)
-        for error in errors:
-            getattr(form, error.field).errors = [*getattr(form, error.field).errors, error.message]
+        beside = _place(form, rows, errors)
         if valid and not errors and content == before:
             flash("Nothing changed, so no new version was saved.", "info")
         elif valid and not errors:
             saved = versions.save(db, current_user.user, content)
             flash(f"Saved as version {saved.id}. Documents printed from now on use it.", "success")
             return redirect(url_for("local.edit"))
-        form.pending_logo.data = _pending(fresh) if fresh else ""
+        form.pending_logo.data = logo.packed(fresh) if fresh else ""
     return render_template("local/edit.html", form=form, row=row, current=holder().current, confirm=ConfirmForm(),
-                           previous=_previous(db, row), pending=_data_uri(fresh.png) if fresh else None)
+                           previous=_previous(db, row), pending=_data_uri(fresh.png) if fresh else None,
+                           rows=rows, beside=beside, **_vocabulary())
+
+
+def _vocabulary() -> dict:
+    """Return the audiences and nations a link may name, as (id, name) for the form's checkboxes."""
+    lib = library()
+    return {"audience_options": [(a.id, a.name.en) for a in lib.audiences.values()],
+            "nation_options": [(n.id, n.name.en) for n in lib.nations.values()]}
+
+
+def _rows(before: versions.Content) -> list[linkrows.Row] | None:
+    """Return the links as form rows: from the submitted fields, else the saved YAML; None in YAML mode."""
+    if request.values.get("mode") == "yaml":
+        return None
+    if request.method == "POST":
+        count = request.form.get("link_count", "0")
+        return linkrows.rows_from(request.form.to_dict(flat=False), int(count) if count.isdigit() else 0)
+    return linkrows.rows_of(before.links_yaml)
+
+
+def _change_rows(rows: list[linkrows.Row]) -> bool:
+    """Add an empty link or remove one when the lead pressed that button; return whether they did."""
+    if "add_link" in request.form:
+        rows.append(linkrows.Row({"status": "ok", "checked": dt.date.today().isoformat()}))
+        return True
+    remove = request.form.get("remove_link", "")
+    if remove.isdigit() and int(remove) < len(rows):
+        del rows[int(remove)]
+        return True
+    return False
+
+
+def _place(form: LocalForm, rows, errors: list) -> dict:
+    """Put each error beside its field: a link's beside that link's field in the form; return those."""
+    problems = [e.problem for e in errors if e.field == "links" and e.problem is not None and rows is not None]
+    for error in errors:
+        if not (error.field == "links" and error.problem is not None and rows is not None):
+            getattr(form, error.field).errors = [*getattr(form, error.field).errors, error.message]
+    beside, rest = linkrows.placed(problems, form.links.data or "")
+    form.links.errors = [*form.links.errors, *rest]
+    return beside
 
 
 def _previous(db, row) -> versions.LocalVersion | None:

@@ -24,7 +24,7 @@ def test_export_prints_the_saved_name_address_logo_and_links(app, db, make_user,
     result = run(database_url, "export", "--plan", "lower-secondary-core", "--out", str(tmp_path / "out"),
                  "--kind", "handout", "--kind", "parent-letter")
     assert result.exit_code == 0, result.output
-    assert f"local content version {saved.id}, saved " in result.stderr
+    assert f"(Local content version {saved.id}, saved " in result.stderr
     handout, letter = (Path(line) for line in result.stdout.splitlines())
     text = pdf_text(handout.read_bytes())
     assert "Example Constabulary" in text and "Ask our schools officer" in text and "Server" not in text
@@ -53,7 +53,7 @@ def test_check_validates_and_counts_the_saved_links(app, db, make_user, database
     saved = versions.save(db, lead, versions.Content("", "", link_yaml()))
     result = run(database_url, "check")
     assert result.exit_code == 0, result.output
-    assert f"; 1 links saved in the browser (local content version {saved.id}, saved " in result.stdout
+    assert f"; 1 links saved in the browser (Local content version {saved.id}, saved " in result.stdout
     versions.save(db, lead, versions.Content("", "", link_yaml(id="childline")))  # an id the national library has
     result = run(database_url, "check")
     assert result.exit_code == 1

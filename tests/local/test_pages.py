@@ -19,7 +19,8 @@ LOCAL_ROUTES = [("GET", "/local/"), ("POST", "/local/"), ("GET", "/local/history
 
 def form(organisation="Example Constabulary", address="HQ, 1 High Street, Exampleton EX1 1AA", links=None,
          logo=None, **extra) -> dict:
-    data = {"organisation": organisation, "address": address, "links": link_yaml() if links is None else links}
+    data = {"organisation": organisation, "address": address, "links": link_yaml() if links is None else links,
+            "mode": "yaml"}  # the advanced way: links as YAML (test_link_form.py edits them field by field)
     if logo is not None:
         data["logo"] = (io.BytesIO(logo), "logo.png")
     return data | extra

@@ -58,7 +58,8 @@ def test_every_worker_follows_a_save_at_its_next_request(app, client, make_user,
         elsewhere.post("/login", data={"email": lead.email, "password": "correct horse battery"})
         assert "www.example.police.uk/schools" not in elsewhere.get("/library/links").get_data(as_text=True)
         auth.login(lead.email)
-        assert client.post("/local/", data={"organisation": "", "address": "", "links": link_yaml()}).status_code == 302
+        assert client.post("/local/", data={"organisation": "", "address": "", "links": link_yaml(),
+                                                   "mode": "yaml"}).status_code == 302
         assert "www.example.police.uk/schools" in elsewhere.get("/library/links").get_data(as_text=True)
         assert "www.example.police.uk/schools" in client.get("/library/links").get_data(as_text=True)
         assert other.extensions["kit.local"].current.version_id == app.extensions["kit.local"].current.version_id
