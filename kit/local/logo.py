@@ -65,7 +65,7 @@ def _checked_size(data: bytes, kind: str) -> None:
     if not data:
         raise LogoError(f"the file is empty: choose a {kind} of your logo")
     if len(data) > MAX_BYTES:
-        raise LogoError(f"the file is {len(data) // 1000:,} KB; the most is {MAX_BYTES // 1000} KB: "
+        raise LogoError(f"the file is {-(-len(data) // 1000):,} KB; the most is {MAX_BYTES // 1000} KB: "
                         f"export a smaller {kind} (a logo prints about 12 mm high)")
 
 

@@ -186,14 +186,20 @@ def safe_svg(data: bytes) -> bytes:
 
 
 def rendition(svg: bytes, height_px: int) -> Image.Image:
-    """Return the cleaned SVG drawn HEIGHT_PX tall on white, as the documents print it; LogoError when empty."""
-    drawing = svg2rlg(io.BytesIO(svg))
-    if drawing is None or drawing.width <= 0 or drawing.height <= 0:
-        raise LogoError("this SVG draws nothing we can print: export it again, or upload a PNG")
-    scale = height_px / drawing.height
-    drawing.scale(scale, scale)
-    drawing.width, drawing.height = drawing.width * scale, height_px
-    document = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))  # one page, 1 pt = 1 px at scale 1
+    """Return the cleaned SVG drawn HEIGHT_PX tall on white, as the documents print it; LogoError when it cannot be."""
+    try:
+        drawing = svg2rlg(io.BytesIO(svg))
+        if drawing is None or not drawing.width > 0 or not drawing.height > 0:
+            raise LogoError("this SVG draws nothing we can print: export it again, or upload a PNG")
+        scale = height_px / drawing.height
+        drawing.scale(scale, scale)
+        drawing.width, drawing.height = drawing.width * scale, height_px
+        document = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))  # one page, 1 pt = 1 px at scale 1
+    except LogoError:
+        raise
+    except Exception:  # noqa: BLE001 - svglib and ReportLab raise many kinds on odd numbers; all mean the same
+        raise LogoError("this SVG has shapes we cannot draw (a broken path, transform or number): export it "
+                        "again from your drawing program, or upload a PNG") from None
     try:
         return document[0].render(scale=1, fill_color=(255, 255, 255, 255)).to_pil().convert("RGB")
     finally:

@@ -65,11 +65,15 @@ XXE = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd
     (svg("<title>&x;</title>" + SQUARE, XXE), "declares its own entities"),  # reads a file when expanded
     (svg(SQUARE, '<!DOCTYPE svg SYSTEM "file:///etc/passwd">'), "declares its own entities"),
     (svg("<title>&x;</title>" + SQUARE), "not well-formed XML (Entity 'x' not defined"),
-    (b"<svg " + b" " * (50 * 1024 * 1024), "the file is 52,428 KB; the most is 200 KB: export a smaller SVG"),
+    (b"<svg " + b" " * (50 * 1024 * 1024), "the file is 52,429 KB; the most is 200 KB: export a smaller SVG"),
     (svg(SQUARE, open_tag='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e9 1e9">'), "at most 100,000"),
     (svg(SQUARE, open_tag='<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="10">'), "at most 20 times"),
     (svg(SQUARE, open_tag='<svg xmlns="http://www.w3.org/2000/svg">'), "does not say its size"),
     (svg(""), "draws nothing"),
+    (svg('<path d="M x y L"/>'), "shapes we cannot draw (a broken path, transform or number)"),
+    (svg('<circle r="1e308" cx="0" cy="0"/>'), "shapes we cannot draw"),
+    (svg('<rect width="5" height="5" transform="matrix(1)"/>'), "shapes we cannot draw"),
+    (svg('<rect width="5" height="5" stroke-dasharray="0 0"/>'), "shapes we cannot draw"),
     (svg(USE_BOMB), "repeats its shapes (<use>) more than 20,000 times"),  # a million rectangles from 70
     (svg('<g id="a"><use href="#a"/></g>'), "refers to itself"),
     (svg("<path d=\"M0 0h1\"/>" * 5001), "more than 5,000 elements"),
@@ -87,6 +91,7 @@ XXE = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd
 ], ids=["svg-script", "svg-onload", "svg-onclick", "svg-image", "svg-use-site", "svg-use-file", "svg-css-url",
         "svg-css-import", "svg-foreign-object", "svg-billion-laughs", "svg-xxe", "svg-system-doctype",
         "svg-undeclared-entity", "svg-50mb", "svg-huge-viewbox", "svg-ribbon", "svg-no-size", "svg-empty",
+        "svg-bad-path", "svg-huge-number", "svg-bad-transform", "svg-zero-dash",
         "svg-use-bomb", "svg-use-loop", "svg-too-many", "svg-text", "html", "svg-truncated", "50mb", "gif",
         "jpeg", "empty", "truncated", "bomb", "big-bomb", "huge-side"])
 def test_a_hostile_logo_is_refused_in_plain_words(data, says):
