@@ -69,7 +69,7 @@ DOCUMENTS = (
     DocumentKind("quiz", "Quiz sheet", quiz.compose_quiz, "quiz"),
     DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
     DocumentKind("cards", "Pocket cards (8 to an A4 sheet)", cards.compose, "cards"),
-    DocumentKind("poster", "Classroom poster (A4)", poster.compose, "poster"),
+    DocumentKind("poster", "Poster (A4)", poster.compose, "poster"),
     DocumentKind("parent-letter", "Letter to parents and carers", letter.compose, letter.label_key),
     DocumentKind("answer-cards", "A–D answer cards (one each)", answer_cards.compose, "answer-cards"),
     DocumentKind("teacher-sheet", "Before and after the visit (class teacher, one page)",

@@ -27,7 +27,7 @@ DOCUMENTS = {
     "quiz": "Quiz sheet",
     "answer-key": "Answer key",
     "cards": "Pocket cards",
-    "poster": "Classroom poster",
+    "poster": "Poster (A4)",
     "parent-letter": "Letter to parents and carers",
     "answer-cards": "A–D answer cards (one each, for the quiz)",
     "teacher-sheet": "Before and after the visit (one page for the class teacher)",
@@ -36,7 +36,7 @@ DOCUMENTS = {
 # document, and the letter as plain text for a school's messaging app.
 TWIN_NAMES = {"html": "accessible web page", "txt": "plain text for a messaging app"}
 # Shown as page images on the preview page: what pupils, the classroom and parents will see.
-PREVIEW_KINDS = {"handout": "Handout", "poster": "Classroom poster", "parent-letter": "Letter to parents and carers"}
+PREVIEW_KINDS = {"handout": "Handout", "poster": "Poster", "parent-letter": "Letter to parents and carers"}
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
 

@@ -90,7 +90,7 @@ def test_preview_shows_page_images_in_both_languages(page, live_app, axe):
     builder = _new_session(page, base, nation="wales", lang="bilingual", title="Bilingual preview")
     page.goto(builder + "/preview")
     assert page.title().startswith("Preview: Bilingual preview")
-    for name in ("Handout", "Classroom poster", "Letter to parents and carers"):
+    for name in ("Handout", "Poster", "Letter to parents and carers"):
         image = page.locator(f"img[alt^='{name}, page 1 of']")
         image.scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete && img.naturalWidth > 800", arg=image.element_handle())
