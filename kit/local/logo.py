@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from kit.local import svg
 from kit.local.errors import LogoError
 
 MAX_BYTES = 200_000  # a banner logo is a few kilobytes; the app refuses any request over 256 KB anyway
@@ -96,6 +95,8 @@ def safe_logo(data: bytes) -> Logo:
     """Return the logo in DATA (PNG or SVG) made safe to print and show; raise LogoError saying why not."""
     if not _looks_like_svg(data):
         return Logo(safe_png(data))
+    from kit.local import svg  # noqa: PLC0415 - svglib, lxml and PDFium load only when an SVG arrives
+
     _checked_size(data, "SVG")
     cleaned = svg.safe_svg(data)
     return Logo(_encoded(svg.rendition(cleaned, PRINT_HEIGHT_PX)), cleaned)
