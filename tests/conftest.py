@@ -19,6 +19,21 @@ DATABASES = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
 OUR_TABLES = (*[table.name for table in reversed(Base.metadata.sorted_tables)], "alembic_version")
 
 
+# The harness's own variables; every other KIT_* in the shell that runs the tests is the developer's.
+HARNESS = {"KIT_TEST_POSTGRES_URL", "KIT_AXE_JS", "KIT_REFRESH_DOCS"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_developer_settings(tmp_path_factory):
+    """Run every test away from the developer's settings and instance folder: a `kit check` or `kit export`
+    test must not read the force content someone saved in ./instance, nor a KIT_DATABASE_URL in their shell."""
+    saved = {name: os.environ.pop(name) for name in list(os.environ) if name.startswith("KIT_") and name not in HARNESS}
+    os.environ["KIT_INSTANCE_PATH"] = str(tmp_path_factory.mktemp("instance"))
+    yield
+    os.environ.pop("KIT_INSTANCE_PATH", None)
+    os.environ.update(saved)
+
+
 @pytest.fixture(scope="session")
 def library():
     """Return the shipped library, loaded and checked once per test run."""

@@ -11,7 +11,7 @@ from kit.content.library import Library
 from kit.content.yamlfile import Document, Path_
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the library, printed as `file:line: field: message`."""
 

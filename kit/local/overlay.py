@@ -13,7 +13,7 @@ from pathlib import Path
 from kit.content.check import check, cross_check
 from kit.content.library import Library
 from kit.content.loader import add_local, load
-from kit.content.problems import Problem
+from kit.content.problems import Problem, in_order
 from kit.content.yamlfile import YamlError, parse
 from kit.local.versions import Content
 from kit.pdf.brand import ADDRESS_LINE_MAX
@@ -69,7 +69,7 @@ def check_edit(root: Path, local: Path | None, content: Content) -> list[FieldEr
     errors = _one_line(content.organisation, "organisation's name", ORGANISATION_MAX, "organisation")
     errors += _one_line(content.address, "address line", ADDRESS_MAX, "address")
     _, problems = library_with(root, local, content, lint=True)
-    errors += [FieldError("links", _links_message(p), p) for p in sorted(problems) if p.severity == "error"]
+    errors += [FieldError("links", _links_message(p), p) for p in in_order(problems) if p.severity == "error"]
     return errors
 
 
