@@ -18,7 +18,7 @@ from kit.pdf.brand import logo_tile
 from kit.pdf.flowables import Paragraph, boxed, safe
 from kit.pdf.labels import heading_for
 from kit.pdf.measure import FOOTER_ROOM, frame_size, story_height
-from kit.pdf.signposts import NORMAL, ROOMY, Fit, cell_min, columns, grid, phone_list, qr_row
+from kit.pdf.signposts import NORMAL, ROOMY, Fit, cell_min, columns, grid, phone_list, qr_rows
 from kit.pdf.story import BULLET, OWN_PLACE, Context, key_messages, with_url
 from kit.pdf.styles import NAVY, RULE, WHITE
 from kit.pdf.templates import Output
@@ -63,14 +63,23 @@ def banner(ctx: Context, width: float, tight: bool = False) -> Table:
     return table
 
 
-def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphStyle | None = None) -> Table:
+def steps(ctx: Context) -> list:
+    """Return the key messages the steps box numbers: all but those with a place of their own."""
+    return key_messages(ctx, exclude=OWN_PLACE + tuple(c for _, covers in topics(ctx) for c in covers))
+
+
+def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphStyle | None = None,
+              part: slice = slice(None)) -> Table:
     """Return the numbered 'what to do now' steps in a box nobody can miss (closer when TIGHT), each
-    step in the STEP style (the house step style unless given).
+    step in the STEP style (the house step style unless given); only the steps in PART, when given
+    (the heading tops the part holding the first step; the numbers run on).
 
     Bilingual steps on a page wide enough stand side by side, Welsh left and English right, each
     step on one row; on A5 the English follows the Welsh in each step.
     """
-    messages = key_messages(ctx, exclude=OWN_PLACE + tuple(c for _, covers in topics(ctx) for c in covers))
+    every = steps(ctx)
+    first = part.indices(len(every))[0]
+    messages = every[part]
     step = step or ctx.st.step
     number_w = ctx.st.pt * 1.5 + 16
     side_by_side = len(ctx.langs) > 1 and width >= SIDE_BY_SIDE
@@ -78,11 +87,13 @@ def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphSt
     column = (width - number_w) / n_langs
     head = ctx.st.h2.clone("boxhead", spaceBefore=0)
     second = step.clone("step2", fontName=ctx.st.second.fontName, textColor=ctx.st.second.textColor)
-    if n_langs == 1:
+    if first:
+        rows = []
+    elif n_langs == 1:
         rows = [[ctx.heading("now", head), ""]]
     else:
         rows = [["", *(Paragraph(safe(words), head) for words in ctx.each("now"))]]
-    for n, message in enumerate(messages, 1):
+    for n, message in enumerate(messages, first + 1):
         if side_by_side:
             found = ctx.versions(message.text)
             cells = [Paragraph(safe(found[0]), step), Paragraph(safe(found[-1]), second)]
@@ -90,7 +101,7 @@ def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphSt
             cells = [ctx.paras(message.text, step)]
         rows.append([Paragraph(f"{n}.", step), *cells])
     table = boxed(rows, [number_w] + [column] * n_langs)
-    if n_langs == 1:
+    if n_langs == 1 and not first:
         table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
     if tight:
         table.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, -1), 1),
@@ -114,7 +125,7 @@ def help_section(ctx: Context, width: float, fit: Fit = NORMAL, coded: list | No
     coded = with_url(links) if coded is None else coded
     phones = [k for k in links if not k.url] if phones is None else phones
     n = columns(width, cell_min(ctx, coded, fit))
-    rows = grid([qr_row(ctx, k, width / n, fit) for k in coded], width, n, fit.gap)
+    rows = grid(qr_rows(ctx, coded, width, n, fit), width, n, fit.gap)
     rows += phone_list(ctx, phones, width, fit)
     if len(rows) > 1:
         rows[-2:] = [KeepTogether(rows[-2:])]
@@ -161,6 +172,8 @@ def back(ctx: Context, width: float, talk: bool = True, height: float = 0, only:
         if story_height([*more, *kept], width) > height > 0:
             break
         kept, out = [*more, *kept], out[:-1]
+    while out and getattr(out[-1], "outline_title", None):  # a heading goes where its words go
+        kept, out = [out[-1], *kept], out[:-1]
     return [*out, KeepTogether(kept)]
 
 

@@ -76,11 +76,19 @@ def cuts(ctx: Context) -> Iterator[Sheet]:
         yield (sheet := replace(sheet, coded=sheet.coded[:-1]))
 
 
-def top(ctx: Context, width: float) -> list:
-    """Return the front above who can help's first row: title, the steps at body size, the heading."""
+def top(ctx: Context, width: float, part: slice = slice(None)) -> list:
+    """Return the front above who can help: title and the steps (those in PART) at body size."""
     return [handout.banner(ctx, width, True), Spacer(1, 4),
-            handout.steps_box(ctx, width, True, handout.small_step(ctx)),
-            Spacer(1, 2)]
+            handout.steps_box(ctx, width, True, handout.small_step(ctx), part), Spacer(1, 2)]
+
+
+def split_steps(ctx: Context, width: float, height: float) -> tuple[list, list]:
+    """Return the title with as many steps as fit a side below it, and a box of the rest: for steps
+    taller than a side with the title (large print), each part holding two steps or more."""
+    most = len(handout.steps(ctx)) - 2
+    cut = next((k for k in range(most, 2, -1) if story_height(top(ctx, width, slice(k)), width) <= height), 2)
+    rest = handout.steps_box(ctx, width, True, handout.small_step(ctx), slice(cut, None))
+    return top(ctx, width, slice(cut)), [rest, Spacer(1, 2)]
 
 
 def fits(side: list, size: tuple[float, float], margin: float) -> bool:
@@ -96,37 +104,42 @@ def setting(ctx: Context) -> Fit:
     return replace(SHORT, qr=ROOMY.qr) if ctx.large else SHORT
 
 
-def sides(ctx: Context, sheet: Sheet, width: float, height: float) -> tuple[list, list]:
-    """Return SHEET's front (title, steps, who can help as far as it fits) and back (the rest)."""
-    fit = setting(ctx)
-    above = top(ctx, width)
-    head, *rows = handout.help_section(ctx, width, fit, list(sheet.coded), list(sheet.phones))
+def sides(ctx: Context, sheet: Sheet, width: float, height: float, above: list | None = None,
+          flowing: bool = False) -> tuple[list, list]:
+    """Return SHEET's front (ABOVE, title and steps unless given, then who can help as far as it
+    fits) and back (the rest; laid out to flow on over pages when FLOWING)."""
+    above = top(ctx, width) if above is None else above
+    head, *rows = handout.help_section(ctx, width, setting(ctx), list(sheet.coded), list(sheet.phones))
     room = height - story_height([*above, head], width)
     front = 0
     for tall in heights(rows, width):
         if tall > room:
             break
         room, front = room - tall, front + 1
-    rear = [*rows[front:], *handout.back(ctx, width, sheet.talk, only=sheet.topics)]
-    return ([*above, head, *rows[:front]] if front else []), rear
+    rear = [*rows[front:], *handout.back(ctx, width, sheet.talk, height if flowing else 0, sheet.topics)]
+    return ([*above, head, *rows[:front]] if front else above), (rear if front else [head, *rear])
 
 
 def story(ctx: Context, size: tuple[float, float] = A5, margin: float = A5_MARGIN) -> list:
-    """Return the A5 story: the fullest front and back that each fit a side, who can help starting
-    on the front; else the A4 handout's way of flowing on (a long Welsh edition may need it).
+    """Return the A5 story: the title and every step on the front, in one box, and who can help
+    from as far down the front as it fits; the fullest back that fits a side, else every topic
+    flowing on over as many sides as it takes (a long Welsh or large-print edition may need them).
 
-    The rows that fit the front stay there; the rest open the back (its last two rows are one item,
-    so a back never opens with a lone helpline).
+    Steps too tall to stand with the title on one side (large print) take two boxes, two steps or
+    more in each, the second opening the next side. The back's last two rows are one item, so it
+    never opens or ends with a lone helpline.
     """
     width, height = frame_size(size, margin)
-    if story_height([*top(ctx, width), ctx.heading("help")], width) + setting(ctx).qr > height:
-        return handout.story(ctx, size, margin)  # no code fits below the steps (large print)
+    if story_height(top(ctx, width), width) > height:
+        above, rest = split_steps(ctx, width, height)
+        front, rear = sides(ctx, next(cuts(ctx)), width, height, above, flowing=True)
+        return [*front, PageBreak(), *rest, *rear]
     for sheet in cuts(ctx):
-        front, rear = sides(ctx, sheet, width, height)
-        if front and fits(rear, size, margin):
+        if fits(sides(ctx, sheet, width, height)[1], size, margin):
             front, rear = sides(ctx, sheet, width, height)
             return [*front, PageBreak(), *rear]
-    return handout.story(ctx, size, margin)
+    front, rear = sides(ctx, next(cuts(ctx)), width, height, flowing=True)
+    return [*front, PageBreak(), *rear]
 
 
 def compose(out: Output, ctx: Context) -> None:

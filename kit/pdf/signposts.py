@@ -66,18 +66,31 @@ def cell_min(ctx: Context, links: list[Link], fit: Fit = NORMAL) -> float:
     style = ctx.st.url
     parts = [p for k in links for p in re.split(r"(?<=/)|(?=\.)", short_url(k.url))]
     widest = max((stringWidth(p, style.fontName, style.fontSize) for p in parts), default=0)
-    gutter = QRCode(links[0].url, fit.qr).size + 3 * mm if links else 0
-    return max(CELL_MIN, gutter + widest + GRID_PAD + 1)
+    return max(CELL_MIN, code_room(links, fit) + widest + GRID_PAD + 1)
 
 
-def qr_row(ctx: Context, link: Link, width: float, fit: Fit = NORMAL) -> Table:
-    """Return a QR code with its words to the right, in a grid cell WIDTH wide."""
+def code_room(links: list[Link], fit: Fit = NORMAL) -> float:
+    """Return the room the widest of LINKS' codes takes beside its words (none without links)."""
+    return max((QRCode(k.url, fit.qr).size + 3 * mm for k in links), default=0)
+
+
+def qr_row(ctx: Context, link: Link, width: float, fit: Fit = NORMAL, gutter: float = 0) -> Table:
+    """Return a QR code with its words to the right, in a grid cell WIDTH wide; the words start
+    GUTTER from the left (just past the code unless given)."""
     code = QRCode(link.url, fit.qr)
-    gutter = code.size + 3 * mm
+    gutter = max(gutter, code.size + 3 * mm)
     words = qr_words(ctx, link, width - GRID_PAD - gutter, fit)
     table = Table([[code, words]], colWidths=[gutter, None], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PAD]))
     return table
+
+
+def qr_rows(ctx: Context, links: list[Link], width: float, n: int, fit: Fit = NORMAL) -> list:
+    """Return LINKS' codes with their words, for a grid of N columns WIDTH wide: in each column the
+    words start at one place, past the column's widest code (codes differ in size with their URLs,
+    and words that start where each code ends read as a ragged list)."""
+    rooms = [code_room(links[i::n], fit) for i in range(n)]
+    return [qr_row(ctx, k, width / n, fit, rooms[i % n]) for i, k in enumerate(links)]
 
 
 def grid(cells: list, width: float, columns: int, gap: float = 6, ruled: bool = False) -> list[Table]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from reportlab.lib.pagesizes import A4, A5
-from reportlab.platypus import PageBreak, Paragraph
+from reportlab.platypus import PageBreak, Paragraph, Table
 
 from kit.pdf import RenderOptions, handout, handout_a5, lesson_plan, letter, poster, quiz, signposts
 from kit.pdf.flowables import QRCode
@@ -164,3 +164,41 @@ def test_a_box_split_over_two_pages_is_closed_at_the_break():
     last_row = len(first._cellvalues) - 1
     assert any(c[0] == "LINEBELOW" and c[1][1] == last_row for c in first._linecmds)
     assert any(c[0] == "LINEABOVE" and c[1][1] == 0 for c in second._linecmds)
+
+
+def first(cell):
+    """Return a table cell's one flowable (a table keeps a flowable cell as a one-item tuple)."""
+    return cell[0] if isinstance(cell, (list, tuple)) and len(cell) == 1 else cell
+
+
+def code_columns(story) -> dict[int, list[tuple[float, float]]]:
+    """Return, per grid column of STORY's codes, each code's size and where its words start."""
+    found: dict[int, list[tuple[float, float]]] = {}
+    for table in (f for f in walk(story) if isinstance(f, Table)):
+        for column, cell in enumerate(table._cellvalues[0]):
+            cell = first(cell)
+            if isinstance(cell, Table) and isinstance(first(cell._cellvalues[0][0]), QRCode):
+                found.setdefault(column, []).append((first(cell._cellvalues[0][0]).size, cell._colWidths[0]))
+    return found
+
+
+@pytest.mark.parametrize("tell", [lambda ctx: handout.story(ctx, A4, handout.A4_MARGIN), handout_a5.story],
+                         ids=["handout", "handout-a5"])
+@pytest.mark.parametrize("lang, large", [("en", False), ("cy", False), ("en", True)])
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_words_beside_codes_start_at_one_place_in_each_column(make_teaching_session, plan_id, lang, large, tell):
+    """Codes differ in size with their URLs (CEOP's 26 mm, Report Remove's 31.5 mm): the words of
+    every code in a column start past the column's widest code, not each past its own."""
+    ctx = context(make_teaching_session, plan_id, "wales", lang, large_print=large)
+    columns = code_columns(tell(ctx))
+    assert columns, "no codes"
+    for rows in columns.values():
+        assert len({start for _, start in rows}) == 1, f"words start at {sorted({s for _, s in rows})}"
+        assert rows[0][1] >= max(size for size, _ in rows)
+
+
+def test_codes_in_one_list_differ_in_size(make_teaching_session):
+    """What the alignment test guards against exists: the parents' codes are not all one size."""
+    ctx = context(make_teaching_session, "parents-carers-core")
+    sizes = {size for rows in code_columns(handout.story(ctx, A4, handout.A4_MARGIN)).values() for size, _ in rows}
+    assert len(sizes) > 1
