@@ -12,6 +12,7 @@ import yaml
 
 from kit.content.check import check
 from kit.content.loader import load
+from kit.content.problems import in_order
 from kit.quiz import aiken_reader, gift_reader
 from kit.quiz.drafts import Draft, Found, to_record, unique_ids
 
@@ -71,7 +72,7 @@ def checked(yaml_text: str, lessons: Path, name: str) -> list[str]:
         library, problems = load(root)
         problems += check(library)
         ours = [p for p in problems if p.file.endswith(target.name)]
-        return [str(p).replace(p.file, name, 1) for p in sorted(ours)]
+        return [str(p).replace(p.file, name, 1) for p in in_order(ours)]
 
 
 def import_quiz(source: str, fmt: str, audience: str, lessons: Path, taken: set[str],
