@@ -41,6 +41,7 @@ MessageId = Literal[
     "respond-to-disclosure",
     "crisis",  # if you feel overwhelmed or think about hurting yourself: who to call now
     "after-report",  # what happens after you report: who listens, what they do, who else they may tell
+    "start-conversation",  # parents: how to open a conversation about it (questions to ask, what to say)
 ]
 MESSAGES: tuple[str, ...] = MessageId.__args__
 

@@ -28,7 +28,7 @@ A4_MARGIN = 13 * mm  # a handout is read, not filed: use the page
 TIGHTER = (Fit(gap=3), Fit(gap=2, phone_min=58 * mm), Fit(gap=2, phone_min=58 * mm, tight=True),
            Fit(gap=2, phone_min=58 * mm, tight=True, small_steps=True))
 # The back, in order: a heading (labels.py key) over the messages that cover each topic.
-BACK = (("starts", ("spot-the-signs",)), ("friend", ("support-a-friend",)),
+BACK = (("starts", ("spot-the-signs",)), ("conversation", ("start-conversation",)), ("friend", ("support-a-friend",)),
         ("child-tells", ("respond-to-disclosure",)), ("after-report", ("after-report",)), ("crisis", ("crisis",)))
 # Topics an audience reads among the numbered steps instead: staff act on a disclosure at once.
 IN_THE_STEPS = {"professionals": ("child-tells",)}

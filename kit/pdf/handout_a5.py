@@ -47,10 +47,11 @@ def numbered(link: Link) -> bool:
 
 def cuts(ctx: Context) -> Iterator[Sheet]:
     """Yield what an A5 sheet could carry, fullest first, each time leaving out what its reader
-    misses least: the space to write names, how it starts, advice pages to read later, helplines
-    the crisis route already names, helping a friend, if your child tells you, a code for a
-    service with a number (it prints with the helplines), what happens after reporting, and then
-    the last codes (the crisis route and the last words always stay; the A4 handout carries all).
+    misses least: the space to write names, how it starts, starting the conversation, advice
+    pages to read later, helplines the crisis route already names, helping a friend, if your child
+    tells you, a code for a service with a number (it prints with the helplines), what happens
+    after reporting, and then the last codes (the crisis route and the last words always stay;
+    the A4 handout carries all).
 
     Codes for routes to report, remove or talk come first (services the steps send the reader to).
     """
@@ -63,6 +64,7 @@ def cuts(ctx: Context) -> Iterator[Sheet]:
     yield sheet
     yield (sheet := replace(sheet, talk=False))
     yield (sheet := sheet.without("starts"))
+    yield (sheet := sheet.without("conversation"))
     yield (sheet := replace(sheet, coded=routes, phones=tuple(k for k in sheet.phones if k.covers)))
     named = [k for k in links if crisis and numbered(k) and (k.phone or k.text_number) in crisis]
     yield (sheet := replace(sheet, phones=tuple(k for k in sheet.phones if k not in named)))

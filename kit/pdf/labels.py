@@ -39,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
     "now": {"en": "What to do if it's happening now", "cy": "Beth i'w wneud os yw'n digwydd nawr"},
     "help": {"en": "Who can help", "cy": "Pwy sy'n gallu helpu"},
     "starts": {"en": "How it usually starts", "cy": "Sut mae'n dechrau fel arfer"},
+    "conversation": {"en": "Starting the conversation", "cy": "Dechrau'r sgwrs"},
     "friend": {"en": "Helping a friend", "cy": "Helpu ffrind"},
     "child-tells": {"en": "If your child tells you", "cy": "Os yw eich plentyn yn dweud wrthych chi"},
     "after-report": {"en": "What happens after you report", "cy": "Beth sy'n digwydd ar ôl rhoi gwybod"},

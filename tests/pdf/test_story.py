@@ -202,3 +202,14 @@ def test_codes_in_one_list_differ_in_size(make_teaching_session):
     ctx = context(make_teaching_session, "parents-carers-core")
     sizes = {size for rows in code_columns(handout.story(ctx, A4, handout.A4_MARGIN)).values() for size, _ in rows}
     assert len(sizes) > 1
+
+
+@pytest.mark.parametrize("plan_id", plan_ids())
+def test_parents_read_how_to_start_the_conversation_on_the_back(make_teaching_session, plan_id):
+    """Parents' handouts open the conversation on the back (CEOP's openers), no one else's does."""
+    ctx = context(make_teaching_session, plan_id)
+    openers = key_messages(ctx, covers=("start-conversation",))
+    rear = story_text(handout.back(ctx, frame_size(A4, handout.A4_MARGIN)[0]))
+    assert bool(openers) == (ctx.session.audience.id == "parents-carers")
+    assert ("Starting the conversation" in rear) == bool(openers)
+    assert all(m.text.en in rear for m in openers)
