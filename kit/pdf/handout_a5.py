@@ -113,13 +113,24 @@ def sides(ctx: Context, sheet: Sheet, width: float, height: float, above: list |
     above = top(ctx, width) if above is None else above
     head, *rows = handout.help_section(ctx, width, setting(ctx), list(sheet.coded), list(sheet.phones))
     room = height - story_height([*above, head], width)
-    front = 0
+    front = fitting(rows, width, room)
+    if not front and sheet.phones:  # no code fits below the steps: helplines may (long Welsh steps)
+        head, *calls = handout.help_section(ctx, width, setting(ctx), [], list(sheet.phones))
+        front = fitting(calls, width, room)
+        codes = handout.help_section(ctx, width, setting(ctx), list(sheet.coded), [])[1:]
+        rows = [*calls[:front], *codes, *calls[front:]]
+    rear = [*rows[front:], *handout.back(ctx, width, sheet.talk, height if flowing else 0, sheet.topics)]
+    return ([*above, head, *rows[:front]] if front else above), (rear if front else [head, *rear])
+
+
+def fitting(rows: list, width: float, room: float) -> int:
+    """Return how many of ROWS, from the first, fit ROOM."""
+    count = 0
     for tall in heights(rows, width):
         if tall > room:
             break
-        room, front = room - tall, front + 1
-    rear = [*rows[front:], *handout.back(ctx, width, sheet.talk, height if flowing else 0, sheet.topics)]
-    return ([*above, head, *rows[:front]] if front else above), (rear if front else [head, *rear])
+        room, count = room - tall, count + 1
+    return count
 
 
 def story(ctx: Context, size: tuple[float, float] = A5, margin: float = A5_MARGIN) -> list:
