@@ -133,6 +133,23 @@ def fitting(rows: list, width: float, room: float) -> int:
     return count
 
 
+def tall(ctx: Context, size: tuple[float, float], margin: float) -> list:
+    """Return the story of steps too tall for one side with the title: two boxes, then every topic
+    flowing on; without the space to write names when that saves a side (laid out on trial)."""
+    width, height = frame_size(size, margin)
+
+    def told(sheet: Sheet) -> list:
+        """Return SHEET's story: the title and first steps, the rest of the steps, who can help, the back."""
+        above, rest = split_steps(ctx, width, height)
+        front, rear = sides(ctx, sheet, width, height, above, flowing=True)
+        return [*front, PageBreak(), *rest, *rear]
+    full = next(cuts(ctx))
+    plain = replace(full, talk=False)
+    if full.talk and handout.pages(told(plain), size, margin) < handout.pages(told(full), size, margin):
+        full = plain
+    return told(full)
+
+
 def story(ctx: Context, size: tuple[float, float] = A5, margin: float = A5_MARGIN) -> list:
     """Return the A5 story: the title and every step on the front, in one box, and who can help
     from as far down the front as it fits; the fullest back that fits a side, else every topic
@@ -144,9 +161,7 @@ def story(ctx: Context, size: tuple[float, float] = A5, margin: float = A5_MARGI
     """
     width, height = frame_size(size, margin)
     if story_height(top(ctx, width), width) > height:
-        above, rest = split_steps(ctx, width, height)
-        front, rear = sides(ctx, next(cuts(ctx)), width, height, above, flowing=True)
-        return [*front, PageBreak(), *rest, *rear]
+        return tall(ctx, size, margin)
     for sheet in cuts(ctx):
         if fits(sides(ctx, sheet, width, height)[1], size, margin):
             front, rear = sides(ctx, sheet, width, height)
