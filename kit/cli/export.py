@@ -134,10 +134,8 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
     if not kinds:  # every document its audience uses: no class teacher's sheet for a parents' evening
         wanted = [k for k in wanted if k not in KINDS or KINDS[k].serves(session)]
     prepare(out)
-    options = RenderOptions(organisation=current.content.organisation or os.environ.get("KIT_ORGANISATION", "").strip()
-                            or RenderOptions.organisation, large_print=large_print, signed=signed,
-                            address=current.content.address, logo=current.content.logo_png or b"",
-                            logo_svg=current.content.logo_svg or b"", edition=current.edition())
+    server = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
+    options = RenderOptions(**current.printed(server), large_print=large_print, signed=signed)
     if form != "pdf":
         wanted = written_kinds(kinds, form)
     for kind_id in wanted:

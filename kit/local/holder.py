@@ -34,6 +34,13 @@ class Current:
     saved_at: dt.datetime | None = None
     problems: tuple[Problem, ...] = ()  # what no longer fits (e.g. the national library took one of its ids)
 
+    def printed(self, organisation: str) -> dict:
+        """Return what documents print of this version (name, address, logo, edition) as RenderOptions
+        fields, the name falling back to ORGANISATION when none was saved."""
+        content = self.content
+        return {"organisation": content.organisation or organisation, "address": content.address,
+                "logo": content.logo_png or b"", "logo_svg": content.logo_svg or b"", "edition": self.edition()}
+
     def edition(self) -> str:
         """Return the words a document carries to say which version it printed."""
         if self.version_id is None:

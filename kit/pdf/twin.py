@@ -15,6 +15,7 @@ from kit.pdf import letter as printed
 from kit.pdf.handout import topics as back_topics
 from kit.pdf.labels import heading_for, label
 from kit.pdf.options import RenderOptions
+from kit.pdf.registry import KINDS
 from kit.pdf.story import OWN_PLACE, Context, key_messages, numbers, with_url
 from kit.sessions.model import Session
 
@@ -107,12 +108,11 @@ def twin_html(kind_id: str, session: Session, options: RenderOptions | None = No
         raise ValueError(f"no accessible version of '{kind_id}'; kinds with one: {', '.join(PARTS)}")
     ctx = Context.of(session, options or RenderOptions())
     first = ctx.langs[0]
-    name = printed.label_key(session) if kind_id == "parent-letter" else kind_id.removesuffix("-a5")
     sections = "".join(f'<section lang="{HTML_LANG[lang]}">{PARTS[kind_id](ctx, lang)}</section>'
                        for lang in ctx.langs)
     return (f'<!doctype html><html lang="{HTML_LANG[first]}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{e(label(name, first))}: {e(ctx.title())}</title>"
+            f"<title>{e(label(KINDS[kind_id].label_of(session), first))}: {e(ctx.title())}</title>"
             f"<style>{STYLE}</style></head><body><main>{logo(ctx)}{sections}"
             f"<p>{e(ctx.organisation)}</p></main></body></html>\n")
 

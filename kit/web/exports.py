@@ -59,8 +59,15 @@ def documents(session: Session) -> dict[str, str]:
     an invitation instead of a letter home, and no sheet for a class teacher it does not have."""
     from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
-    return {kind: KINDS[kind].title_of(session) if kind == "parent-letter" else name
-            for kind, name in available().items() if KINDS[kind].serves(session)}
+    return {kind: named_for(kind, name, session) for kind, name in available().items() if KINDS[kind].serves(session)}
+
+
+def named_for(kind: str, name: str, session: Session) -> str:
+    """Return NAME, or the document's title for SESSION's reader where that title depends on the reader."""
+    from kit.pdf import KINDS  # noqa: PLC0415
+
+    document = KINDS[kind]
+    return name if document.title_of(session) == document.title else document.title_of(session)
 
 
 def twins() -> dict[str, list[str]]:
@@ -98,10 +105,8 @@ def render_options(session: Session):
     from kit import pdf  # noqa: PLC0415
 
     local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
-    return pdf.RenderOptions(organisation=local.content.organisation or current_app.config["ORGANISATION"],
-                             large_print=session.spec.large_print, signed=signature(),
-                             address=local.content.address, logo=local.content.logo_png or b"",
-                             logo_svg=local.content.logo_svg or b"", edition=local.edition())
+    return pdf.RenderOptions(**local.printed(current_app.config["ORGANISATION"]),
+                             large_print=session.spec.large_print, signed=signature())
 
 
 def signature() -> str:
@@ -128,10 +133,10 @@ def preview(session_id: int):
     record, spec = load(session_id)
     session = assemble(library(), spec)
     previews = {kind: pages.count(rendered(kind, record, session)) for kind in PREVIEW_KINDS}
-    offered = documents(session)
     return render_template("exports/preview.html", record=record, session=session,
-                           documents=offered, twins=twins(), twin_names=TWIN_NAMES, lib=library(), previews=previews,
-                           preview_names={**PREVIEW_KINDS, "parent-letter": offered["parent-letter"]})
+                           documents=documents(session), twins=twins(), twin_names=TWIN_NAMES, lib=library(),
+                           previews=previews,
+                           preview_names={kind: named_for(kind, name, session) for kind, name in PREVIEW_KINDS.items()})
 
 
 @bp.get("/preview/<kind>/<int:number>.png")
