@@ -102,9 +102,10 @@ def link_words(link, lang: str, width: float) -> list:
             Paragraph(url_lines(short_url(link.url), url, width), url)]
 
 
-def codes_side_by_side(canv, links: list, lang: str, draw: bool) -> float | None:
-    """Lay LINKS' codes side by side, their words in one row under the taller; return where the words
-    end, or None when an address would run off the card (a long one wraps to four lines)."""
+def codes_side_by_side(canv, links: list, lang: str) -> float | None:
+    """Draw LINKS' codes side by side, their words in one row under the taller; return where the words
+    end, or draw nothing and return None when an address would run off the card (a long one wraps to
+    four lines)."""
     w, h = CARD
     column = (w - 2 * PAD) / len(links)
     codes = [QRCode(link.url) for link in links]
@@ -115,10 +116,9 @@ def codes_side_by_side(canv, links: list, lang: str, draw: bool) -> float | None
     lowest = h
     for i, (code, each) in enumerate(zip(codes, words, strict=True)):
         x = PAD + i * column
-        if draw:
-            code.wrapOn(canv, code.size, code.size)
-            code.drawOn(canv, x, h - PAD - code.size)
-            lowest = min(lowest, place(canv, each, x, top, column - 2 * mm))
+        code.wrapOn(canv, code.size, code.size)
+        code.drawOn(canv, x, h - PAD - code.size)
+        lowest = min(lowest, place(canv, each, x, top, column - 2 * mm))
     return lowest
 
 
@@ -138,11 +138,9 @@ def back(ctx: Context, lang: str, canv) -> None:
     the first beside its words; then as many numbers as fit under them."""
     w, h = CARD
     links = with_url(ctx.session.links)[:2]
-    lowest = h
-    if len(links) == 2 and codes_side_by_side(canv, links, lang, draw=False) is not None:
-        lowest = codes_side_by_side(canv, links, lang, draw=True)
-    elif links:
-        lowest = code_beside_words(canv, links[0], lang)
+    lowest = codes_side_by_side(canv, links, lang) if len(links) == 2 else None
+    if lowest is None:
+        lowest = code_beside_words(canv, links[0], lang) if links else h
     phones = [safe(phone_line(k, lang)) for k in ctx.session.links if k.phone or k.text_number]
     style = small("cardphone", textColor=INK)
     while phones and height([Paragraph(" · ".join(phones), style)], w - 2 * PAD) > lowest - 2 * PAD:
