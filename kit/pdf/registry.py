@@ -39,10 +39,17 @@ class DocumentKind:
         """Return the title of this document for SESSION's reader (a staff briefing is no letter home)."""
         return self.title if isinstance(self.label, str) else words(self.label_of(session), "en")
 
+    def stem_of(self, session: Session) -> str:
+        """Return the start of this document's file name for SESSION's reader: its id, or its reader's
+        title where that differs ('staff-briefing', not 'parent-letter', for a staff session)."""
+        if isinstance(self.label, str) or self.label_of(session) == self.id:
+            return self.id
+        return re.sub(r"[^a-z0-9]+", "-", self.title_of(session).lower()).strip("-")
+
     def filename(self, session: Session, options: RenderOptions | None = None, ext: str = "pdf") -> str:
         """Return a safe download name, e.g. 'handout-lower-secondary-core-wales-large-print.pdf'."""
         base = session.plan.id if session.plan else session.audience.id
-        parts = [self.id, base, session.nation.id]
+        parts = [self.stem_of(session), base, session.nation.id]
         if session.spec.lang != "en":
             parts.append(session.spec.lang)
         if session.spec.large_print or (options and options.large_print):

@@ -88,9 +88,12 @@ def download_name(name: str, kind: str, ext: str = "pdf") -> str:
 
 
 def document_name(kind: str, session: Session, ext: str = "pdf") -> str:
-    """Return e.g. 'handout-year-6-st-marys-2026-12-08.pdf': the kind, the session's title, school and date."""
+    """Return e.g. 'handout-year-6-st-marys-2026-12-08.pdf': the document (named for its reader), the
+    session's title, school and date."""
+    from kit.pdf import KINDS  # noqa: PLC0415
+
     spec = session.spec
-    words = [kind, session.title, spec.school, spec.date.isoformat() if spec.date else ""]
+    words = [KINDS[kind].stem_of(session), session.title, spec.school, spec.date.isoformat() if spec.date else ""]
     if spec.lang != "en":
         words.append(spec.lang)
     if spec.large_print:

@@ -45,6 +45,9 @@ def test_the_preview_offers_what_the_audience_uses_named_for_its_reader(client, 
     page = client.get(f"/sessions/{make_session(officer, audience).id}/preview").get_data(as_text=True)
     assert letter in page and f'alt="{letter}, page 1 of' in page and 'alt="Handout, page 1 of' in page
     assert ("/download/teacher-sheet.pdf" in page) == teacher  # a parents' evening has no class teacher
+    download = client.get(f"/sessions/{make_session(officer, audience).id}/download/parent-letter.pdf")
+    stem = "parent-letter" if teacher else letter.lower().replace(" ", "-")
+    assert download.headers["Content-Disposition"].startswith(f"attachment; filename={stem}-")
 
 
 @pytest.mark.parametrize("audience", ["lower-secondary", "parents-carers"])
