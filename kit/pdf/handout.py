@@ -12,10 +12,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageBreak, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.paragraph import Paragraph
 
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.brand import logo_tile
-from kit.pdf.flowables import Paragraph, boxed, safe
+from kit.pdf.flowables import boxed, safe
 from kit.pdf.labels import heading_for
 from kit.pdf.measure import FOOTER_ROOM, frame_size, story_height
 from kit.pdf.signposts import NORMAL, ROOMY, Fit, cell_min, columns, grid, phone_list, qr_rows
