@@ -24,18 +24,23 @@ def check_command(directory: Path | None, local: Path | None) -> None:
     root = lessons_dir(str(directory) if directory else None)
     if root.is_dir() and not any(root.glob("*.yaml")) and not any(root.glob("*/*.yaml")):
         raise Refusal(f"{root}: no content library here (expected audiences.yaml, links.yaml, modules/…)")
+    from kit.local.holder import Current  # noqa: PLC0415
     from kit.local.stored import add_saved  # noqa: PLC0415
 
     library, problems = load(root, local or local_dir())
     from_folder = library.local_counts()  # before the browser's links, which count on their own
-    current, before = saved_content(), len(library.links)
+    try:
+        current, unread = saved_content(), ""
+    except Refusal as exc:  # an app database older than the code: the files are still checked
+        current, unread = Current(), f"the links saved in the browser were not checked: {exc.message}"
+    before = len(library.links)
     problems += add_saved(library, current)  # the links leads saved in the browser, checked with the rest
     problems = in_order(problems + check(library))
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
         click.echo(str(problem), err=bool(errors))
     if errors:
-        raise Refusal(f"{len(errors)} error(s) in {root}")
+        raise Refusal(f"{len(errors)} error(s) in {root}" + (f"; {unread}" if unread else ""))
     counts = ", ".join(f"{n} {kind}" for kind, n in library.counts().items())
     if library.local_root is not None:
         added = ", ".join(f"{n} {kind}" for kind, n in from_folder.items()) or "nothing"
@@ -44,6 +49,8 @@ def check_command(directory: Path | None, local: Path | None) -> None:
         counts += f"; {len(library.links) - before} links saved in the browser ({current.edition()})"
     warnings = len(problems)
     click.echo(f"ok: {counts}" + (f"; {warnings} warning(s)" if warnings else ""))
+    if unread:
+        raise Refusal(unread)
 
 
 @cli.command("plans")

@@ -1,4 +1,4 @@
-"""Cross-file checks: references resolve, ids are known, quizzes are answerable, links are safe.
+"""Cross-file checks: references resolve, ids are known, quizzes are answerable.
 
 Content rules that judge the writing itself (reading age, banned phrases, message coverage)
 live in kit.content.lint and run from here too, so `kit check` reports everything in one pass.
@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from kit.content import lint, questiontypes
 from kit.content.library import Library
 from kit.content.problems import Problem, Rule, problem
-from kit.content.urls import url_problem
 from kit.content.vocab import AUDIENCES, NATIONS
 
 
@@ -24,13 +23,6 @@ def vocabularies(library: Library) -> Iterator[Problem]:
     for missing in (n for n in NATIONS if n not in library.nations):
         if (library.root / "nations.yaml").exists():
             yield Problem(f"{library.root.name}/nations.yaml", 1, "nations", f"nation '{missing}' is missing")
-
-
-def links(library: Library) -> Iterator[Problem]:
-    """Every printed URL is safe to print and to encode in a QR code."""
-    for link in library.links.values():
-        if link.url is not None and (reason := url_problem(link.url)):
-            yield problem(library, "links", link.id, reason, "url")
 
 
 def _refs(library: Library, kind: str, item_id: str, field: str, ids: list[str], table: str) -> Iterator[Problem]:
@@ -89,7 +81,7 @@ def plans(library: Library) -> Iterator[Problem]:
                           f"modules add up to {total} minutes, over the plan's {p.duration}", "duration")
 
 
-CHECKS: tuple[Rule, ...] = (vocabularies, links, modules, questions, plans)
+CHECKS: tuple[Rule, ...] = (vocabularies, modules, questions, plans)
 
 
 def cross_check(library: Library) -> list[Problem]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from kit.content.fields import CarriesWelsh, Id, Minutes, Model, ShortStr, Str
 from kit.content.text import TEXT_MAX, Text
+from kit.content.urls import url_problem
 from kit.content.vocab import AudienceId, LinkStatus, MessageId, NationId
 
 __all__ = ["TEXT_MAX", "Text"]
@@ -83,6 +84,13 @@ class NationFile(Model):
 # --- links.yaml -------------------------------------------------------------------------------
 
 
+def _printable(url: str) -> str:
+    """Return URL, or raise ValueError saying why it must not be printed nor made a QR code."""
+    if reason := url_problem(url):
+        raise ValueError(reason)
+    return url
+
+
 class Link(CarriesWelsh):
     """An advice page or helpline in the registry: the only source of printed URLs and numbers."""
 
@@ -91,7 +99,8 @@ class Link(CarriesWelsh):
     title: Text
     label: Text  # printed beside the QR code: where it goes ("Report to CEOP")
     description: Text
-    url: Annotated[str, StringConstraints(strict=True)] | None = None  # rules in kit.content.urls
+    # Checked with the link's other fields, so an author sees every problem of a link in one round.
+    url: Annotated[str, StringConstraints(strict=True), AfterValidator(_printable)] | None = None
     phone: ShortStr | None = None
     text_number: ShortStr | None = None
     hours: ShortStr | None = None

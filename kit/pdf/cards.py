@@ -13,10 +13,10 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Frame
+from reportlab.platypus import Frame, Paragraph
 
 from kit.pdf import fonts
-from kit.pdf.flowables import Paragraph, QRCode, safe, short_url, url_lines
+from kit.pdf.flowables import QRCode, safe, short_url, url_lines
 from kit.pdf.sheets import PageForm
 from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.styles import INK, NAVY, RULE, WHITE, styles

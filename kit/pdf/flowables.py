@@ -12,7 +12,6 @@ from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
-from reportlab.platypus import Paragraph as _Paragraph
 
 from kit.pdf.styles import INK, NAVY, TINT, WHITE
 
@@ -26,25 +25,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # is printed, so the groups never part at a line end.
 _NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d)")
 NBSP = "\u00a0"
-
-
-class Paragraph(_Paragraph):
-    """A paragraph that breaks its lines once per width.
-
-    A paragraph in a table cell is wrapped when the story is measured, again when the table is
-    laid out and again when its cell is drawn, always at the same width; breaking lines is the
-    costliest step of a build. Nothing a wrap depends on changes after the paragraph is made
-    (split parts are new paragraphs), so the last wrap at a width stands for the next.
-    """
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None  # (width, size) of the last wrap
-
-    def wrap(self, availWidth, availHeight):
-        """Return the size at AVAILWIDTH, breaking lines only when the width is new."""
-        # A split with no room drops the lines it broke (del blPara): break them again then.
-        if self._wrapped is None or self._wrapped[0] != availWidth or "blPara" not in vars(self):
-            self._wrapped = availWidth, super().wrap(availWidth, availHeight)
-        return self._wrapped[1]
 
 
 def clip(text: str, limit: int | None) -> str:

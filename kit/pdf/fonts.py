@@ -7,7 +7,7 @@ error), so every document uses these TTFs; ReportLab embeds and subsets them aut
 from __future__ import annotations
 
 import io
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from reportlab.lib.fonts import addMapping
@@ -38,23 +38,10 @@ def register() -> str:
     """Register the four faces and their family once; return the family name."""
     for name, filename in FACES.items():
         font = TTFont(name, io.BytesIO(font_bytes(filename)))
-        font.face.makeSubset = _subsets(font.face.makeSubset)
         pdfmetrics.registerFont(font)
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
         addMapping(REGULAR, bold, italic, name)
     return REGULAR
-
-
-def _subsets(make):
-    """Return MAKE (a face's makeSubset) remembering the last subsets it made.
-
-    Every document embeds the glyphs it uses as a new font file; a handout, its class set and
-    the next export of the same session use the same glyphs, so the same bytes come back.
-    """
-    @lru_cache(maxsize=64)
-    def made(subset: tuple[int, ...]) -> bytes:
-        return make(list(subset))
-    return lambda subset: made(tuple(subset))
 
 
 def missing_glyphs(text: str, face: str = REGULAR) -> set[str]:

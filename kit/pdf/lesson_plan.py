@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from kit.pdf.flowables import Paragraph, boxed, clip, safe, short_url, url_lines
+from kit.pdf.flowables import boxed, clip, safe, short_url, url_lines
 from kit.pdf.labels import GROUND_RULES, LEAD_DEFAULT, SAFEGUARDING, long_date, year_name
 from kit.pdf.story import BULLET, Context, numbers
 from kit.pdf.styles import NAVY, RULE, TINT

@@ -11,11 +11,11 @@ from functools import cache
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
 from kit.content.vocab import PUPIL_AUDIENCES
 from kit.pdf.brand import letterhead
-from kit.pdf.flowables import Paragraph, clip, safe
+from kit.pdf.flowables import clip, safe
 from kit.pdf.labels import TALK, label, long_date
 from kit.pdf.measure import MARGIN, frame_size, story_height
 from kit.pdf.options import RenderOptions

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from kit.pdf.flowables import Paragraph, QRCode, boxed, safe, short_url
+from kit.pdf.flowables import QRCode, boxed, safe, short_url
 from kit.pdf.measure import MARGIN, frame_size, story_height
 from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.templates import Output

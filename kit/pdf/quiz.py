@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kit.content.models import Question
 from kit.content.questiontypes import TYPES
-from kit.pdf.flowables import Paragraph, TickBox, safe
+from kit.pdf.flowables import TickBox, safe
 from kit.pdf.story import Context
 from kit.pdf.templates import Output
 

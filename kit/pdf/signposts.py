@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from kit.content.models import Link
-from kit.pdf.flowables import Paragraph, QRCode, nobreak, safe, short_url, url_lines
+from kit.pdf.flowables import QRCode, nobreak, safe, short_url, url_lines
 from kit.pdf.story import Context, numbers
 from kit.pdf.styles import RULE
 

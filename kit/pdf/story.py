@@ -7,10 +7,11 @@ from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
 
 from kit.content.models import KeyMessage, Link, Text
 from kit.content.vocab import MESSAGES
-from kit.pdf.flowables import Paragraph, clip, safe
+from kit.pdf.flowables import clip, safe
 from kit.pdf.labels import label, long_date
 from kit.pdf.options import MAX_COPIES, ORGANISATION_MAX, RenderOptions
 from kit.pdf.styles import Styles, body_pt, styles

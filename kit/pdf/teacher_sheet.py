@@ -9,9 +9,9 @@ In Welsh or bilingual (Welsh first, English beneath) it says when its Welsh is s
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import KeepInFrame, Spacer
+from reportlab.platypus import KeepInFrame, Paragraph, Spacer
 
-from kit.pdf.flowables import Paragraph, safe, short_url
+from kit.pdf.flowables import safe, short_url
 from kit.pdf.labels import long_date, safeguarding_notes
 from kit.pdf.measure import MARGIN, frame_size
 from kit.pdf.story import BULLET, Context, numbers

@@ -88,9 +88,12 @@ def download_name(name: str, kind: str, ext: str = "pdf") -> str:
 
 
 def document_name(kind: str, session: Session, ext: str = "pdf") -> str:
-    """Return e.g. 'handout-year-6-st-marys-2026-12-08.pdf': the kind, the session's title, school and date."""
+    """Return e.g. 'handout-year-6-st-marys-2026-12-08.pdf': the document (named for its reader), the
+    session's title, school and date."""
+    from kit.pdf import KINDS  # noqa: PLC0415
+
     spec = session.spec
-    words = [kind, session.title, spec.school, spec.date.isoformat() if spec.date else ""]
+    words = [KINDS[kind].stem_of(session), session.title, spec.school, spec.date.isoformat() if spec.date else ""]
     if spec.lang != "en":
         words.append(spec.lang)
     if spec.large_print:
@@ -156,11 +159,14 @@ def page_image(session_id: int, kind: str, number: int):
 
 @bp.get("/download/<kind>.pdf")
 def download(session_id: int, kind: str):
-    """Send one document (or the whole pack) as a PDF attachment named after the session."""
+    """Send one document (or the whole pack) as a PDF attachment named after the session; 404 for one
+    the session's readers do not use or whose edition does not exist (no large-print A5)."""
     if kind not in available():
         abort(404)
     record, spec = load(session_id)
     session = assemble(library(), spec)
+    if kind not in documents(session):
+        abort(404)
     return send_file(io.BytesIO(rendered(kind, record, session)), mimetype="application/pdf",
                      as_attachment=True, download_name=document_name(kind, session), max_age=0)
 

@@ -203,6 +203,17 @@ def test_unsafe_link_is_refused(tmp_path, case):
     assert f"lessons/links.yaml:{first + 5}: links[{index}].url: {message}" in result.output.splitlines(), result.output
 
 
+def test_a_bad_url_is_reported_with_the_files_other_field_errors(tmp_path):
+    # Both in one round: a content lead should not fix the fields, run again, and only then hear of the URL.
+    root = copy_library(tmp_path)
+    index, first = add_link(root, id="unsafe", url='"http://example.org/help"')
+    with (root / "links.yaml").open("a", encoding="utf-8") as f:
+        f.write(link_yaml(id="unsure").replace("status: ok", "status: maybe"))
+    lines = run_check(root).output.splitlines()
+    assert f"lessons/links.yaml:{first + 5}: links[{index}].url: {LINK_CASES['non-https link'][1]}" in lines
+    assert any(line.startswith(f"lessons/links.yaml:{first + 21}: links[{index + 1}].status: ") for line in lines)
+
+
 def test_python_tag_runs_nothing(tmp_path):
     PWNED.unlink(missing_ok=True)
     root = copy_library(tmp_path)

@@ -65,3 +65,17 @@ def test_an_unreadable_database_is_a_plain_refusal(tmp_path):
     result = run(f"sqlite:///{tmp_path / 'kit.sqlite'}", "check")
     assert result.exit_code == 1 and "cannot read the force's saved content from the database" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_check_still_checks_the_files_when_the_apps_database_is_older_than_the_code(app, db, make_user,
+                                                                                     database_url):
+    from sqlalchemy import text  # noqa: PLC0415
+
+    versions.save(db, make_user("lead"), versions.Content("", "", link_yaml()))
+    with app.extensions["kit.db"].engine.begin() as conn:  # as before migration 0011 added the SVG logo
+        conn.execute(text("ALTER TABLE local_versions DROP COLUMN logo_svg"))
+    result = run(database_url, "check")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("ok: 7 audiences, 4 nations, ")  # the library's own files were checked
+    assert "the links saved in the browser were not checked: " in result.stderr
+    assert "`kit db upgrade` brings it up to date" in result.stderr and "Traceback" not in result.output

@@ -43,10 +43,20 @@ def test_kit_pdf_never_imports_flask():
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_filenames_are_safe(make_teaching_session, kind):
-    name = KINDS[kind].filename(make_teaching_session(nation="wales", lang="bilingual"))
+    # A pupil session: every kind serves it, under its own id (a letter for other readers is named for them).
+    name = KINDS[kind].filename(make_teaching_session("lower-secondary-core", nation="wales", lang="bilingual"))
     assert re.fullmatch(r"[a-z0-9-]+\.pdf", name) and name.startswith(kind)
     assert KINDS["handout"].filename(make_teaching_session("lower-secondary-core", "wales")) == \
         "handout-lower-secondary-core-wales.pdf"
+
+
+def test_large_print_comes_on_a4_only(make_teaching_session):
+    # At 18 pt an A5 side holds about three steps: a large-print A5 ran to 5-8 part-empty pages.
+    session = make_teaching_session("lower-secondary-core", large_print=True)
+    assert [k for k in KINDS if not KINDS[k].serves(session)] == ["handout-a5"]
+    with pytest.raises(ValueError, match="no large-print edition; large print comes on A4"):
+        render("handout-a5", make_teaching_session("lower-secondary-core"), RenderOptions(large_print=True))
+    assert render("handout", session).startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("nation, lang", EDITIONS)

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pypdfium2 as pdfium
 import pytest
 
-from kit.pdf import TWINS, RenderOptions, letter_text, render, twin_html
+from kit.pdf import KINDS, TWINS, RenderOptions, letter_text, render, twin_html
 from tests.pdf.conftest import pdf_text, squash
 
 # Greeting and a phrase only that reader's letter says, by audience.
@@ -53,6 +53,9 @@ def test_the_letter_is_named_for_its_reader_and_the_pack_has_only_what_the_reade
     assert not others & set(marks)
     # Only a pupil session has a class teacher to give the sheet to.
     assert any(m.startswith("Before and after the visit") for m in marks) == session.audience.pupil
+    # Its file is named for its reader too: `kit export` writes no "parent-letter-…" for a staff briefing.
+    stem = name.lower().replace(" ", "-") if name != NAMES["lower-secondary-core"] else "parent-letter"
+    assert KINDS["parent-letter"].filename(session) == f"{stem}-{plan_id}-england.pdf"
 
 
 @pytest.mark.parametrize("plan_id", [p for p in READERS if p != "adults-core"])

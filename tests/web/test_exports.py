@@ -45,6 +45,19 @@ def test_the_preview_offers_what_the_audience_uses_named_for_its_reader(client, 
     page = client.get(f"/sessions/{make_session(officer, audience).id}/preview").get_data(as_text=True)
     assert letter in page and f'alt="{letter}, page 1 of' in page and 'alt="Handout, page 1 of' in page
     assert ("/download/teacher-sheet.pdf" in page) == teacher  # a parents' evening has no class teacher
+    download = client.get(f"/sessions/{make_session(officer, audience).id}/download/parent-letter.pdf")
+    stem = "parent-letter" if teacher else letter.lower().replace(" ", "-")
+    assert download.headers["Content-Disposition"].startswith(f"attachment; filename={stem}-")
+
+
+def test_a_large_print_session_offers_no_a5_handout_and_says_why(client, officer, make_session):
+    record = make_session(officer, large_print=True)
+    page = client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+    assert "/download/handout.pdf" in page and "/download/handout-a5.pdf" not in page
+    assert "Large print comes on A4" in page
+    assert client.get(f"/sessions/{record.id}/download/handout-a5.pdf").status_code == 404
+    usual = make_session(officer)
+    assert client.get(f"/sessions/{usual.id}/download/handout-a5.pdf").status_code == 200
 
 
 @pytest.mark.parametrize("audience", ["lower-secondary", "parents-carers"])
