@@ -7,8 +7,6 @@ plain text or HTML for a school's messaging app (kit.pdf.twin), so there is one 
 
 from __future__ import annotations
 
-from functools import cache
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
@@ -108,9 +106,8 @@ def link_lines(ctx: Context, lang: str) -> list[str]:
     return pages + [phone_line(k, lang) for k in ctx.session.links if not k.url and (k.phone or k.text_number)]
 
 
-@cache
 def close_item(body: ParagraphStyle) -> ParagraphStyle:
-    """Return BODY with almost no space after it, for list items set close (one per body style)."""
+    """Return BODY with almost no space after it, for list items set close."""
     return body.clone(f"{body.name}-close", spaceAfter=body.fontSize * 0.05)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -23,7 +22,6 @@ BULLET = "• "
 OWN_PLACE = ("not-your-fault", "spot-the-signs", "support-a-friend")
 
 
-@cache
 def hanging(style: ParagraphStyle) -> ParagraphStyle:
     """Return STYLE with the lines after the first indented past BULLET (wrapped text starts under text)."""
     hang = stringWidth(BULLET, style.fontName, style.fontSize)
