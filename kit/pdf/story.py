@@ -179,16 +179,6 @@ def phone_line(link: Link, lang: str) -> str:
     return f"{link.title.get(lang)}: {number}"
 
 
-def numbers(link: Link, lang: str) -> list[str]:
-    """Return the phone and text numbers of LINK as printed lines."""
-    out = []
-    if link.phone:
-        out.append(label("call", lang, number=link.phone))
-    if link.text_number:
-        out.append(label("text", lang, number=link.text_number))
-    return out
-
-
 def key_messages(ctx: Context, covers: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[KeyMessage]:
     """Return the session's key messages in module order, once each, filtered by what they cover."""
     found = [m for m in ctx.session.key_messages()

@@ -13,10 +13,10 @@ from html import escape
 
 from kit.pdf import letter as printed
 from kit.pdf.handout import topics as back_topics
-from kit.pdf.labels import heading_for, label
+from kit.pdf.labels import heading_for, label, numbers
 from kit.pdf.options import RenderOptions
 from kit.pdf.registry import KINDS
-from kit.pdf.story import OWN_PLACE, Context, key_messages, numbers, with_url
+from kit.pdf.story import OWN_PLACE, Context, key_messages, with_url
 from kit.sessions.model import Session
 
 STYLE = ("body{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.5;max-width:42rem;"

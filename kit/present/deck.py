@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from kit.content.models import Link, Module, Question
 from kit.content.vocab import GROUND_RULES_MODULE
-from kit.pdf.labels import GROUND_RULES, label, safeguarding_notes
+from kit.pdf.labels import GROUND_RULES, label, numbers, safeguarding_notes
 from kit.present.svg import qr_svg
 from kit.sessions.model import Session
 
@@ -179,13 +179,8 @@ def _module_notes(session: Session, module: Module, notes, first: bool) -> Notes
 
 
 def _signpost(link: Link, lang: str) -> Signpost:
-    numbers = []
-    if link.phone:
-        numbers.append(label("call", lang, number=link.phone))
-    if link.text_number:
-        numbers.append(label("text", lang, number=link.text_number))
     return Signpost(link.label.get(lang), link.organisation, link.url,
-                    qr_svg(link.url) if link.url else None, tuple(numbers))
+                    qr_svg(link.url) if link.url else None, tuple(numbers(link, lang)))
 
 
 def _opening(session: Session) -> list[Slide]:
