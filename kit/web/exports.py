@@ -11,9 +11,9 @@ from flask import Blueprint, abort, current_app, render_template, send_file
 from flask_login import current_user, login_required
 from werkzeug.utils import secure_filename
 
-from kit.sessions.model import Session, assemble
+from kit.sessions.model import Session
 from kit.web import pages
-from kit.web.editing import library, load
+from kit.web.editing import assembled, library
 from kit.web.render_cache import render_cache
 
 bp = Blueprint("exports", __name__, url_prefix="/sessions/<int:session_id>")
@@ -133,8 +133,7 @@ def rendered(kind: str, record, session: Session) -> bytes:
 @bp.get("/preview")
 def preview(session_id: int):
     """Show the handout and the lesson plan as a web page, with links to the PDFs."""
-    record, spec = load(session_id)
-    session = assemble(library(), spec)
+    record, session = assembled(session_id)
     previews = {kind: pages.count(rendered(kind, record, session)) for kind in PREVIEW_KINDS}
     return render_template("exports/preview.html", record=record, session=session,
                            documents=documents(session), twins=twins(), twin_names=TWIN_NAMES, lib=library(),
@@ -147,8 +146,7 @@ def page_image(session_id: int, kind: str, number: int):
     """Send page NUMBER of document KIND as a PNG, drawn from the PDF the officer would download."""
     if kind not in PREVIEW_KINDS:
         abort(404)
-    record, spec = load(session_id)
-    session = assemble(library(), spec)
+    record, session = assembled(session_id)
     image = pages.png(rendered(kind, record, session), number)
     if image is None:
         abort(404)
@@ -162,8 +160,7 @@ def download(session_id: int, kind: str):
     """Send one document (or the whole pack) as a PDF attachment named after the session."""
     if kind not in available():
         abort(404)
-    record, spec = load(session_id)
-    session = assemble(library(), spec)
+    record, session = assembled(session_id)
     return send_file(io.BytesIO(rendered(kind, record, session)), mimetype="application/pdf",
                      as_attachment=True, download_name=document_name(kind, session), max_age=0)
 
@@ -175,8 +172,7 @@ def download_twin(session_id: int, kind: str, ext: str):
 
     if ext not in twins().get(kind, ()):
         abort(404)
-    record, spec = load(session_id)
-    session = assemble(library(), spec)
+    record, session = assembled(session_id)
     options = render_options(session)
     text = pdf.twin_html(kind, session, options) if ext == "html" else pdf.letter_text(session, options)
     mimetype = "text/html" if ext == "html" else "text/plain"

@@ -10,8 +10,7 @@ from flask_login import login_required
 
 from kit.present.deck import Deck, build
 from kit.present.page import offline_filename, offline_html, render
-from kit.sessions.model import assemble
-from kit.web.editing import library, load
+from kit.web.editing import assembled
 
 bp = Blueprint("present", __name__, url_prefix="/sessions/<int:session_id>/present")
 
@@ -24,8 +23,7 @@ def _signed_in():
 
 def _deck(session_id: int) -> Deck:
     """Return the deck of the session the signed-in user may see (404 otherwise)."""
-    _, spec = load(session_id)
-    return build(assemble(library(), spec))
+    return build(assembled(session_id)[1])
 
 
 def _assets() -> dict:
@@ -63,8 +61,7 @@ def notes(session_id: int):
 @bp.get("/offline.html")
 def offline(session_id: int):
     """Download the session as one self-contained HTML file that presents with no network."""
-    _, spec = load(session_id)
-    session = assemble(library(), spec)
+    _, session = assembled(session_id)
     response = Response(offline_html(session), mimetype="text/html")
     response.headers["Content-Disposition"] = f'attachment; filename="{offline_filename(session)}"'
     return response
