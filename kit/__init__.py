@@ -7,12 +7,17 @@ from pathlib import Path
 from flask import Flask
 
 from kit.config import ConfigError, ensure_instance, ensure_secret, instance_path, production_problems, settings
+from kit.content.library import Library
 from kit.content.loader import load_checked
 from kit.paths import data_dir
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """Create and configure the app: defaults, KIT_* variables, then TEST_CONFIG."""
+def create_app(test_config: dict | None = None, library: Library | None = None) -> Flask:
+    """Create and configure the app: defaults, KIT_* variables, then TEST_CONFIG.
+
+    LIBRARY, when given, is served instead of loading LESSONS_DIR: the tests load the shipped library
+    once and pass it to each of their apps (it is never changed in place; a reload replaces it).
+    """
     app = Flask(
         __name__,
         instance_path=instance_path(),
@@ -29,7 +34,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         raise ConfigError("refusing to start in production: " + "; ".join(reasons))
     ensure_instance(app.instance_path)
     ensure_secret(app.config, app.instance_path)
-    app.extensions["kit.library"] = load_checked(app.config["LESSONS_DIR"], local=_local(app.config))
+    app.extensions["kit.library"] = (library if library is not None else
+                                     load_checked(app.config["LESSONS_DIR"], local=_local(app.config)))
     _register(app)
     return app
 

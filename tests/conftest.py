@@ -19,6 +19,9 @@ DATABASES = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
 OUR_TABLES = (*[table.name for table in reversed(Base.metadata.sorted_tables)], "alembic_version")
 
 
+# Settings that make an app read another library than the shipped one: such an app loads its own.
+OTHER_LIBRARY = ("LESSONS_DIR", "LOCAL_LESSONS")
+
 # The harness's own variables; every other KIT_* in the shell that runs the tests is the developer's.
 HARNESS = {"KIT_TEST_POSTGRES_URL", "KIT_AXE_JS", "KIT_REFRESH_DOCS"}
 
@@ -35,23 +38,84 @@ def no_developer_settings(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def library():
-    """Return the shipped library, loaded and checked once per test run."""
+def shipped_library():
+    """Return the shipped library, loaded and checked once per test run (nothing changes it in place)."""
     return load_checked(LESSONS)
 
 
-@pytest.fixture(params=DATABASES)
-def database_url(request, tmp_path: Path) -> str:
-    """Return a fresh, empty database URL: SQLite in TMP_PATH, or the emptied PostgreSQL."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.sqlite'}"
-    from sqlalchemy import create_engine, text  # noqa: PLC0415
+@pytest.fixture(scope="session")
+def library(shipped_library):
+    """Return the shipped library (tests/web overrides it with the app's own)."""
+    return shipped_library
 
-    engine = create_engine(POSTGRES_URL)
-    with engine.begin() as conn:
-        for table in OUR_TABLES:
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
-    engine.dispose()
+
+class PostgresTables:
+    """The test PostgreSQL's tables: migrated to head once per run, then emptied before each test.
+
+    Dropping every table and running all the migrations again cost about a quarter of a second a test;
+    one TRUNCATE ... RESTART IDENTITY leaves the same empty schema (ids counting from 1 again).
+    """
+
+    def __init__(self, url: str):
+        from sqlalchemy import create_engine  # noqa: PLC0415
+
+        self.url = url
+        self.engine = create_engine(url)
+        self.at_head = False
+
+    def _run(self, statement: str) -> None:
+        from sqlalchemy import text  # noqa: PLC0415
+
+        with self.engine.begin() as conn:
+            conn.execute(text(statement))
+
+    def drop(self) -> None:
+        """Drop every table of ours: an empty database, as a first deployment sees it."""
+        self._run("DROP TABLE IF EXISTS " + ", ".join(f'"{t}"' for t in OUR_TABLES) + " CASCADE")
+        self.at_head = False
+
+    def empty(self) -> None:
+        """Leave the schema at head with no rows: migrate once (again after a drop), else truncate."""
+        if self.at_head:
+            data = [t for t in OUR_TABLES if t != "alembic_version"]
+            self._run("TRUNCATE " + ", ".join(f'"{t}"' for t in data) + " RESTART IDENTITY CASCADE")
+            return
+        from kit.db.migrate import upgrade  # noqa: PLC0415
+
+        self.drop()
+        upgrade(self.engine, self.url)
+        self.at_head = True
+
+
+@pytest.fixture(scope="session")
+def postgres_tables():
+    """Return the PostgreSQL tables' keeper for the run (None without KIT_TEST_POSTGRES_URL)."""
+    if not POSTGRES_URL:
+        yield None
+        return
+    tables = PostgresTables(POSTGRES_URL)
+    yield tables
+    tables.engine.dispose()
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request, tmp_path: Path, postgres_tables, migrated_sqlite) -> str:
+    """Return the URL of a database migrated to head with no rows in it: SQLite a copy of one
+    migrated file in TMP_PATH, PostgreSQL emptied by one TRUNCATE."""
+    if request.param == "sqlite":
+        fresh = tmp_path / "test.sqlite"
+        shutil.copy(migrated_sqlite, fresh)
+        return f"sqlite:///{fresh}"
+    postgres_tables.empty()
+    return POSTGRES_URL
+
+
+@pytest.fixture(params=DATABASES)
+def empty_database_url(request, tmp_path: Path, postgres_tables) -> str:
+    """Return the URL of a database with no tables at all (for the tests of the migrations themselves)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    postgres_tables.drop()
     return POSTGRES_URL
 
 
@@ -77,19 +141,20 @@ def migrated_sqlite(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch, database_url, app_config, migrated_sqlite):
-    """Return an app on a fresh instance folder and an empty database (SQLite: a copy of one just
-    migrated), with test settings."""
+def app(tmp_path: Path, monkeypatch, database_url, app_config, shipped_library):
+    """Return an app on a fresh instance folder and an empty database at head, with test settings.
+
+    It serves the library loaded once per run (loading it again cost about 60 ms a test), unless
+    APP_CONFIG or the environment names another library.
+    """
     monkeypatch.setenv("KIT_INSTANCE_PATH", str(tmp_path / "instance"))
-    fresh = Path(database_url.removeprefix("sqlite:///"))
-    if database_url.startswith("sqlite:///") and not fresh.exists():
-        shutil.copy(migrated_sqlite, fresh)
+    other = any(name in app_config or f"KIT_{name}" in os.environ for name in OTHER_LIBRARY)
     app = create_app({
         "TESTING": True,
         "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "DATABASE_URL": database_url,
         **app_config,
-    })
+    }, library=None if other else shipped_library)
     yield app
     database = app.extensions.get("kit.db")
     if database is not None:

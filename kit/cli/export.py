@@ -25,14 +25,19 @@ def _presenter(session) -> tuple[str, bytes]:
 OTHER_KINDS = {"presenter": _presenter}
 
 
-def chosen_kinds(kinds: tuple[str, ...]) -> list[str]:
-    """Return the kinds asked for (every PDF when none), or raise a usage error naming the known ones."""
+def chosen_kinds(kinds: tuple[str, ...], large_print: bool = False) -> list[str]:
+    """Return the kinds asked for (every PDF when none), or raise a usage error naming the known ones
+    or a kind with no LARGE_PRINT edition."""
     from kit.pdf import KINDS  # noqa: PLC0415 - load ReportLab only for this command
 
     known = [*KINDS, *OTHER_KINDS]
     unknown = [k for k in kinds if k not in known]
     if unknown:
         raise click.UsageError(f"unknown kind '{unknown[0]}'; known kinds: {', '.join(known)}")
+    small = [k for k in kinds if large_print and k in KINDS and not KINDS[k].large_print]
+    if small:
+        raise click.UsageError(f"--kind {small[0]} has no large-print edition (at 18 pt an A5 side holds about "
+                               "three steps); large print comes on A4: --kind handout")
     return list(dict.fromkeys(kinds)) or list(KINDS)
 
 
@@ -126,16 +131,16 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
     """Write print-ready A4 PDFs of a plan to DIR and print the path of each file written."""
     from kit.pdf import KINDS, RenderOptions  # noqa: PLC0415
 
-    wanted = chosen_kinds(kinds)
+    wanted = chosen_kinds(kinds, large_print and form == "pdf")
     library, current = with_saved_content(open_library(lessons, lint=True), lessons)
     session = teaching_session(library, plan_id, nation, lang, minutes)
     for warning in session.warnings:
         click.echo(f"warning: {warning}", err=True)
-    if not kinds:  # every document its audience uses: no class teacher's sheet for a parents' evening
-        wanted = [k for k in wanted if k not in KINDS or KINDS[k].serves(session)]
-    prepare(out)
     server = os.environ.get("KIT_ORGANISATION", "").strip() or RenderOptions.organisation
     options = RenderOptions(**current.printed(server), large_print=large_print, signed=signed)
+    if not kinds:  # every document its audience uses (no class teacher's sheet for a parents' evening)
+        wanted = [k for k in wanted if k not in KINDS or KINDS[k].serves(session, options)]  # in this print
+    prepare(out)
     if form != "pdf":
         wanted = written_kinds(kinds, form)
     for kind_id in wanted:

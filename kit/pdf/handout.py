@@ -69,18 +69,13 @@ def steps(ctx: Context) -> list:
     return key_messages(ctx, exclude=OWN_PLACE + tuple(c for _, covers in topics(ctx) for c in covers))
 
 
-def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphStyle | None = None,
-              part: slice = slice(None)) -> Table:
+def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphStyle | None = None) -> Table:
     """Return the numbered 'what to do now' steps in a box nobody can miss (closer when TIGHT), each
-    step in the STEP style (the house step style unless given); only the steps in PART, when given
-    (the heading tops the part holding the first step; the numbers run on).
+    step in the STEP style (the house step style unless given).
 
     Bilingual steps on a page wide enough stand side by side, Welsh left and English right, each
     step on one row; on A5 the English follows the Welsh in each step.
     """
-    every = steps(ctx)
-    first = part.indices(len(every))[0]
-    messages = every[part]
     step = step or ctx.st.step
     number_w = ctx.st.pt * 1.5 + 16
     side_by_side = len(ctx.langs) > 1 and width >= SIDE_BY_SIDE
@@ -88,13 +83,11 @@ def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphSt
     column = (width - number_w) / n_langs
     head = ctx.st.h2.clone("boxhead", spaceBefore=0)
     second = step.clone("step2", fontName=ctx.st.second.fontName, textColor=ctx.st.second.textColor)
-    if first:
-        rows = []
-    elif n_langs == 1:
+    if n_langs == 1:
         rows = [[ctx.heading("now", head), ""]]
     else:
         rows = [["", *(Paragraph(safe(words), head) for words in ctx.each("now"))]]
-    for n, message in enumerate(messages, first + 1):
+    for n, message in enumerate(steps(ctx), 1):
         if side_by_side:
             found = ctx.versions(message.text)
             cells = [Paragraph(safe(found[0]), step), Paragraph(safe(found[-1]), second)]
@@ -102,7 +95,7 @@ def steps_box(ctx: Context, width: float, tight: bool = False, step: ParagraphSt
             cells = [ctx.paras(message.text, step)]
         rows.append([Paragraph(f"{n}.", step), *cells])
     table = boxed(rows, [number_w] + [column] * n_langs)
-    if n_langs == 1 and not first:
+    if n_langs == 1:
         table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
     if tight:
         table.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, -1), 1),

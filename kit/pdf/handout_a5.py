@@ -17,7 +17,6 @@ from reportlab.platypus import PageBreak, Spacer
 from kit.content.models import Link
 from kit.pdf import handout
 from kit.pdf.measure import frame_size, heights, story_height
-from kit.pdf.signposts import ROOMY, Fit
 from kit.pdf.story import Context, key_messages, with_url
 from kit.pdf.templates import Output
 
@@ -78,19 +77,10 @@ def cuts(ctx: Context) -> Iterator[Sheet]:
         yield (sheet := replace(sheet, coded=sheet.coded[:-1]))
 
 
-def top(ctx: Context, width: float, part: slice = slice(None)) -> list:
-    """Return the front above who can help: title and the steps (those in PART) at body size."""
+def top(ctx: Context, width: float) -> list:
+    """Return the front above who can help: title and the steps at body size."""
     return [handout.banner(ctx, width, True), Spacer(1, 4),
-            handout.steps_box(ctx, width, True, handout.small_step(ctx), part), Spacer(1, 2)]
-
-
-def split_steps(ctx: Context, width: float, height: float) -> tuple[list, list]:
-    """Return the title with as many steps as fit a side below it, and a box of the rest: for steps
-    taller than a side with the title (large print), each part holding two steps or more."""
-    most = len(handout.steps(ctx)) - 2
-    cut = next((k for k in range(most, 2, -1) if story_height(top(ctx, width, slice(k)), width) <= height), 2)
-    rest = handout.steps_box(ctx, width, True, handout.small_step(ctx), slice(cut, None))
-    return top(ctx, width, slice(cut)), [rest, Spacer(1, 2)]
+            handout.steps_box(ctx, width, True, handout.small_step(ctx)), Spacer(1, 2)]
 
 
 def fits(side: list, size: tuple[float, float], margin: float) -> bool:
@@ -101,23 +91,17 @@ def fits(side: list, size: tuple[float, float], margin: float) -> bool:
     return tall <= room or (tall <= room + TRIAL_SLACK and handout.pages(side, size, margin) == 1)
 
 
-def setting(ctx: Context) -> Fit:
-    """Return how an A5 sheet sets who can help (large print keeps its bigger codes)."""
-    return replace(SHORT, qr=ROOMY.qr) if ctx.large else SHORT
-
-
-def sides(ctx: Context, sheet: Sheet, width: float, height: float, above: list | None = None,
-          flowing: bool = False) -> tuple[list, list]:
-    """Return SHEET's front (ABOVE, title and steps unless given, then who can help as far as it
-    fits) and back (the rest; laid out to flow on over pages when FLOWING)."""
-    above = top(ctx, width) if above is None else above
-    head, *rows = handout.help_section(ctx, width, setting(ctx), list(sheet.coded), list(sheet.phones))
+def sides(ctx: Context, sheet: Sheet, width: float, height: float, flowing: bool = False) -> tuple[list, list]:
+    """Return SHEET's front (title and steps, then who can help as far as it fits) and back (the
+    rest; laid out to flow on over pages when FLOWING)."""
+    above = top(ctx, width)
+    head, *rows = handout.help_section(ctx, width, SHORT, list(sheet.coded), list(sheet.phones))
     room = height - story_height([*above, head], width)
     front = fitting(rows, width, room)
     if not front and sheet.phones:  # no code fits below the steps: helplines may (long Welsh steps)
-        head, *calls = handout.help_section(ctx, width, setting(ctx), [], list(sheet.phones))
+        head, *calls = handout.help_section(ctx, width, SHORT, [], list(sheet.phones))
         front = fitting(calls, width, room)
-        codes = handout.help_section(ctx, width, setting(ctx), list(sheet.coded), [])[1:]
+        codes = handout.help_section(ctx, width, SHORT, list(sheet.coded), [])[1:]
         rows = [*calls[:front], *codes, *calls[front:]]
     rear = [*rows[front:], *handout.back(ctx, width, sheet.talk, height if flowing else 0, sheet.topics)]
     return ([*above, head, *rows[:front]] if front else above), (rear if front else [head, *rear])
@@ -133,35 +117,14 @@ def fitting(rows: list, width: float, room: float) -> int:
     return count
 
 
-def tall(ctx: Context, size: tuple[float, float], margin: float) -> list:
-    """Return the story of steps too tall for one side with the title: two boxes, then every topic
-    flowing on; without the space to write names when that saves a side (laid out on trial)."""
-    width, height = frame_size(size, margin)
-
-    def told(sheet: Sheet) -> list:
-        """Return SHEET's story: the title and first steps, the rest of the steps, who can help, the back."""
-        above, rest = split_steps(ctx, width, height)
-        front, rear = sides(ctx, sheet, width, height, above, flowing=True)
-        return [*front, PageBreak(), *rest, *rear]
-    full = next(cuts(ctx))
-    plain = replace(full, talk=False)
-    if full.talk and handout.pages(told(plain), size, margin) < handout.pages(told(full), size, margin):
-        full = plain
-    return told(full)
-
-
 def story(ctx: Context, size: tuple[float, float] = A5, margin: float = A5_MARGIN) -> list:
     """Return the A5 story: the title and every step on the front, in one box, and who can help
     from as far down the front as it fits; the fullest back that fits a side, else every topic
-    flowing on over as many sides as it takes (a long Welsh or large-print edition may need them).
-
-    Steps too tall to stand with the title on one side (large print) take two boxes, two steps or
-    more in each, the second opening the next side. The back's last two rows are one item, so it
-    never opens or ends with a lone helpline.
+    flowing on over as many sides as it takes (a long Welsh edition may need them). The back's last
+    two rows are one item, so it never opens or ends with a lone helpline. There is no large-print
+    A5 (the registry says so): large print comes on A4.
     """
     width, height = frame_size(size, margin)
-    if story_height(top(ctx, width), width) > height:
-        return tall(ctx, size, margin)
     for sheet in cuts(ctx):
         if fits(sides(ctx, sheet, width, height)[1], size, margin):
             front, rear = sides(ctx, sheet, width, height)

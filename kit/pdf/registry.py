@@ -26,10 +26,15 @@ class DocumentKind:
     compose: Compose
     label: str | Callable[[Session], str]  # the labels.py key naming it in the PDF's title (or one per reader)
     pupils_only: bool = False  # only a pupil session has a class teacher to give it to
+    # Whether it has a large-print edition. At 18 pt an A5 side holds about three steps: a large-print
+    # A5 ran to 5-8 part-empty pages, so large print comes on A4 (the handout) instead.
+    large_print: bool = True
 
-    def serves(self, session: Session) -> bool:
-        """Say whether SESSION has a reader for this document (a parents' evening has no class teacher)."""
-        return not self.pupils_only or session.audience.id in PUPIL_AUDIENCES
+    def serves(self, session: Session, options: RenderOptions | None = None) -> bool:
+        """Say whether SESSION has a reader for this document (a parents' evening has no class teacher),
+        and whether it has the edition asked for (large print, in the session or OPTIONS)."""
+        large = session.spec.large_print or bool(options and options.large_print)
+        return (not self.pupils_only or session.audience.id in PUPIL_AUDIENCES) and (self.large_print or not large)
 
     def label_of(self, session: Session) -> str:
         """Return the labels.py key naming this document for SESSION's reader."""
@@ -58,8 +63,11 @@ class DocumentKind:
         return f"{slug[:120] or 'document'}.{ext}"
 
     def render(self, session: Session, options: RenderOptions | None = None) -> Rendered:
-        """Return the PDF and the QR codes drawn on each sheet."""
+        """Return the PDF and the QR codes drawn on each sheet; ValueError for a large-print edition
+        this document does not have."""
         ctx = Context.of(session, options or RenderOptions())
+        if ctx.large and not self.large_print:
+            raise ValueError(f"the {self.title} has no large-print edition; large print comes on A4 (the handout)")
         out = Output(ctx.meta(self.label_of(session)))
         self.compose(out, ctx)
         return out.finish()
@@ -68,7 +76,7 @@ class DocumentKind:
 DOCUMENTS = (
     DocumentKind("lesson-plan", "Lesson plan (officer and teacher)", lesson_plan.compose, "lesson-plan"),
     DocumentKind("handout", "Handout (A4)", handout.compose, "handout"),
-    DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout_a5.compose, "handout"),
+    DocumentKind("handout-a5", "Handout (A5, two on an A4 sheet)", handout_a5.compose, "handout", large_print=False),
     DocumentKind("quiz", "Quiz sheet", quiz.compose_quiz, "quiz"),
     DocumentKind("answer-key", "Quiz answer key", quiz.compose_answers, "answer-key"),
     DocumentKind("cards", "Pocket cards (8 to an A4 sheet)", cards.compose, "cards"),

@@ -11,8 +11,8 @@ def tables(engine) -> set[str]:
     return set(inspect(engine).get_table_names())
 
 
-def test_local_versions_upgrade_and_downgrade(database_url):
-    engine = make_engine(database_url)
+def test_local_versions_upgrade_and_downgrade(empty_database_url):
+    engine = make_engine(empty_database_url)
     try:
         with engine.connect() as conn:
             command.upgrade(alembic_config(conn), "head")

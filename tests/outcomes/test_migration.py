@@ -7,8 +7,8 @@ from sqlalchemy import create_engine, inspect, text
 from kit.db.migrate import alembic_config
 
 
-def test_existing_deliveries_keep_their_figures_after_the_upgrade(database_url):
-    engine = create_engine(database_url)
+def test_existing_deliveries_keep_their_figures_after_the_upgrade(empty_database_url):
+    engine = create_engine(empty_database_url)
     with engine.connect() as conn:
         command.upgrade(alembic_config(conn), "0002")
         conn.commit()
@@ -36,8 +36,8 @@ def test_existing_deliveries_keep_their_figures_after_the_upgrade(database_url):
                                            (*where, "reach", "", 1, 18, None, None, 0)]
 
 
-def test_the_outcome_migrations_go_down_and_up_again(database_url):
-    engine = create_engine(database_url)
+def test_the_outcome_migrations_go_down_and_up_again(empty_database_url):
+    engine = create_engine(empty_database_url)
     with engine.connect() as conn:
         command.upgrade(alembic_config(conn), "head")
         conn.commit()

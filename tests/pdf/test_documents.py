@@ -50,6 +50,15 @@ def test_filenames_are_safe(make_teaching_session, kind):
         "handout-lower-secondary-core-wales.pdf"
 
 
+def test_large_print_comes_on_a4_only(make_teaching_session):
+    # At 18 pt an A5 side holds about three steps: a large-print A5 ran to 5-8 part-empty pages.
+    session = make_teaching_session("lower-secondary-core", large_print=True)
+    assert [k for k in KINDS if not KINDS[k].serves(session)] == ["handout-a5"]
+    with pytest.raises(ValueError, match="no large-print edition; large print comes on A4"):
+        render("handout-a5", make_teaching_session("lower-secondary-core"), RenderOptions(large_print=True))
+    assert render("handout", session).startswith(b"%PDF")
+
+
 @pytest.mark.parametrize("nation, lang", EDITIONS)
 @pytest.mark.parametrize("plan_id", plan_ids())
 def test_every_edition_builds(make_teaching_session, library, plan_id, nation, lang):

@@ -53,6 +53,17 @@ def test_large_print_never_overwrites_the_usual_edition(tmp_path, library):
         f"handout-{plan_id}-england-large-print.pdf", f"handout-{plan_id}-england.pdf"]
 
 
+def test_large_print_writes_every_document_on_a4_and_refuses_the_a5_handout(tmp_path):
+    every = run("--plan", "lower-secondary-core", "--out", str(tmp_path / "all"), "--large-print")
+    assert every.exit_code == 0, every.output
+    names = [Path(line).name for line in every.output.splitlines()]
+    assert len(names) == len(KINDS) - 1 and not any(n.startswith("handout-a5") for n in names)
+    asked = run("--plan", "lower-secondary-core", "--out", str(tmp_path / "a5"), "--kind", "handout",
+                "--kind", "handout-a5", "--large-print")
+    assert asked.exit_code == 2 and not (tmp_path / "a5").exists()  # nothing half-written
+    assert "--kind handout-a5 has no large-print edition" in asked.output and "--kind handout" in asked.output
+
+
 @pytest.mark.parametrize("nation", ["england", "scotland", "northern-ireland"])
 def test_welsh_outside_wales_is_refused_as_the_web_form_refuses_it(tmp_path, library, nation):
     result = run("--plan", next(iter(library.plans)), "--out", str(tmp_path), "--nation",

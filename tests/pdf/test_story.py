@@ -171,6 +171,11 @@ def first(cell):
     return cell[0] if isinstance(cell, (list, tuple)) and len(cell) == 1 else cell
 
 
+def a4_story(ctx: Context) -> list:
+    """Return the A4 handout's story of CTX."""
+    return handout.story(ctx, A4, handout.A4_MARGIN)
+
+
 def code_columns(story) -> dict[int, list[tuple[float, float]]]:
     """Return, per grid column of STORY's codes, each code's size and where its words start."""
     found: dict[int, list[tuple[float, float]]] = {}
@@ -182,9 +187,10 @@ def code_columns(story) -> dict[int, list[tuple[float, float]]]:
     return found
 
 
-@pytest.mark.parametrize("tell", [lambda ctx: handout.story(ctx, A4, handout.A4_MARGIN), handout_a5.story],
-                         ids=["handout", "handout-a5"])
-@pytest.mark.parametrize("lang, large", [("en", False), ("cy", False), ("en", True)])
+@pytest.mark.parametrize("tell, lang, large", [
+    (a4_story, "en", False), (a4_story, "cy", False), (a4_story, "en", True),
+    (handout_a5.story, "en", False), (handout_a5.story, "cy", False)],  # large print is on A4 only
+    ids=["handout-en", "handout-cy", "handout-large", "handout-a5-en", "handout-a5-cy"])
 @pytest.mark.parametrize("plan_id", plan_ids())
 def test_words_beside_codes_start_at_one_place_in_each_column(make_teaching_session, plan_id, lang, large, tell):
     """Codes differ in size with their URLs (CEOP's 26 mm, Report Remove's 31.5 mm): the words of

@@ -50,6 +50,16 @@ def test_the_preview_offers_what_the_audience_uses_named_for_its_reader(client, 
     assert download.headers["Content-Disposition"].startswith(f"attachment; filename={stem}-")
 
 
+def test_a_large_print_session_offers_no_a5_handout_and_says_why(client, officer, make_session):
+    record = make_session(officer, large_print=True)
+    page = client.get(f"/sessions/{record.id}/preview").get_data(as_text=True)
+    assert "/download/handout.pdf" in page and "/download/handout-a5.pdf" not in page
+    assert "Large print comes on A4" in page
+    assert client.get(f"/sessions/{record.id}/download/handout-a5.pdf").status_code == 404
+    usual = make_session(officer)
+    assert client.get(f"/sessions/{usual.id}/download/handout-a5.pdf").status_code == 200
+
+
 @pytest.mark.parametrize("audience", ["lower-secondary", "parents-carers"])
 @pytest.mark.parametrize("nation", ["england", "northern-ireland"])
 def test_the_preview_lists_one_crisis_route_the_nations_own(client, officer, make_session, audience, nation):
