@@ -46,7 +46,7 @@ class Context:
 
     def alone(self, lang: str) -> Context:
         """Return this context printing in LANG only (one edition of a bilingual pair)."""
-        return replace(self, session=replace(self.session, spec=replace(self.session.spec, lang=lang)))
+        return replace(self, session=self.session.in_language(lang))
 
     def editions(self) -> list[Context]:
         """Return one context per print language, Welsh first (one when the document is not bilingual)."""
