@@ -146,17 +146,8 @@ def delete(delivery_id: int):
 
 def _misconception_texts(lib) -> dict[str, str]:
     """Return misconception id -> its words, where the library gives misconceptions an id."""
-    texts = {}
-    for module in lib.modules.values():
-        for item in module.misconceptions:
-            item_id = getattr(item, "id", None)
-            if item_id:
-                texts[item_id] = item.misconception.en
-    listed = getattr(lib, "misconceptions", None) or {}
-    for item in listed.values() if isinstance(listed, dict) else listed:
-        if getattr(item, "id", None) and getattr(item, "misconception", None):
-            texts[item.id] = item.misconception.en
-    return texts
+    return {item.id: item.misconception.en for module in lib.modules.values() for item in module.misconceptions
+            if item.id}
 
 
 def current_figures() -> tuple[Figures, list[str]]:
