@@ -6,11 +6,11 @@ from dataclasses import replace
 
 from flask import Blueprint, abort, redirect, request, url_for
 from flask import session as cookie
-from flask_login import login_required
 
 from kit.sessions import builder as build
 from kit.sessions import codec, validate
 from kit.sessions.fitting import QUICK_LENGTHS
+from kit.web.auth import signed_in_only
 from kit.web.editing import (
     PROBLEM_KEY,
     builder_page,
@@ -24,12 +24,7 @@ from kit.web.editing import (
 from kit.web.forms import AddItemForm, KeepMineForm, NotesForm, VersionForm
 
 bp = Blueprint("builder", __name__, url_prefix="/sessions/<int:session_id>")
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every action here needs a signed-in user."""
+signed_in_only(bp)
 
 
 def _problem(form) -> str:

@@ -8,15 +8,17 @@ import re
 import unicodedata
 
 from flask import Blueprint, abort, current_app, render_template, send_file
-from flask_login import current_user, login_required
+from flask_login import current_user
 from werkzeug.utils import secure_filename
 
 from kit.sessions.model import Session
 from kit.web import pages
+from kit.web.auth import signed_in_only
 from kit.web.editing import assembled, library
 from kit.web.render_cache import render_cache
 
 bp = Blueprint("exports", __name__, url_prefix="/sessions/<int:session_id>")
+signed_in_only(bp)
 
 # The documents an officer can download, in the order the builder lists them.
 DOCUMENTS = {
@@ -39,12 +41,6 @@ TWIN_NAMES = {"html": "accessible web page", "txt": "plain text for a messaging 
 PREVIEW_KINDS = {"handout": "Handout", "poster": "Poster", "parent-letter": "Letter to parents and carers"}
 # Windows refuses these as file names whatever the extension.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
 
 
 def available() -> dict[str, str]:

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask import session as cookie
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from kit.content.text import texts
 from kit.sessions import builder as build
 from kit.store import sessions as store
+from kit.web.auth import signed_in_only
 from kit.web.database import db_session
 from kit.web.editing import PROBLEM_KEY, library, load, save_or_conflict
 from kit.web.forms import AddToSessionForm
 
 bp = Blueprint("library", __name__, url_prefix="/library")
+signed_in_only(bp)
 QUERY_MAX = 100
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
 
 
 def matches(item: object, query: str) -> bool:

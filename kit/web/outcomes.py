@@ -6,7 +6,7 @@ import datetime as dt
 import io
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from kit.outcomes import charts, countsfile, csvfiles, gain
 from kit.outcomes.delivery import Problem, RawDelivery, check, count_field
@@ -14,17 +14,13 @@ from kit.outcomes.figures import NO_PUPIL_DATA, SUPPRESSION_NOTE, Figures, build
 from kit.outcomes.keys import PHASES, option_keys
 from kit.outcomes.period import read_filters
 from kit.store import deliveries, outcome_figures
+from kit.web.auth import signed_in_only
 from kit.web.database import db_session
 from kit.web.editing import library, load
 from kit.web.forms import ConfirmForm
 
 bp = Blueprint("outcomes", __name__)
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
+signed_in_only(bp)
 
 
 def _own_session(session_id: int):

@@ -6,19 +6,14 @@ Thin views: the slides, notes and offline file are built by kit.present (no Flas
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, url_for
-from flask_login import login_required
 
 from kit.present.deck import Deck, build
 from kit.present.page import offline_filename, offline_html, render
+from kit.web.auth import signed_in_only
 from kit.web.editing import assembled
 
 bp = Blueprint("present", __name__, url_prefix="/sessions/<int:session_id>/present")
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
+signed_in_only(bp)
 
 
 def _deck(session_id: int) -> Deck:

@@ -5,19 +5,14 @@ from __future__ import annotations
 import io
 
 from flask import Blueprint, abort, render_template, request, send_file
-from flask_login import login_required
 
 from kit.quiz.formats import FORMATS, filename, session_quiz
+from kit.web.auth import signed_in_only
 from kit.web.editing import assembled
 
 bp = Blueprint("quizzes", __name__, url_prefix="/sessions/<int:session_id>/quiz")
+signed_in_only(bp)
 LANG_NAMES = {"en": "English", "cy": "Welsh"}
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
 
 
 @bp.get("")

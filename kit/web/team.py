@@ -6,7 +6,7 @@ Leads only; to anyone else these pages do not exist (404).
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField
 from wtforms.validators import DataRequired, EqualTo, Length
@@ -14,10 +14,12 @@ from wtforms.validators import DataRequired, EqualTo, Length
 from kit.accounts import credentials, invites, users
 from kit.accounts.passwords import PASSWORD_MAX, PASSWORD_MIN
 from kit.db import utcnow
+from kit.web.auth import leads_only
 from kit.web.database import db_session
 from kit.web.forms import ConfirmForm, choices, refuse
 
 bp = Blueprint("team", __name__, url_prefix="/team")
+leads_only(bp)
 PASSWORD_HINT = (f"At least {PASSWORD_MIN} characters and hard to guess: three or four unrelated words work well. "
                  "Give it to the officer in person or by phone, never by email.")
 
@@ -42,14 +44,6 @@ class InviteForm(FlaskForm):
 
 class AddForm(InviteForm, PasswordFields):
     """A new account: email, role and a first password the lead chooses."""
-
-
-@bp.before_request
-@login_required
-def _leads_only():
-    """Officers never see these pages: to them they do not exist."""
-    if not current_user.is_lead:
-        abort(404)
 
 
 def _account(user_id: int):

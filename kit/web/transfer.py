@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.utils import secure_filename
@@ -12,10 +12,12 @@ from wtforms import BooleanField
 from kit.sessions import transfer
 from kit.sessions.model import CEOP_ASSEMBLY_ADVICE
 from kit.store import sessions as store
+from kit.web.auth import signed_in_only
 from kit.web.database import db_session
 from kit.web.editing import load
 
 bp = Blueprint("transfer", __name__, url_prefix="/sessions")
+signed_in_only(bp)
 
 
 class ImportForm(FlaskForm):
@@ -23,12 +25,6 @@ class ImportForm(FlaskForm):
 
     file = FileField("Session file", validators=[FileRequired("Choose a session file")])
     confirm_assembly = BooleanField("I have read this advice and still want to deliver an assembly")
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
 
 
 @bp.get("/<int:session_id>/session.yaml")
