@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session as DbSession
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from kit.accounts.users import AccountError, check_new_password, new_token, normalise_email
+from kit.accounts.users import AccountError, check_new_password, find_user, new_token, normalise_email
 from kit.db import User
 
 
@@ -38,7 +38,7 @@ def change_password(db: DbSession, user_id: int, current: str, new: str) -> str:
 
 def reset_password(db: DbSession, email: str, new: str) -> User:
     """Set the password of the account EMAIL (a lead's reset) and sign it out everywhere."""
-    user = db.scalar(select(User).where(User.email == normalise_email(email)))
+    user = find_user(db, email)
     if user is None:
         raise AccountError(f"no account for {normalise_email(email)}")
     check_new_password(new, user.email)
