@@ -51,6 +51,15 @@ def load(session_id: int) -> tuple[store.Stored, SessionSpec]:
         abort(500)
 
 
+def load_own(session_id: int) -> tuple[store.Stored, SessionSpec]:
+    """Return the session record and its spec if the signed-in user owns it (a lead sees others' too,
+    but changes only their own); 404 otherwise."""
+    record, spec = load(session_id)
+    if record.owner_id != current_user.user.id:
+        abort(404)
+    return record, spec
+
+
 def assembled(session_id: int) -> tuple[store.Stored, Session]:
     """Return the session record and the session built from it against the current library."""
     record, spec = load(session_id)

@@ -16,19 +16,11 @@ from kit.outcomes.period import read_filters
 from kit.store import deliveries, outcome_figures
 from kit.web.auth import signed_in_only
 from kit.web.database import db_session
-from kit.web.editing import library, load
+from kit.web.editing import library, load_own
 from kit.web.forms import ConfirmForm
 
 bp = Blueprint("outcomes", __name__)
 signed_in_only(bp)
-
-
-def _own_session(session_id: int):
-    """Return the session and spec if the signed-in user owns it: only its officer records deliveries."""
-    record, spec = load(session_id)
-    if record.owner_id != current_user.user.id:
-        abort(404)
-    return record, spec
 
 
 def _questions(spec) -> dict:
@@ -66,7 +58,7 @@ def _facts(record, spec) -> deliveries.SessionFacts:
 @bp.route("/sessions/<int:session_id>/deliveries/new", methods=["GET", "POST"])
 def record(session_id: int):
     """Ask for the date, the people present, the counts and a reflection; store them when all is right."""
-    record, spec = _own_session(session_id)
+    record, spec = load_own(session_id)  # only its officer records deliveries
     if request.method == "GET":
         return _form_page(record, spec, {"present": spec.group_size or "", "delivered_on": ""})
     if not ConfirmForm().validate_on_submit():
@@ -84,7 +76,7 @@ def record(session_id: int):
 @bp.post("/sessions/<int:session_id>/deliveries/upload")
 def upload(session_id: int):
     """Read a counts file into the form for the officer to check; nothing is saved yet."""
-    record, spec = _own_session(session_id)
+    record, spec = load_own(session_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     upload = request.files.get("counts_file")
