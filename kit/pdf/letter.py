@@ -29,11 +29,6 @@ LETTER_PT = 12  # body size of a letter to adults (18 in large print), not the p
 Block = tuple[str, object]  # ("p" | "h2" | "ul" | "links" | "sign", content)
 
 
-def reader(ctx: Context) -> str:
-    """Return who the letter is for: 'home' (a pupil plan), 'invite', 'staff' or 'community'."""
-    return reader_of(ctx.session)
-
-
 def reader_of(session: Session) -> str:
     """Return who SESSION's letter is for: 'home' (a pupil plan), 'invite', 'staff' or 'community'."""
     return "home" if session.audience.id in PUPIL_AUDIENCES else READER[session.audience.id]
@@ -67,7 +62,7 @@ def when_where(ctx: Context, lang: str) -> str:
 
 def blocks(ctx: Context, lang: str) -> list[Block]:
     """Return the letter in LANG as blocks, from greeting to signature."""
-    kind, title = reader(ctx), ctx.titles()[min(ctx.langs.index(lang), len(ctx.titles()) - 1)]
+    kind, title = reader_of(ctx.session), ctx.titles()[min(ctx.langs.index(lang), len(ctx.titles()) - 1)]
     who = led_by(ctx, lang)
     out: list[Block] = [("p", label(f"dear-{kind}", lang)),
                         ("p", label(f"intro-{kind}", lang, who=who, title=title, when=when_where(ctx, lang))),
@@ -93,9 +88,7 @@ def plain_text(ctx: Context) -> str:
                 parts.append("\n".join(f"- {item}" for item in content))
             elif kind == "links":
                 parts.append("\n".join(f"- {line}" for line in link_lines(ctx, lang)))
-            elif kind == "sign":
-                parts.append(str(content))
-            else:
+            else:  # a paragraph, a heading or the signature
                 parts.append(str(content))
     return "\n\n".join(parts) + "\n"
 

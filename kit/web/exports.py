@@ -43,19 +43,12 @@ PREVIEW_KINDS = {"handout": "Handout", "poster": "Poster", "parent-letter": "Let
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
 
 
-def available() -> dict[str, str]:
-    """Return the documents the PDF package renders, by kind."""
-    from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
-
-    return {kind: name for kind, name in DOCUMENTS.items() if kind in KINDS}
-
-
 def documents(session: Session) -> dict[str, str]:
     """Return the documents SESSION has a reader for, named for that reader: a parents' evening gets
     an invitation instead of a letter home, and no sheet for a class teacher it does not have."""
     from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
-    return {kind: named_for(kind, name, session) for kind, name in available().items() if KINDS[kind].serves(session)}
+    return {kind: named_for(kind, name, session) for kind, name in DOCUMENTS.items() if KINDS[kind].serves(session)}
 
 
 def named_for(kind: str, name: str, session: Session) -> str:
@@ -71,7 +64,7 @@ def twins() -> dict[str, list[str]]:
     from kit.pdf import TWINS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
     return {kind: ["html"] + (["txt"] if kind == "parent-letter" else [])
-            for kind in available() if kind in TWINS}
+            for kind in DOCUMENTS if kind in TWINS}
 
 
 def download_name(name: str, kind: str, ext: str = "pdf") -> str:
@@ -105,12 +98,8 @@ def render_options(session: Session):
 
     local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
     return pdf.RenderOptions(**local.printed(current_app.config["ORGANISATION"]),
-                             large_print=session.spec.large_print, signed=signature())
-
-
-def signature() -> str:
-    """Return the signed-in officer's name and role as letters are signed ('' when not given)."""
-    return current_user.user.signature
+                             large_print=session.spec.large_print,
+                             signed=current_user.user.signature)  # name and role, as letters are signed
 
 
 def rendered(kind: str, record, session: Session) -> bytes:
@@ -155,7 +144,7 @@ def page_image(session_id: int, kind: str, number: int):
 def download(session_id: int, kind: str):
     """Send one document (or the whole pack) as a PDF attachment named after the session; 404 for one
     the session's readers do not use or whose edition does not exist (no large-print A5)."""
-    if kind not in available():
+    if kind not in DOCUMENTS:
         abort(404)
     record, session = assembled(session_id)
     if kind not in documents(session):

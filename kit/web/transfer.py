@@ -15,6 +15,7 @@ from kit.store import sessions as store
 from kit.web.auth import signed_in_only
 from kit.web.database import db_session
 from kit.web.editing import load
+from kit.web.forms import refuse
 
 bp = Blueprint("transfer", __name__, url_prefix="/sessions")
 signed_in_only(bp)
@@ -46,14 +47,9 @@ def import_session():
                                         current_app.extensions["kit.library"], bool(form.confirm_assembly.data))
         except transfer.TransferError as exc:
             target = form.confirm_assembly if exc.field == "confirm_assembly" else form.file
-            target.errors = [*target.errors, _sentence(str(exc))]
+            refuse(target, str(exc))
         else:
             record = store.create(db_session(), current_user.user, spec)
             flash(f"Imported “{record.title}” as a new session.", "success")
             return redirect(url_for("sessions.builder", session_id=record.id))
     return render_template("sessions/import.html", form=form, advice=CEOP_ASSEMBLY_ADVICE)
-
-
-def _sentence(text: str) -> str:
-    """Return TEXT as a sentence (domain messages are lower-case phrases)."""
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
