@@ -50,11 +50,6 @@ def _form_page(record, spec, values: dict, problems=(), notice: str | None = Non
     return body, status
 
 
-def _facts(record, spec) -> deliveries.SessionFacts:
-    return deliveries.SessionFacts(record.id, record.title, spec.audience, spec.nation, spec.school,
-                                   tuple(spec.modules))
-
-
 @bp.route("/sessions/<int:session_id>/deliveries/new", methods=["GET", "POST"])
 def record(session_id: int):
     """Ask for the date, the people present, the counts and a reflection; store them when all is right."""
@@ -69,7 +64,9 @@ def record(session_id: int):
     delivery, problems = check(raw, questions, dt.date.today())
     if problems:
         return _form_page(record, spec, request.form.to_dict(), problems, status=422)
-    delivery_id = deliveries.save(db_session(), current_user.user, _facts(record, spec), delivery, questions)
+    facts = deliveries.SessionFacts(record.id, record.title, spec.audience, spec.nation, spec.school,
+                                    tuple(spec.modules))
+    delivery_id = deliveries.save(db_session(), current_user.user, facts, delivery, questions)
     return redirect(url_for("outcomes.delivery", delivery_id=delivery_id, saved=1))
 
 
