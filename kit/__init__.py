@@ -36,7 +36,9 @@ def create_app(test_config: dict | None = None, library: Library | None = None) 
     ensure_secret(app.config, app.instance_path)
     app.extensions["kit.library"] = (library if library is not None else
                                      load_checked(app.config["LESSONS_DIR"], local=_local(app.config)))
-    _register(app)
+    from kit.web import register  # noqa: PLC0415 - keeps Flask's web areas out of `kit check` start-up
+
+    register(app)  # each web area lives in kit.web and never leaks into the domain code
     return app
 
 
@@ -44,10 +46,3 @@ def _local(config) -> Path | None:
     """Return the force's own library folder (KIT_LOCAL_LESSONS), or None."""
     value = str(config.get("LOCAL_LESSONS") or "").strip()
     return Path(value) if value else None
-
-
-def _register(app: Flask) -> None:
-    """Attach the web areas; each lives in kit.web and never leaks into the domain code."""
-    from kit.web import register  # noqa: PLC0415 - keeps Flask out of `kit check` start-up
-
-    register(app)

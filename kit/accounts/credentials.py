@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session as DbSession
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from kit.accounts.users import AccountError, check_new_password, new_token, normalise_email
+from kit.accounts.users import AccountError, check_new_password, find_user, new_token, normalise_email
 from kit.db import User
 
 
-def _set(db: DbSession, user_id: int, password: str) -> str:
-    """Store PASSWORD's hash for USER_ID with a new session token (every sign-in ends); return the token."""
+def set_password(db: DbSession, user_id: int, password: str) -> str:
+    """Store PASSWORD's hash for USER_ID with a new session token (every sign-in ends), committing the
+    caller's changes with it; return the token."""
     token = new_token()
     db.execute(update(User).where(User.id == user_id)
                .values(password_hash=generate_password_hash(password), session_token=token))
@@ -33,15 +34,15 @@ def change_password(db: DbSession, user_id: int, current: str, new: str) -> str:
     if new == current:
         raise AccountError("the new password must be different from the current one")
     check_new_password(new, user.email)
-    return _set(db, user.id, new)
+    return set_password(db, user.id, new)
 
 
 def reset_password(db: DbSession, email: str, new: str) -> User:
     """Set the password of the account EMAIL (a lead's reset) and sign it out everywhere."""
-    user = db.scalar(select(User).where(User.email == normalise_email(email)))
+    user = find_user(db, email)
     if user is None:
         raise AccountError(f"no account for {normalise_email(email)}")
     check_new_password(new, user.email)
-    _set(db, user.id, new)
+    set_password(db, user.id, new)
     db.refresh(user)
     return user

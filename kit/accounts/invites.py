@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session as DbSession
-from werkzeug.security import generate_password_hash
 
-from kit.accounts.users import AccountError, check_new_password, create_user, new_token
+from kit.accounts.credentials import set_password
+from kit.accounts.users import AccountError, check_new_password, create_user
 from kit.db import Invite, User, utcnow
 
 LIFETIME = dt.timedelta(days=3)  # long enough to reach an officer on shift, short enough to go stale
@@ -88,9 +88,7 @@ def accept(db: DbSession, token: str, password: str, now: dt.datetime | None = N
     if used.rowcount != 1:
         db.rollback()
         raise AccountError("this link was already used: ask your lead for a new one")
-    db.execute(update(User).where(User.id == pending.user_id)
-               .values(password_hash=generate_password_hash(password), session_token=new_token()))
-    db.commit()
+    set_password(db, pending.user_id, password)  # one commit: the link is used up with it
     return pending.email
 
 

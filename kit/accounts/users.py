@@ -120,10 +120,7 @@ def disable_user(db: DbSession, email: str) -> User:
     user = find_user(db, email)
     if user is None:
         raise AccountError(f"no account for {normalise_email(email)}")
-    user.active = False
-    user.session_token = new_token()
-    db.commit()
-    return user
+    return set_active(db, user, False)
 
 
 def list_users(db: DbSession) -> list[User]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kit import backup as copies
-from kit.cli.group import Refusal, cli
+from kit.cli.group import cli
 from kit.cli.users import app_database
 
 
@@ -26,10 +26,7 @@ def backup_command(out: Path) -> None:
     """Write a consistent copy of the database to OUT while the app runs (never overwrites)."""
     with app_database() as database:
         kind = "SQLite" if database.engine.dialect.name == "sqlite" else "PostgreSQL"
-        try:
-            contents = copies.backup(database, out)
-        except copies.BackupError as exc:
-            raise Refusal(str(exc)) from None
+        contents = copies.backup(database, out)
     click.echo(f"backed up {contents.summary()} from {kind} to {out}")
     if kind == "PostgreSQL":
         click.echo(copies.BACKUP_ADVICE)
@@ -40,17 +37,11 @@ def backup_command(out: Path) -> None:
 @click.option("--replace", is_flag=True, help="Replace everything in the database with the backup.")
 def restore_command(file: Path, replace: bool) -> None:
     """Check the backup FILE and show what it holds; with --replace, restore it over the database."""
-    try:
-        contents = copies.inspect(file)
-    except copies.BackupError as exc:
-        raise Refusal(str(exc)) from None
+    contents = copies.inspect(file)
     click.echo(f"{file} holds {contents.summary()} (schema {contents.schema})")
     if not replace:
         click.echo("nothing was changed; add --replace to restore it over the current database")
         return
     with app_database(migrate=True) as database:
-        try:
-            copies.restore(database, file, _head())
-        except copies.BackupError as exc:
-            raise Refusal(str(exc)) from None
+        copies.restore(database, file, _head())
     click.echo(f"restored {contents.summary()}; everyone signs in again with the passwords of the backup")

@@ -149,7 +149,7 @@ def export_command(plan_id: str, out: Path, nation: str, lang: str, kinds: tuple
         elif kind_id in OTHER_KINDS:
             name, data = OTHER_KINDS[kind_id](session)
         else:
-            name, data = KINDS[kind_id].filename(session, options), KINDS[kind_id].build(session, options)
+            name, data = KINDS[kind_id].filename(session, options), KINDS[kind_id].render(session, options).pdf
         path = out / name
         try:
             write_atomically(path, data)

@@ -7,6 +7,7 @@ import sys
 import click
 
 from kit.accounts.users import AccountError
+from kit.backup import BackupError
 from kit.config import ConfigError
 from kit.content.loader import LibraryError
 from kit.db.engine import DatabaseUnavailable
@@ -36,7 +37,7 @@ class KitGroup(click.Group):
                 click.echo(str(problem), err=True)
             raise Refusal(f"the content library has {len(exc.errors)} error(s); "
                           "fix them (kit check) and try again") from None
-        except (DatabaseUnavailable, AccountError) as exc:
+        except (DatabaseUnavailable, AccountError, BackupError) as exc:
             raise Refusal(str(exc)) from None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import asdict
 
 import click
 
@@ -38,7 +39,7 @@ def check_command(as_json: bool, timeout: float, mark: bool, by: str | None, les
     targets = [(k.id, k.url, k.page_title) for k in library.links.values() if k.url]
     results = check_links(targets, timeout=timeout)
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
     else:
         _print_table(results, len(library.links) - len(targets))
     if mark:

@@ -74,11 +74,11 @@ def first_account_command() -> str:
 
 def _has_accounts(app) -> bool:
     """Say whether anyone can sign in yet (a fresh laptop install has nobody)."""
-    from kit.accounts.users import list_users  # noqa: PLC0415
+    from kit.accounts.users import has_accounts  # noqa: PLC0415
 
     database = app.extensions["kit.db"]
     try:
-        return bool(list_users(database.session))
+        return has_accounts(database.session)
     finally:
         database.remove()
 

@@ -48,13 +48,8 @@ def questions(library: Library) -> Iterator[Problem]:
     """Questions follow their type's rules and their links resolve."""
     for q in library.questions.values():
         yield from _refs(library, "questions", q.id, "links", q.links, "links")
-        for field, message in questiontypes.validate(q):
-            yield problem(library, "questions", q.id, message, *_split(field))
-
-
-def _split(field: str) -> tuple[str | int, ...]:
-    name, _, rest = field.partition("[")
-    return (name, int(rest.rstrip("]"))) if rest else (name,)
+        for message, *path in questiontypes.validate(q):
+            yield problem(library, "questions", q.id, message, *path)
 
 
 def plans(library: Library) -> Iterator[Problem]:

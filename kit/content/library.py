@@ -54,10 +54,6 @@ class Library:
         kinds = [kind for kind, _ in self.local]
         return {kind: kinds.count(kind) for kind in LOCAL_KINDS if kind in kinds}
 
-    def questions_for(self, audience: str) -> list[Question]:
-        """Return the questions written for AUDIENCE."""
-        return [q for q in self.questions.values() if audience in q.audiences]
-
     def links_for(self, audience: str, nation: str) -> list[Link]:
         """Return the registry links that suit AUDIENCE in NATION."""
         return [k for k in self.links.values() if audience in k.audiences and nation in k.nations]

@@ -12,7 +12,7 @@ import re
 import ssl
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urljoin, urlsplit
 
@@ -40,10 +40,6 @@ class LinkResult:
     def broken(self) -> bool:
         """Return True when pupils scanning this code would reach no advice."""
         return self.status in BROKEN
-
-    def as_dict(self) -> dict:
-        """Return the result as plain data for --json."""
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ class QuestionType:
     id: str
     label: str
     instruction: dict[str, str]  # how to answer, printed on the quiz sheet: {"en": ..., "cy": ...}
-    validate: Callable[[Question], list[tuple[str, str]]]  # -> [(field, message)]
+    validate: Callable[[Question], list[tuple]]  # -> [(message, *path to the field)]
 
     def answers(self, question: Question) -> list[str]:
         """Return the correct answers as English text."""
@@ -28,49 +28,49 @@ class QuestionType:
         return [o.text.en for o in question.options if o.correct]
 
 
-def _distinct_options(q: Question) -> list[tuple[str, str]]:
+def _distinct_options(q: Question) -> list[tuple]:
     seen: dict[str, int] = {}
     problems = []
     for i, option in enumerate(q.options):
         key = option.text.en.casefold()
         if key in seen:
-            problems.append((f"options[{i}]", f"repeats option {seen[key] + 1}: '{option.text.en}'"))
+            problems.append((f"repeats option {seen[key] + 1}: '{option.text.en}'", "options", i))
         seen.setdefault(key, i)
     return problems
 
 
-def _no_answer_field(q: Question) -> list[tuple[str, str]]:
-    return [("answer", "only true-false questions take 'answer'; mark options with correct: true")] \
+def _no_answer_field(q: Question) -> list[tuple]:
+    return [("only true-false questions take 'answer'; mark options with correct: true", "answer")] \
         if q.answer is not None else []
 
 
-def _single(q: Question) -> list[tuple[str, str]]:
+def _single(q: Question) -> list[tuple]:
     problems = _no_answer_field(q) + _distinct_options(q)
     if len(q.options) < 2:
-        problems.append(("options", "a single-choice question needs at least 2 options"))
+        problems.append(("a single-choice question needs at least 2 options", "options"))
     right = sum(o.correct for o in q.options)
     if right != 1:
-        problems.append(("options", f"a single-choice question needs exactly one correct option; it has {right}"))
+        problems.append((f"a single-choice question needs exactly one correct option; it has {right}", "options"))
     return problems
 
 
-def _multiple(q: Question) -> list[tuple[str, str]]:
+def _multiple(q: Question) -> list[tuple]:
     problems = _no_answer_field(q) + _distinct_options(q)
     if len(q.options) < 3:
-        problems.append(("options", "a multiple-choice question needs at least 3 options"))
+        problems.append(("a multiple-choice question needs at least 3 options", "options"))
     if not any(o.correct for o in q.options):
-        problems.append(("options", "a multiple-choice question needs at least one correct option"))
+        problems.append(("a multiple-choice question needs at least one correct option", "options"))
     if all(o.correct for o in q.options):
-        problems.append(("options", "every option is correct; add an option that is not"))
+        problems.append(("every option is correct; add an option that is not", "options"))
     return problems
 
 
-def _true_false(q: Question) -> list[tuple[str, str]]:
+def _true_false(q: Question) -> list[tuple]:
     problems = []
     if q.answer is None:
-        problems.append(("answer", "a true-false question needs answer: true or answer: false"))
+        problems.append(("a true-false question needs answer: true or answer: false", "answer"))
     if q.options:
-        problems.append(("options", "a true-false question takes no options"))
+        problems.append(("a true-false question takes no options", "options"))
     return problems
 
 
@@ -86,9 +86,9 @@ TYPES: dict[str, QuestionType] = {
 }
 
 
-def validate(question: Question) -> list[tuple[str, str]]:
-    """Return (field, message) for each way QUESTION breaks its type's rules."""
+def validate(question: Question) -> list[tuple]:
+    """Return (message, *path to the field) for each way QUESTION breaks its type's rules."""
     qtype = TYPES.get(question.type)
     if qtype is None:
-        return [("type", f"unknown question type '{question.type}'; known: {', '.join(TYPES)}")]
+        return [(f"unknown question type '{question.type}'; known: {', '.join(TYPES)}", "type")]
     return qtype.validate(question)

@@ -31,10 +31,9 @@ class Due:
     date: str | None = None  # when (YYYY-MM-DD)
 
 
-def stale_links(library: Library, today: dt.date, ids=None) -> list[str]:
-    """Return the ids of links (of IDS, or all) not checked against their source for six months."""
-    wanted = library.links if ids is None else {i: library.links[i] for i in ids if i in library.links}
-    return [link.id for link in wanted.values() if today - link.checked > STALE_AFTER]
+def stale_links(library: Library, today: dt.date, ids: list[str]) -> list[str]:
+    """Return the ids among IDS of links not checked against their source for six months."""
+    return [i for i in ids if i in library.links and today - library.links[i].checked > STALE_AFTER]
 
 
 def checked_words(link) -> str:

@@ -53,17 +53,15 @@ class Text:
     @classmethod
     def parse(cls, value: object) -> Text:
         """Return VALUE (text, or a mapping of en/cy/cy_review) as Text, or raise a pydantic error."""
-        if value.__class__ is dict:  # the commonest first: a library with Welsh has mostly these
-            return cls._from_mapping(value)
         if isinstance(value, str):
             return cls(_string(value, "en"))
         if isinstance(value, Text):
             return value
         if isinstance(value, (bool, int, float, dt.date)):
             raise _fail("string_type", "expected text")
-        if not isinstance(value, dict):
-            raise _fail("text_type", "expected text, or a mapping with en (and cy, cy_review)")
-        return cls._from_mapping(value)
+        if isinstance(value, dict):
+            return cls._from_mapping(value)
+        raise _fail("text_type", "expected text, or a mapping with en (and cy, cy_review)")
 
     @classmethod
     def _from_mapping(cls, value: dict) -> Text:

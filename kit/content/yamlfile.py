@@ -7,6 +7,7 @@ duplicate keys, a cap on nesting and size. Nothing in a file can run code.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 
 import yaml
@@ -85,12 +86,12 @@ class Source:
         return root
 
 
+@dataclass(frozen=True)
 class Document:
     """A parsed file: its value and its source (which knows the line of every path)."""
 
-    def __init__(self, value: object, source: Source):
-        self.value = value
-        self.source = source
+    value: object
+    source: Source
 
 
 def decode(data: bytes) -> str:

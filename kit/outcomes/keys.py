@@ -54,7 +54,7 @@ def option_keys(question: Question) -> list[str]:
 def misconception_of(question: Question, key: str) -> str | None:
     """Return the misconception id a wrong option KEY carries, if the library names one."""
     if key in ("true", "false"):
-        return getattr(question, "misconception", None)
+        return question.misconception
     if key == CORRECT or key not in option_keys(question):
         return None
-    return getattr(question.options[string.ascii_uppercase.index(key)], "misconception", None)
+    return question.options[string.ascii_uppercase.index(key)].misconception

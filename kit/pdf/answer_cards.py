@@ -12,7 +12,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
 from kit.pdf import fonts
-from kit.pdf.labels import label
 from kit.pdf.options import MAX_COPIES
 from kit.pdf.story import Context
 from kit.pdf.styles import INK, NAVY, RULE, WHITE
@@ -55,8 +54,7 @@ def sheet(out: Output, ctx: Context, n: int, total: int) -> None:
     canv = out.canv
     canv.setPageSize(A4)
     w, h = A4[0] / 2, A4[1] / 2
-    number = " / ".join(dict.fromkeys(label("card-number", lang, n=n, total=total) for lang in ctx.langs))
-    note = " / ".join(dict.fromkeys(label("answer-cards-note", lang) for lang in ctx.langs))
+    number, note = ctx.words("card-number", n=n, total=total), ctx.words("answer-cards-note")
     for i, (col, row) in enumerate(((0, 1), (1, 1), (0, 0), (1, 0))):
         quarter(canv, i, col * w, row * h, w, h, number, note)
     canv.setStrokeColor(INK)

@@ -7,7 +7,6 @@ image XObject, so a class set repeats a reference, not the picture.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -28,7 +27,6 @@ LETTERHEAD_GAP = 1.5 * mm  # between the letterhead and the letter's first line,
 LETTERHEAD_PT = 8
 
 
-@lru_cache(maxsize=8)
 def _aspect(data: bytes) -> float:
     """Return the width / height of the PNG DATA."""
     width, height = ImageReader(io.BytesIO(data)).getSize()
@@ -40,8 +38,9 @@ def logo(ctx: Context, height: float = LOGO_HEIGHT) -> Flowable | None:
     data = ctx.options.logo
     if not data:
         return None
-    width = min(height * _aspect(data), LOGO_MAX_WIDTH)
-    return Image(io.BytesIO(data), width=width, height=width / _aspect(data))
+    ratio = _aspect(data)
+    width = min(height * ratio, LOGO_MAX_WIDTH)
+    return Image(io.BytesIO(data), width=width, height=width / ratio)
 
 
 def address_lines(ctx: Context) -> list[str]:

@@ -17,6 +17,7 @@ from reportlab.platypus import Frame, Paragraph
 
 from kit.pdf import fonts
 from kit.pdf.flowables import QRCode, safe, short_url, url_lines
+from kit.pdf.measure import story_height
 from kit.pdf.sheets import PageForm
 from kit.pdf.story import Context, first_steps, phone_line, with_url
 from kit.pdf.styles import INK, NAVY, RULE, WHITE, styles
@@ -36,11 +37,6 @@ def small(name: str, pt: float = CARD_PT, **extra):
     """Return a card-sized copy of the body style."""
     base = styles(12).body
     return base.clone(name, fontSize=pt, leading=round(pt * 1.2, 1), spaceAfter=1.5, **extra)
-
-
-def height(flowables: list, width: float) -> float:
-    """Return how tall FLOWABLES stand at WIDTH."""
-    return sum(f.wrap(width, 1e6)[1] + f.getSpaceAfter() for f in flowables)
 
 
 def place(canv, flowables: list, x: float, top: float, width: float) -> float:
@@ -78,7 +74,7 @@ def steps(ctx: Context, lang: str, room: float, width: float) -> list:
 
     chosen: list = []
     for message in (m for m in messages if m.covers != "crisis"):
-        if height(laid_out([*chosen, message]), width) <= room:
+        if story_height(laid_out([*chosen, message]), width) <= room:
             chosen.append(message)
     return laid_out(chosen)
 
@@ -111,7 +107,7 @@ def codes_side_by_side(canv, links: list, lang: str) -> float | None:
     codes = [QRCode(link.url) for link in links]
     top = h - PAD - max(code.size for code in codes) - 1 * mm
     words = [link_words(link, lang, column - 2 * mm) for link in links]
-    if any(top - height(each, column - 2 * mm) < PAD for each in words):
+    if any(top - story_height(each, column - 2 * mm) < PAD for each in words):
         return None
     lowest = h
     for i, (code, each) in enumerate(zip(codes, words, strict=True)):
@@ -143,7 +139,7 @@ def back(ctx: Context, lang: str, canv) -> None:
         lowest = code_beside_words(canv, links[0], lang) if links else h
     phones = [safe(phone_line(k, lang)) for k in ctx.session.links if k.phone or k.text_number]
     style = small("cardphone", textColor=INK)
-    while phones and height([Paragraph(" · ".join(phones), style)], w - 2 * PAD) > lowest - 2 * PAD:
+    while phones and story_height([Paragraph(" · ".join(phones), style)], w - 2 * PAD) > lowest - 2 * PAD:
         phones.pop()  # the first numbers matter most: the police and the child's own helpline
     if phones:
         Frame(PAD, PAD, w - 2 * PAD, lowest - 2 * PAD, 0, 0, 0, 0).addFromList(

@@ -95,7 +95,7 @@ def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(row) for row in code.get_matrix())
 
 
-def _runs(row: tuple[bool, ...]):
+def dark_runs(row: tuple[bool, ...]):
     """Yield (start, length) of each run of dark modules in ROW."""
     start = None
     for i, dark in enumerate((*row, False)):
@@ -163,7 +163,7 @@ def qr_path(payload: str) -> str:
     matrix = qr_matrix(payload)
     n = len(matrix)
     rects = [f"{start} {n - r - 1} {length} 1 re"
-             for r, row in enumerate(matrix) for start, length in _runs(row)]
+             for r, row in enumerate(matrix) for start, length in dark_runs(row)]
     return "\n".join(rects) + "\nf"
 
 

@@ -193,6 +193,16 @@ def label(key: str, lang: str, **values: object) -> str:
 YEAR_WORDS_CY = (("Years", "Blynyddoedd"), ("Year", "Blwyddyn"), ("or college", "neu goleg"))
 
 
+def numbers(link, lang: str) -> list[str]:
+    """Return the phone and text numbers of LINK as printed lines."""
+    out = []
+    if link.phone:
+        out.append(label("call", lang, number=link.phone))
+    if link.text_number:
+        out.append(label("text", lang, number=link.text_number))
+    return out
+
+
 def year_name(name: str, lang: str) -> str:
     """Return the school-year NAME ('Years 7–9') in LANG ('Blynyddoedd 7–9')."""
     if lang != "cy":

@@ -6,8 +6,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kit.pdf.flowables import boxed, clip, safe, short_url, url_lines
-from kit.pdf.labels import GROUND_RULES, LEAD_DEFAULT, SAFEGUARDING, long_date, year_name
-from kit.pdf.story import BULLET, Context, numbers
+from kit.pdf.labels import GROUND_RULES, long_date, numbers, safeguarding_notes, year_name
+from kit.pdf.story import BULLET, Context
 from kit.pdf.styles import NAVY, RULE, TINT
 from kit.pdf.templates import Output
 from kit.sessions.model import NOTE_MAX, REASON_MAX, SCHOOL_MAX
@@ -150,13 +150,8 @@ def language(ctx: Context) -> list:
 def safeguarding(ctx: Context) -> list:
     """Return the safeguarding notes: the fixed three, then the library's."""
     out = [ctx.heading("safeguarding")]
-    nation = ctx.session.nation
-    names = {"lead": nation.safeguarding_lead, "short": nation.safeguarding_lead_short,
-             "guidance": nation.safeguarding_guidance}
-    for note in SAFEGUARDING:
-        words = {lang: note[lang].format(**{k: v.get(lang) if v else LEAD_DEFAULT[k][lang]
-                                            for k, v in names.items()}) for lang in ("en", "cy")}
-        out += ctx.fixed(words, ctx.st.label, prefix=BULLET)
+    for note in safeguarding_notes(ctx.session.nation):
+        out += ctx.fixed(note, ctx.st.label, prefix=BULLET)
     notes = {n.en: n for module in ctx.session.modules for n in module.safeguarding}
     for note in notes.values():
         out += ctx.paras(note, prefix=BULLET)

@@ -7,8 +7,6 @@ plain text or HTML for a school's messaging app (kit.pdf.twin), so there is one 
 
 from __future__ import annotations
 
-from functools import cache
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
@@ -29,11 +27,6 @@ WIDTH = A4[0] - 2 * MARGIN
 READER = {"parents-carers": "invite", "professionals": "staff", "adults": "community"}
 LETTER_PT = 12  # body size of a letter to adults (18 in large print), not the pupils' 14 pt
 Block = tuple[str, object]  # ("p" | "h2" | "ul" | "links" | "sign", content)
-
-
-def reader(ctx: Context) -> str:
-    """Return who the letter is for: 'home' (a pupil plan), 'invite', 'staff' or 'community'."""
-    return reader_of(ctx.session)
 
 
 def reader_of(session: Session) -> str:
@@ -69,7 +62,7 @@ def when_where(ctx: Context, lang: str) -> str:
 
 def blocks(ctx: Context, lang: str) -> list[Block]:
     """Return the letter in LANG as blocks, from greeting to signature."""
-    kind, title = reader(ctx), ctx.titles()[min(ctx.langs.index(lang), len(ctx.titles()) - 1)]
+    kind, title = reader_of(ctx.session), ctx.titles()[min(ctx.langs.index(lang), len(ctx.titles()) - 1)]
     who = led_by(ctx, lang)
     out: list[Block] = [("p", label(f"dear-{kind}", lang)),
                         ("p", label(f"intro-{kind}", lang, who=who, title=title, when=when_where(ctx, lang))),
@@ -95,9 +88,7 @@ def plain_text(ctx: Context) -> str:
                 parts.append("\n".join(f"- {item}" for item in content))
             elif kind == "links":
                 parts.append("\n".join(f"- {line}" for line in link_lines(ctx, lang)))
-            elif kind == "sign":
-                parts.append(str(content))
-            else:
+            else:  # a paragraph, a heading or the signature
                 parts.append(str(content))
     return "\n\n".join(parts) + "\n"
 
@@ -108,9 +99,8 @@ def link_lines(ctx: Context, lang: str) -> list[str]:
     return pages + [phone_line(k, lang) for k in ctx.session.links if not k.url and (k.phone or k.text_number)]
 
 
-@cache
 def close_item(body: ParagraphStyle) -> ParagraphStyle:
-    """Return BODY with almost no space after it, for list items set close (one per body style)."""
+    """Return BODY with almost no space after it, for list items set close."""
     return body.clone(f"{body.name}-close", spaceAfter=body.fontSize * 0.05)
 
 

@@ -59,8 +59,8 @@ def quiz_story(ctx: Context) -> list:
 
 def right_answers(ctx: Context, question: Question) -> list[str]:
     """Return the correct answers in the print languages (the registry's English as the base)."""
-    if ctx.langs == ("en",) or question.type not in TYPES:
-        return TYPES[question.type].answers(question) if question.type in TYPES else []
+    if ctx.langs == ("en",):
+        return TYPES[question.type].answers(question)
     if question.answer is not None:
         return [ctx.words("true" if question.answer else "false")]
     return [" / ".join(ctx.versions(o.text)) for o in question.options if o.correct]

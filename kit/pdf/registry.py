@@ -72,10 +72,6 @@ class DocumentKind:
         self.compose(out, ctx)
         return out.finish()
 
-    def build(self, session: Session, options: RenderOptions | None = None) -> bytes:
-        """Return the PDF bytes."""
-        return self.render(session, options).pdf
-
 
 DOCUMENTS = (
     DocumentKind("lesson-plan", "Lesson plan (officer and teacher)", lesson_plan.compose, "lesson-plan"),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageTemplate
@@ -66,9 +65,8 @@ class SheetCanvas(Canvas):
         """
         key = (page.stream, page.pagewidth, page.pageheight)
         if key not in self._streams:
-            filters = [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 \
-                else [pdfdoc.PDFZCompress]
-            stream = pdfdoc.PDFStream(content=page.stream, filters=filters)
+            # Compressed, never ASCII85: kit.pdf.templates.configure turns ASCII85 off for every build.
+            stream = pdfdoc.PDFStream(content=page.stream, filters=[pdfdoc.PDFZCompress])
             self._streams[key] = (stream, self._doc.Reference(self._resources(page)))
         page.Contents, page.Resources = self._streams[key]
         page.Trans = page.Rotate = None  # empty or default entries, repeated on every sheet

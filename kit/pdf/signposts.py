@@ -14,7 +14,8 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from kit.content.models import Link
 from kit.pdf.flowables import QRCode, nobreak, safe, short_url, url_lines
-from kit.pdf.story import Context, numbers
+from kit.pdf.labels import numbers
+from kit.pdf.story import Context
 from kit.pdf.styles import RULE
 
 QR_SIZE = 26 * mm  # the usual code: a version 3 code at the handheld module floor

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -23,7 +22,6 @@ BULLET = "• "
 OWN_PLACE = ("not-your-fault", "spot-the-signs", "support-a-friend")
 
 
-@cache
 def hanging(style: ParagraphStyle) -> ParagraphStyle:
     """Return STYLE with the lines after the first indented past BULLET (wrapped text starts under text)."""
     hang = stringWidth(BULLET, style.fontName, style.fontSize)
@@ -48,7 +46,7 @@ class Context:
 
     def alone(self, lang: str) -> Context:
         """Return this context printing in LANG only (one edition of a bilingual pair)."""
-        return replace(self, session=replace(self.session, spec=replace(self.session.spec, lang=lang)))
+        return replace(self, session=self.session.in_language(lang))
 
     def editions(self) -> list[Context]:
         """Return one context per print language, Welsh first (one when the document is not bilingual)."""
@@ -179,16 +177,6 @@ def phone_line(link: Link, lang: str) -> str:
     """Return 'Childline: 0800 1111' for a link with a phone or text number."""
     number = link.phone or label("text", lang, number=link.text_number)
     return f"{link.title.get(lang)}: {number}"
-
-
-def numbers(link: Link, lang: str) -> list[str]:
-    """Return the phone and text numbers of LINK as printed lines."""
-    out = []
-    if link.phone:
-        out.append(label("call", lang, number=link.phone))
-    if link.text_number:
-        out.append(label("text", lang, number=link.text_number))
-    return out
 
 
 def key_messages(ctx: Context, covers: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[KeyMessage]:

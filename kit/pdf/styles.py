@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_LEFT
@@ -50,7 +49,6 @@ def _style(name: str, pt: float, font: str = fonts.REGULAR, color=INK, **extra) 
     )
 
 
-@cache
 def styles(pt: int) -> Styles:
     """Return the styles for body text at PT points (never below 12)."""
     fonts.register()

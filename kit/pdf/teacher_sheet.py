@@ -12,9 +12,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepInFrame, Paragraph, Spacer
 
 from kit.pdf.flowables import safe, short_url
-from kit.pdf.labels import long_date, safeguarding_notes
+from kit.pdf.labels import long_date, numbers, safeguarding_notes
 from kit.pdf.measure import MARGIN, frame_size
-from kit.pdf.story import BULLET, Context, numbers
+from kit.pdf.story import BULLET, Context
 from kit.pdf.templates import Output
 
 WIDTH, HEIGHT = frame_size(A4, MARGIN)

@@ -63,7 +63,6 @@ class Output:
 
     def __init__(self, meta: Meta):
         configure()
-        fonts.register()
         self.meta = meta
         self.buffer = io.BytesIO()
         self._forms = 0

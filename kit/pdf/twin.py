@@ -12,11 +12,12 @@ import base64
 from html import escape
 
 from kit.pdf import letter as printed
+from kit.pdf.handout import steps as handout_steps
 from kit.pdf.handout import topics as back_topics
-from kit.pdf.labels import heading_for, label
+from kit.pdf.labels import heading_for, label, numbers
 from kit.pdf.options import RenderOptions
 from kit.pdf.registry import KINDS
-from kit.pdf.story import OWN_PLACE, Context, key_messages, numbers, with_url
+from kit.pdf.story import Context, key_messages, with_url
 from kit.sessions.model import Session
 
 STYLE = ("body{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.5;max-width:42rem;"
@@ -44,8 +45,7 @@ def help_list(ctx: Context, lang: str) -> str:
 
 def steps(ctx: Context, lang: str, limit: int | None = None) -> str:
     """Return the numbered steps in LANG as an ordered list."""
-    covers = OWN_PLACE + tuple(c for _, cs in back_topics(ctx) for c in cs)
-    items = "".join(f"<li>{e(m.text.get(lang))}</li>" for m in key_messages(ctx, exclude=covers)[:limit])
+    items = "".join(f"<li>{e(m.text.get(lang))}</li>" for m in handout_steps(ctx)[:limit])
     return f"<h2>{e(label('now', lang))}</h2><ol>{items}</ol>"
 
 
@@ -115,7 +115,6 @@ def twin_html(kind_id: str, session: Session, options: RenderOptions | None = No
             f"<title>{e(label(KINDS[kind_id].label_of(session), first))}: {e(ctx.title())}</title>"
             f"<style>{STYLE}</style></head><body><main>{logo(ctx)}{sections}"
             f"<p>{e(ctx.organisation)}</p></main></body></html>\n")
-
 
 
 def letter_text(session: Session, options: RenderOptions | None = None) -> str:

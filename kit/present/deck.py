@@ -8,11 +8,11 @@ the English beneath it, as the printed documents do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kit.content.models import Link, Module, Question
 from kit.content.vocab import GROUND_RULES_MODULE
-from kit.pdf.labels import GROUND_RULES, label, safeguarding_notes
+from kit.pdf.labels import GROUND_RULES, label, numbers, safeguarding_notes
 from kit.present.svg import qr_svg
 from kit.sessions.model import Session
 
@@ -179,13 +179,8 @@ def _module_notes(session: Session, module: Module, notes, first: bool) -> Notes
 
 
 def _signpost(link: Link, lang: str) -> Signpost:
-    numbers = []
-    if link.phone:
-        numbers.append(label("call", lang, number=link.phone))
-    if link.text_number:
-        numbers.append(label("text", lang, number=link.text_number))
     return Signpost(link.label.get(lang), link.organisation, link.url,
-                    qr_svg(link.url) if link.url else None, tuple(numbers))
+                    qr_svg(link.url) if link.url else None, tuple(numbers(link, lang)))
 
 
 def _opening(session: Session) -> list[Slide]:
@@ -213,11 +208,6 @@ def _title(session: Session) -> str:
     return session.title
 
 
-def in_language(session: Session, lang: str) -> Session:
-    """Return SESSION as it reads in LANG alone ('cy' or 'en')."""
-    return replace(session, spec=replace(session.spec, lang=lang))
-
-
 def _slides(session: Session) -> tuple[Slide, ...]:
     """Return the slides of SESSION in its first language."""
     return (*_opening(session), *_quiz(session, "baseline"), *_activities(session),
@@ -227,8 +217,8 @@ def _slides(session: Session) -> tuple[Slide, ...]:
 def build(session: Session) -> Deck:
     """Return the deck for SESSION: title, ground rules, quiz, activities, quiz again, signposting."""
     langs = session.langs
-    slides = _slides(in_language(session, langs[0]))
-    second = _slides(in_language(session, langs[1])) if len(langs) > 1 else ()
+    slides = _slides(session.in_language(langs[0]))
+    second = _slides(session.in_language(langs[1])) if len(langs) > 1 else ()
     return Deck(title=_title(session), lang=langs[0], audience=session.audience.id,
                 plan=session.plan.id if session.plan else None, length=session.spec.lesson_minutes,
                 group_size=session.spec.group_size, slides=slides, second=second)

@@ -48,13 +48,6 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export(format_id: str, quiz: Quiz) -> Export:
-    """Write QUIZ in the format FORMAT_ID; raise KeyError naming the known formats if there is none."""
-    if format_id not in FORMATS:
-        raise KeyError(f"unknown quiz format '{format_id}'; known formats: {', '.join(FORMATS)}")
-    return FORMATS[format_id].write(quiz)
-
-
 def session_quiz(session: Session, lang: str) -> Quiz:
     """Return the quiz of a built SESSION (its chosen questions, in order) in LANG."""
     return Quiz(session.title, tuple(session.questions), lang)

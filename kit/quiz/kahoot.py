@@ -42,9 +42,6 @@ def _row(quiz: Quiz, question: Question) -> list:
     return [stem, *answers, *[None] * (MAX_ANSWERS - len(answers)), TIME_LIMITS[question.type], marked]
 
 
-WRITERS = {"single": _row, "multiple": _row, "true-false": _row}
-
-
 def _illegal(row: list) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415 - openpyxl loads only for Kahoot
 
@@ -58,6 +55,9 @@ def _checked(quiz: Quiz, question: Question) -> list:
     row = _row(quiz, question)
     _illegal(row)
     return row
+
+
+WRITERS = {"single": _checked, "multiple": _checked, "true-false": _checked}
 
 
 def _sheet(quiz: Quiz, rows: list[list], notes: list[str]):
@@ -86,7 +86,7 @@ def write(quiz: Quiz) -> Export:
     """Return QUIZ as Kahoot's spreadsheet template, with any left-out question noted above the table."""
     from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415
 
-    rows, left_out = write_each(quiz, {t: _checked for t in WRITERS}, "Kahoot")
+    rows, left_out = write_each(quiz, WRITERS, "Kahoot")
     book = _sheet(quiz, rows, [str(note) for note in left_out])
     buffer = io.BytesIO()
     # ExcelWriter rather than Workbook.save: save() stamps the current time into the file.

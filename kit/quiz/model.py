@@ -96,9 +96,9 @@ def write_each(quiz: Quiz, writers: dict[str, Callable], format_name: str) -> tu
     return written, left_out
 
 
-def right_count(options: list[Option] | list[tuple[str, bool]]) -> int:
+def right_count(options: list[Option]) -> int:
     """Return how many of OPTIONS are right."""
-    return sum(1 for o in options if (o.correct if isinstance(o, Option) else o[1]))
+    return sum(o.correct for o in options)
 
 
 def one_line(text: str) -> str:

@@ -9,7 +9,7 @@ the signed sign-in cookie (Flask's `session`, the SESSION_COOKIE_* settings).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kit.content.library import Library
 from kit.content.models import Audience, KeyMessage, Link, Module, Nation, Plan, Question, Text
@@ -84,6 +84,10 @@ class Session:
     def langs(self) -> tuple[str, ...]:
         """Return the languages to print, Welsh first when bilingual."""
         return ("cy", "en") if self.spec.lang == "bilingual" else (self.spec.lang,)
+
+    def in_language(self, lang: str) -> Session:
+        """Return this session as it reads in LANG alone ('cy' or 'en'): one edition of a bilingual pair."""
+        return replace(self, spec=replace(self.spec, lang=lang))
 
     def text(self, value: Text) -> str:
         """Return VALUE in the session's first print language."""

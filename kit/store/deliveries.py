@@ -96,25 +96,22 @@ def _children(db: DbSession, delivery_id: int, copied: dict, mean: float | None,
         db.execute(insert(DeliveryCount), rows)
 
 
-_COLUMNS = select(*DeliveryRow.__table__.columns)
+def _visible(user):
+    """Return a query of the deliveries USER may see: every one for a lead, their own for an officer."""
+    query = select(*DeliveryRow.__table__.columns)
+    owner = owner_scope(user)
+    return query if owner is None else query.where(DeliveryRow.owner_id == owner)
 
 
 def get(db: DbSession, user, delivery_id: int) -> StoredDelivery | None:
     """Return delivery DELIVERY_ID if USER may see it, else None."""
-    query = _COLUMNS.where(DeliveryRow.id == delivery_id)
-    owner = owner_scope(user)
-    if owner is not None:
-        query = query.where(DeliveryRow.owner_id == owner)
-    row = db.execute(query).first()
+    row = db.execute(_visible(user).where(DeliveryRow.id == delivery_id)).first()
     return StoredDelivery(**row._mapping) if row else None
 
 
 def for_session(db: DbSession, user, session_id: int) -> list[StoredDelivery]:
     """Return the deliveries of session SESSION_ID that USER may see, newest first."""
-    query = _COLUMNS.where(DeliveryRow.session_id == session_id)
-    owner = owner_scope(user)
-    if owner is not None:
-        query = query.where(DeliveryRow.owner_id == owner)
+    query = _visible(user).where(DeliveryRow.session_id == session_id)
     rows = db.execute(query.order_by(DeliveryRow.delivered_on.desc(), DeliveryRow.id.desc()))
     return [StoredDelivery(**row._mapping) for row in rows]
 

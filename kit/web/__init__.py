@@ -22,6 +22,9 @@ def register(app: Flask) -> None:
         inputs,
         invite,
         library,
+        local,
+        outcomes,
+        present,
         quizzes,
         render_cache,
         security,
@@ -43,16 +46,6 @@ def register(app: Flask) -> None:
     inputs.init_app(app)  # before the blueprints: it bounds their <int:...> values
     filters.init_app(app)
     for module in (home, auth, account, sessions, builder, exports, library, quizzes, transfer, team, setup,
-                   invite):
+                   invite, present, outcomes, local):
         app.register_blueprint(module.bp)
-    from kit.web import present  # noqa: PLC0415 - the presenter, notes window and offline file
-
-    app.register_blueprint(present.bp)
-    from kit.web import outcomes  # noqa: PLC0415 - delivery records and the outcomes dashboard
-
-    app.register_blueprint(outcomes.bp)
-    from kit.web import local  # noqa: PLC0415 - the force's own content, edited by leads
-
-    local.init_app(app)
-    app.register_blueprint(local.bp)
-
+    local.init_app(app)  # the force's own content, followed from each request on

@@ -9,13 +9,12 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from kit.accounts import credentials, users
-from kit.accounts.passwords import PASSWORD_MAX, PASSWORD_MIN
+from kit.accounts.passwords import PASSWORD_MAX
 from kit.web.auth import SignedIn
 from kit.web.database import db_session
+from kit.web.forms import PASSWORD_HINT, refuse
 
 bp = Blueprint("account", __name__, url_prefix="/account")
-HINT = (f"At least {PASSWORD_MIN} characters and hard to guess: three or four unrelated words work well. "
-        "Not your email address, not a common password.")
 
 
 class PasswordForm(FlaskForm):
@@ -45,7 +44,7 @@ def signature():
         try:
             users.set_signature(db_session(), current_user.user.id, form.signature.data)
         except users.AccountError as exc:
-            form.signature.errors = [*form.signature.errors, _sentence(str(exc))]
+            refuse(form.signature, str(exc))
         else:
             flash("Saved. Your letters are signed with it from now on.", "success")
             return redirect(url_for("account.signature"))
@@ -64,14 +63,9 @@ def password():
                                                 form.new_password.data)
         except users.AccountError as exc:
             target = form.current_password if "current password" in str(exc) else form.new_password
-            target.errors = [*target.errors, _sentence(str(exc))]
+            refuse(target, str(exc))
         else:
             login_user(SignedIn(users.load_by_token(db, current_user.user.id, token)))
             flash("Your password was changed. Any other device signed in as you has been signed out.", "success")
             return redirect(url_for("sessions.dashboard"))
-    return render_template("account/password.html", form=form, hint=HINT)
-
-
-def _sentence(text: str) -> str:
-    """Return TEXT as a sentence (domain messages are lower-case phrases)."""
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+    return render_template("account/password.html", form=form, hint=PASSWORD_HINT)

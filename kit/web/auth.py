@@ -39,6 +39,20 @@ class SignedIn(UserMixin):
         return self.user.role == "lead"
 
 
+def signed_in_only(bp: Blueprint) -> None:
+    """Make every view of BP need a signed-in user (anyone else is sent to sign in)."""
+    bp.before_request(login_required(lambda: None))
+
+
+def leads_only(bp: Blueprint) -> None:
+    """Make every view of BP need a signed-in lead: to officers its pages do not exist (404)."""
+    @login_required
+    def _lead() -> None:
+        if not current_user.is_lead:
+            abort(404)
+    bp.before_request(_lead)
+
+
 @login_manager.user_loader
 def _load(value: str):
     user_id, _, token = (value or "").partition(":")

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 from flask import Blueprint, abort, redirect, request, url_for
 from flask import session as cookie
-from flask_login import login_required
 
 from kit.sessions import builder as build
 from kit.sessions import codec, validate
 from kit.sessions.fitting import QUICK_LENGTHS
+from kit.web.auth import signed_in_only
 from kit.web.editing import (
     PROBLEM_KEY,
     builder_page,
@@ -24,12 +24,7 @@ from kit.web.editing import (
 from kit.web.forms import AddItemForm, KeepMineForm, NotesForm, VersionForm
 
 bp = Blueprint("builder", __name__, url_prefix="/sessions/<int:session_id>")
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every action here needs a signed-in user."""
+signed_in_only(bp)
 
 
 def _problem(form) -> str:
@@ -91,14 +86,11 @@ def _reason_problem(session_id: int, kind: str, item_id: str, message: str):
 
 @bp.post("/modules/change")
 def change(session_id: int):
-    """The builder's module list: the pressed button is named up, down or remove and carries the module id."""
+    """Move a module up or down, or remove it, over the version the page showed: the pressed button is
+    named up, down or remove and carries the module id."""
     pressed = [name for name in ("up", "down", "remove") if name in request.form]
     action = pressed[0] if len(pressed) == 1 else ""  # none or several: refused after the access check
-    return _change(session_id, "modules", request.form.get(action, ""), action)
-
-
-def _change(session_id: int, kind: str, item_id: str, action: str):
-    """Move ITEM_ID up or down, or remove it, over the version the page showed."""
+    item_id = request.form.get(action, "")
     record, spec = load(session_id)
     form = VersionForm()
     if not action:
@@ -107,14 +99,14 @@ def _change(session_id: int, kind: str, item_id: str, action: str):
         abort(400, _problem(form))
     try:
         if action == "remove":
-            mine, change = build.remove(spec, kind, item_id), f"You removed “{item_name(kind, item_id)}”."
+            mine, done = build.remove(spec, "modules", item_id), f"You removed “{item_name('modules', item_id)}”."
         else:
             mine = build.move(spec, item_id, -1 if action == "up" else 1)
-            change = f"You moved “{item_name(kind, item_id)}” {action}."
+            done = f"You moved “{item_name('modules', item_id)}” {action}."
     except build.BuilderError as exc:
         return _refusal(record, spec, str(exc))
-    anchor = f"#{kind}" if action == "remove" else f"#module-{item_id}"
-    return save_or_conflict(record, mine, form.version.data, change, anchor)
+    anchor = "#modules" if action == "remove" else f"#module-{item_id}"
+    return save_or_conflict(record, mine, form.version.data, done, anchor)
 
 
 @bp.post("/modules/order")

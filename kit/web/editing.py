@@ -9,7 +9,7 @@ from kit.content.library import Library
 from kit.sessions import builder as build
 from kit.sessions import codec, validate
 from kit.sessions.fitting import QUICK_LENGTHS
-from kit.sessions.model import CEOP_ASSEMBLY_ADVICE, SessionSpec, assemble, needs_assembly_warning
+from kit.sessions.model import CEOP_ASSEMBLY_ADVICE, Session, SessionSpec, assemble, needs_assembly_warning
 from kit.store import sessions as store
 from kit.web.database import db_session
 from kit.web.render_cache import forget
@@ -51,6 +51,21 @@ def load(session_id: int) -> tuple[store.Stored, SessionSpec]:
         abort(500)
 
 
+def load_own(session_id: int) -> tuple[store.Stored, SessionSpec]:
+    """Return the session record and its spec if the signed-in user owns it (a lead sees others' too,
+    but changes only their own); 404 otherwise."""
+    record, spec = load(session_id)
+    if record.owner_id != current_user.user.id:
+        abort(404)
+    return record, spec
+
+
+def assembled(session_id: int) -> tuple[store.Stored, Session]:
+    """Return the session record and the session built from it against the current library."""
+    record, spec = load(session_id)
+    return record, assemble(library(), spec)
+
+
 def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | None,
                      change: str, anchor: str = "", assembly_confirmed: bool = False):
     """Save SPEC over VERSION and go back to the builder, or show the conflict page.
@@ -76,8 +91,7 @@ def save_or_conflict(record: store.Stored, spec: SessionSpec, version: int | Non
 def refusal(found: dict[str, str], lead: str = "Your version could not be kept") -> str:
     """Return one sentence naming what FOUND (from kit.sessions.validate) says is wrong."""
     items = validate.items_of(found)
-    details = [message for key, message in found.items() if not key.startswith("item:")]
-    parts = [*details]
+    parts = [message for key, message in found.items() if not key.startswith("item:")]
     if items:
         names = ", ".join(f"“{item_name(None, item_id)}”" for item_id in items[:5])  # titles, not ids
         parts.append("it uses items that are no longer in the library or are for other ages without a reason "

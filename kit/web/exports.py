@@ -8,15 +8,17 @@ import re
 import unicodedata
 
 from flask import Blueprint, abort, current_app, render_template, send_file
-from flask_login import current_user, login_required
+from flask_login import current_user
 from werkzeug.utils import secure_filename
 
-from kit.sessions.model import Session, assemble
+from kit.sessions.model import Session
 from kit.web import pages
-from kit.web.editing import library, load
+from kit.web.auth import signed_in_only
+from kit.web.editing import assembled, library
 from kit.web.render_cache import render_cache
 
 bp = Blueprint("exports", __name__, url_prefix="/sessions/<int:session_id>")
+signed_in_only(bp)
 
 # The documents an officer can download, in the order the builder lists them.
 DOCUMENTS = {
@@ -41,25 +43,12 @@ PREVIEW_KINDS = {"handout": "Handout", "poster": "Poster", "parent-letter": "Let
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
 
 
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
-
-
-def available() -> dict[str, str]:
-    """Return the documents the PDF package renders, by kind."""
-    from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
-
-    return {kind: name for kind, name in DOCUMENTS.items() if kind in KINDS}
-
-
 def documents(session: Session) -> dict[str, str]:
     """Return the documents SESSION has a reader for, named for that reader: a parents' evening gets
     an invitation instead of a letter home, and no sheet for a class teacher it does not have."""
     from kit.pdf import KINDS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
-    return {kind: named_for(kind, name, session) for kind, name in available().items() if KINDS[kind].serves(session)}
+    return {kind: named_for(kind, name, session) for kind, name in DOCUMENTS.items() if KINDS[kind].serves(session)}
 
 
 def named_for(kind: str, name: str, session: Session) -> str:
@@ -75,7 +64,7 @@ def twins() -> dict[str, list[str]]:
     from kit.pdf import TWINS  # noqa: PLC0415 - ReportLab loads only when a document is first asked for
 
     return {kind: ["html"] + (["txt"] if kind == "parent-letter" else [])
-            for kind in available() if kind in TWINS}
+            for kind in DOCUMENTS if kind in TWINS}
 
 
 def download_name(name: str, kind: str, ext: str = "pdf") -> str:
@@ -109,12 +98,8 @@ def render_options(session: Session):
 
     local = current_app.extensions["kit.local"].current  # the force's own details (kit.web.local)
     return pdf.RenderOptions(**local.printed(current_app.config["ORGANISATION"]),
-                             large_print=session.spec.large_print, signed=signature())
-
-
-def signature() -> str:
-    """Return the signed-in officer's name and role as letters are signed ('' when not given)."""
-    return current_user.user.signature
+                             large_print=session.spec.large_print,
+                             signed=current_user.user.signature)  # name and role, as letters are signed
 
 
 def rendered(kind: str, record, session: Session) -> bytes:
@@ -133,8 +118,7 @@ def rendered(kind: str, record, session: Session) -> bytes:
 @bp.get("/preview")
 def preview(session_id: int):
     """Show the handout and the lesson plan as a web page, with links to the PDFs."""
-    record, spec = load(session_id)
-    session = assemble(library(), spec)
+    record, session = assembled(session_id)
     previews = {kind: pages.count(rendered(kind, record, session)) for kind in PREVIEW_KINDS}
     return render_template("exports/preview.html", record=record, session=session,
                            documents=documents(session), twins=twins(), twin_names=TWIN_NAMES, lib=library(),
@@ -147,8 +131,7 @@ def page_image(session_id: int, kind: str, number: int):
     """Send page NUMBER of document KIND as a PNG, drawn from the PDF the officer would download."""
     if kind not in PREVIEW_KINDS:
         abort(404)
-    record, spec = load(session_id)
-    session = assemble(library(), spec)
+    record, session = assembled(session_id)
     image = pages.png(rendered(kind, record, session), number)
     if image is None:
         abort(404)
@@ -161,10 +144,9 @@ def page_image(session_id: int, kind: str, number: int):
 def download(session_id: int, kind: str):
     """Send one document (or the whole pack) as a PDF attachment named after the session; 404 for one
     the session's readers do not use or whose edition does not exist (no large-print A5)."""
-    if kind not in available():
+    if kind not in DOCUMENTS:
         abort(404)
-    record, spec = load(session_id)
-    session = assemble(library(), spec)
+    record, session = assembled(session_id)
     if kind not in documents(session):
         abort(404)
     return send_file(io.BytesIO(rendered(kind, record, session)), mimetype="application/pdf",
@@ -178,8 +160,7 @@ def download_twin(session_id: int, kind: str, ext: str):
 
     if ext not in twins().get(kind, ()):
         abort(404)
-    record, spec = load(session_id)
-    session = assemble(library(), spec)
+    record, session = assembled(session_id)
     options = render_options(session)
     text = pdf.twin_html(kind, session, options) if ext == "html" else pdf.letter_text(session, options)
     mimetype = "text/html" if ext == "html" else "text/plain"

@@ -16,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from kit.accounts.passwords import PASSWORD_MIN
 from kit.content.vocab import SETTINGS
 from kit.sessions.model import NOTE_MAX, REASON_MAX, SCHOOL_MAX, TITLE_MAX
 from kit.web.inputs import INT_MAX
@@ -31,6 +32,16 @@ except ImportError:  # pragma: no cover
 def choices(pairs) -> list:
     """Return (value, label) PAIRS as choices for a select or radio field."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+def refuse(field, message: str) -> None:
+    """Show MESSAGE, a domain message (a lower-case phrase), under FIELD as a sentence."""
+    field.errors = [*field.errors, message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")]
+
+
+# Beside every field where someone chooses a password (the rules are kit.accounts.passwords).
+PASSWORD_HINT = (f"At least {PASSWORD_MIN} characters and hard to guess: three or four unrelated words work well. "
+                 "Not your email address, not a common password.")
 
 
 LANG_CHOICES = [("en", "English"), ("cy", "Welsh"), ("bilingual", "Welsh and English (bilingual)")]

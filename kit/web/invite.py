@@ -8,13 +8,12 @@ from wtforms import PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from kit.accounts import invites, users
-from kit.accounts.passwords import PASSWORD_MAX, PASSWORD_MIN
+from kit.accounts.passwords import PASSWORD_MAX
 from kit.web.database import db_session
 from kit.web.errors import render_error
+from kit.web.forms import PASSWORD_HINT, refuse
 
 bp = Blueprint("invite", __name__, url_prefix="/invite")
-HINT = (f"At least {PASSWORD_MIN} characters and hard to guess: three or four unrelated words work well. "
-        "Not your email address, not a common password.")
 GONE = ("This link no longer works",
         "It has expired or was already used. Ask your lead for a new link.")
 # The token is in the address: never send it to another site, never keep the page.
@@ -42,10 +41,10 @@ def accept(token: str):
         try:
             email = invites.accept(db_session(), token, form.new_password.data)
         except users.AccountError as exc:
-            form.new_password.errors = [*form.new_password.errors, exc.args[0][:1].upper() + exc.args[0][1:] + "."]
+            refuse(form.new_password, str(exc))
         else:
             flash(f"Your password is set. Sign in as {email}.", "success")
             return redirect(url_for("auth.login"))
-    page = render_template("invite/accept.html", form=form, email=pending.email, hint=HINT,
+    page = render_template("invite/accept.html", form=form, email=pending.email, hint=PASSWORD_HINT,
                            expires=pending.expires_at)
     return page, 422 if form.errors else 200, PRIVATE

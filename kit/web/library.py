@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask import session as cookie
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from kit.content.text import texts
 from kit.sessions import builder as build
 from kit.store import sessions as store
+from kit.web.auth import signed_in_only
 from kit.web.database import db_session
-from kit.web.editing import PROBLEM_KEY, library, load, save_or_conflict
+from kit.web.editing import PROBLEM_KEY, library, load_own, save_or_conflict
 from kit.web.forms import AddToSessionForm
 
 bp = Blueprint("library", __name__, url_prefix="/library")
+signed_in_only(bp)
 QUERY_MAX = 100
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
 
 
 def matches(item: object, query: str) -> bool:
@@ -40,15 +36,11 @@ def _filters() -> tuple[str, str]:
     return query, audience if audience in library().audiences else ""
 
 
-def _filtered(items, query: str, audience: str) -> list:
-    """Return ITEMS that match QUERY and suit AUDIENCE (when given)."""
-    return [i for i in items if matches(i, query) and (not audience or audience in i.audiences)]
-
-
 def _listing(area: str) -> str:
     """Render the AREA listing (modules, questions or links), searched and filtered by audience."""
     query, audience = _filters()
-    found = _filtered(getattr(library(), area).values(), query, audience)
+    found = [item for item in getattr(library(), area).values()
+             if matches(item, query) and (not audience or audience in item.audiences)]
     return render_template(f"library/{area}.html", items=found, query=query, audience=audience,
                            lib=library(), area=area, mine=_mine(area))
 
@@ -82,9 +74,7 @@ def add_to_session(module_id: str):
         abort(404)
     if not form.validate_on_submit():
         abort(400, "Choose one of your sessions to add the module to.")
-    record, spec = load(form.session.data)
-    if record.owner_id != current_user.user.id:
-        abort(404)  # "Add to…" offers only the officer's own sessions
+    record, spec = load_own(form.session.data)  # "Add to…" offers only the officer's own sessions
     try:
         mine = build.add(spec, library(), "modules", module_id, "")
     except build.ReasonNeeded:  # written for other ages: the builder asks why, at that module's box

@@ -11,7 +11,7 @@ import base64
 import datetime as dt
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import BooleanField, FileField, HiddenField, StringField, TextAreaField
@@ -19,12 +19,14 @@ from wtforms.validators import Length
 
 from kit.local import linkrows, logo, overlay, versions
 from kit.local.holder import LibraryHolder
+from kit.web.auth import leads_only
 from kit.web.database import db_session
 from kit.web.editing import library
 from kit.web.forms import ConfirmForm
 from kit.web.render_cache import reload_library
 
 bp = Blueprint("local", __name__, url_prefix="/local")
+leads_only(bp)
 EXTENSION = "kit.local"
 LINKS_MAX = 100_000  # characters of YAML: a force's handful of links is a few thousand
 
@@ -63,14 +65,6 @@ def _follow() -> None:
         return
     if fresh is not None:
         reload_library(current_app, fresh)
-
-
-@bp.before_request
-@login_required
-def _leads_only():
-    """Officers never see these pages: to them they do not exist."""
-    if not current_user.is_lead:
-        abort(404)
 
 
 def _data_uri(png: bytes) -> str:

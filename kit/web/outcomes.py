@@ -6,7 +6,7 @@ import datetime as dt
 import io
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from kit.outcomes import charts, countsfile, csvfiles, gain
 from kit.outcomes.delivery import Problem, RawDelivery, check, count_field
@@ -14,25 +14,13 @@ from kit.outcomes.figures import NO_PUPIL_DATA, SUPPRESSION_NOTE, Figures, build
 from kit.outcomes.keys import PHASES, option_keys
 from kit.outcomes.period import read_filters
 from kit.store import deliveries, outcome_figures
+from kit.web.auth import signed_in_only
 from kit.web.database import db_session
-from kit.web.editing import library, load
+from kit.web.editing import library, load_own
 from kit.web.forms import ConfirmForm
 
 bp = Blueprint("outcomes", __name__)
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
-
-
-def _own_session(session_id: int):
-    """Return the session and spec if the signed-in user owns it: only its officer records deliveries."""
-    record, spec = load(session_id)
-    if record.owner_id != current_user.user.id:
-        abort(404)
-    return record, spec
+signed_in_only(bp)
 
 
 def _questions(spec) -> dict:
@@ -62,15 +50,10 @@ def _form_page(record, spec, values: dict, problems=(), notice: str | None = Non
     return body, status
 
 
-def _facts(record, spec) -> deliveries.SessionFacts:
-    return deliveries.SessionFacts(record.id, record.title, spec.audience, spec.nation, spec.school,
-                                   tuple(spec.modules))
-
-
 @bp.route("/sessions/<int:session_id>/deliveries/new", methods=["GET", "POST"])
 def record(session_id: int):
     """Ask for the date, the people present, the counts and a reflection; store them when all is right."""
-    record, spec = _own_session(session_id)
+    record, spec = load_own(session_id)  # only its officer records deliveries
     if request.method == "GET":
         return _form_page(record, spec, {"present": spec.group_size or "", "delivered_on": ""})
     if not ConfirmForm().validate_on_submit():
@@ -81,14 +64,16 @@ def record(session_id: int):
     delivery, problems = check(raw, questions, dt.date.today())
     if problems:
         return _form_page(record, spec, request.form.to_dict(), problems, status=422)
-    delivery_id = deliveries.save(db_session(), current_user.user, _facts(record, spec), delivery, questions)
+    facts = deliveries.SessionFacts(record.id, record.title, spec.audience, spec.nation, spec.school,
+                                    tuple(spec.modules))
+    delivery_id = deliveries.save(db_session(), current_user.user, facts, delivery, questions)
     return redirect(url_for("outcomes.delivery", delivery_id=delivery_id, saved=1))
 
 
 @bp.post("/sessions/<int:session_id>/deliveries/upload")
 def upload(session_id: int):
     """Read a counts file into the form for the officer to check; nothing is saved yet."""
-    record, spec = _own_session(session_id)
+    record, spec = load_own(session_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     upload = request.files.get("counts_file")
@@ -146,17 +131,8 @@ def delete(delivery_id: int):
 
 def _misconception_texts(lib) -> dict[str, str]:
     """Return misconception id -> its words, where the library gives misconceptions an id."""
-    texts = {}
-    for module in lib.modules.values():
-        for item in module.misconceptions:
-            item_id = getattr(item, "id", None)
-            if item_id:
-                texts[item_id] = item.misconception.en
-    listed = getattr(lib, "misconceptions", None) or {}
-    for item in listed.values() if isinstance(listed, dict) else listed:
-        if getattr(item, "id", None) and getattr(item, "misconception", None):
-            texts[item.id] = item.misconception.en
-    return texts
+    return {item.id: item.misconception.en for module in lib.modules.values() for item in module.misconceptions
+            if item.id}
 
 
 def current_figures() -> tuple[Figures, list[str]]:

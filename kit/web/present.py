@@ -6,26 +6,19 @@ Thin views: the slides, notes and offline file are built by kit.present (no Flas
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, url_for
-from flask_login import login_required
 
 from kit.present.deck import Deck, build
 from kit.present.page import offline_filename, offline_html, render
-from kit.sessions.model import assemble
-from kit.web.editing import library, load
+from kit.web.auth import signed_in_only
+from kit.web.editing import assembled
 
 bp = Blueprint("present", __name__, url_prefix="/sessions/<int:session_id>/present")
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
+signed_in_only(bp)
 
 
 def _deck(session_id: int) -> Deck:
     """Return the deck of the session the signed-in user may see (404 otherwise)."""
-    _, spec = load(session_id)
-    return build(assemble(library(), spec))
+    return build(assembled(session_id)[1])
 
 
 def _assets() -> dict:
@@ -63,8 +56,7 @@ def notes(session_id: int):
 @bp.get("/offline.html")
 def offline(session_id: int):
     """Download the session as one self-contained HTML file that presents with no network."""
-    _, spec = load(session_id)
-    session = assemble(library(), spec)
+    _, session = assembled(session_id)
     response = Response(offline_html(session), mimetype="text/html")
     response.headers["Content-Disposition"] = f'attachment; filename="{offline_filename(session)}"'
     return response

@@ -5,31 +5,20 @@ from __future__ import annotations
 import io
 
 from flask import Blueprint, abort, render_template, request, send_file
-from flask_login import login_required
 
 from kit.quiz.formats import FORMATS, filename, session_quiz
-from kit.sessions.model import assemble
-from kit.web.editing import library, load
+from kit.web.auth import signed_in_only
+from kit.web.editing import assembled
 
 bp = Blueprint("quizzes", __name__, url_prefix="/sessions/<int:session_id>/quiz")
+signed_in_only(bp)
 LANG_NAMES = {"en": "English", "cy": "Welsh"}
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
-
-
-def _session(session_id: int):
-    record, spec = load(session_id)
-    return record, assemble(library(), spec)
 
 
 @bp.get("")
 def formats(session_id: int):
     """List every format in each of the session's languages, with the questions each would leave out."""
-    record, session = _session(session_id)
+    record, session = assembled(session_id)
     stems = {lang: {q.id: q.stem.get(lang) for q in session.questions} for lang in session.langs}
     left_out = {(lang, fmt.id): fmt.write(session_quiz(session, lang)).left_out
                 for lang in session.langs for fmt in FORMATS.values()}
@@ -42,7 +31,7 @@ def formats(session_id: int):
 def download(session_id: int, format_id: str):
     """Send the quiz in one format as an attachment."""
     lang = request.args.get("lang", "")
-    record, session = _session(session_id)
+    record, session = assembled(session_id)
     lang = lang or session.langs[0]
     if format_id not in FORMATS or lang not in session.langs:
         abort(404)

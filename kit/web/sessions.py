@@ -6,12 +6,13 @@ from dataclasses import replace
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask import session as cookie
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from kit.sessions import builder as build
 from kit.sessions import validate
 from kit.sessions.model import CEOP_ASSEMBLY_ADVICE
 from kit.store import sessions as store
+from kit.web.auth import signed_in_only
 from kit.web.database import db_session
 from kit.web.editing import PROBLEM_KEY, builder_page, library, load, load_record, save_or_conflict
 from kit.web.forms import ConfirmForm, DetailsForm, choices
@@ -19,12 +20,7 @@ from kit.web.inputs import whole_number
 from kit.web.render_cache import forget
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
+signed_in_only(bp)
 
 
 def _details_form(**kwargs) -> DetailsForm:

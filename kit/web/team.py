@@ -6,7 +6,7 @@ Leads only; to anyone else these pages do not exist (404).
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField
 from wtforms.validators import DataRequired, EqualTo, Length
@@ -14,10 +14,12 @@ from wtforms.validators import DataRequired, EqualTo, Length
 from kit.accounts import credentials, invites, users
 from kit.accounts.passwords import PASSWORD_MAX, PASSWORD_MIN
 from kit.db import utcnow
+from kit.web.auth import leads_only
 from kit.web.database import db_session
-from kit.web.forms import ConfirmForm, choices
+from kit.web.forms import ConfirmForm, choices, refuse
 
 bp = Blueprint("team", __name__, url_prefix="/team")
+leads_only(bp)
 PASSWORD_HINT = (f"At least {PASSWORD_MIN} characters and hard to guess: three or four unrelated words work well. "
                  "Give it to the officer in person or by phone, never by email.")
 
@@ -42,19 +44,6 @@ class InviteForm(FlaskForm):
 
 class AddForm(InviteForm, PasswordFields):
     """A new account: email, role and a first password the lead chooses."""
-
-
-@bp.before_request
-@login_required
-def _leads_only():
-    """Officers never see these pages: to them they do not exist."""
-    if not current_user.is_lead:
-        abort(404)
-
-
-def _sentence(text: str) -> str:
-    """Return a domain message (a lower-case phrase) as a sentence."""
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def _account(user_id: int):
@@ -82,7 +71,7 @@ def add():
             user = users.create_user(db_session(), form.email.data, form.password.data, form.role.data)
         except users.AccountError as exc:
             target = form.email if ("email" in str(exc) or "account" in str(exc)) else form.password
-            target.errors = [*target.errors, _sentence(str(exc))]
+            refuse(target, str(exc))
         else:
             flash(f"{user.email} can now sign in with the password you chose.", "success")
             return redirect(url_for("team.index") + f"#account-{user.id}")
@@ -97,7 +86,7 @@ def invite():
         try:
             user, token = invites.invite(db_session(), form.email.data, form.role.data)
         except users.AccountError as exc:
-            form.email.errors = [*form.email.errors, _sentence(str(exc))]
+            refuse(form.email, str(exc))
         else:
             return _link_page(user, token)
     return render_template("team/invite.html", form=form)
@@ -156,7 +145,7 @@ def reset(user_id: int):
         try:
             credentials.reset_password(db_session(), user.email, form.password.data)
         except users.AccountError as exc:
-            form.password.errors = [*form.password.errors, _sentence(str(exc))]
+            refuse(form.password, str(exc))
         else:
             flash(f"The password of {user.email} was reset; they were signed out everywhere.", "success")
             return redirect(url_for("team.index") + f"#account-{user_id}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.utils import secure_filename
@@ -12,10 +12,13 @@ from wtforms import BooleanField
 from kit.sessions import transfer
 from kit.sessions.model import CEOP_ASSEMBLY_ADVICE
 from kit.store import sessions as store
+from kit.web.auth import signed_in_only
 from kit.web.database import db_session
 from kit.web.editing import load
+from kit.web.forms import refuse
 
 bp = Blueprint("transfer", __name__, url_prefix="/sessions")
+signed_in_only(bp)
 
 
 class ImportForm(FlaskForm):
@@ -23,12 +26,6 @@ class ImportForm(FlaskForm):
 
     file = FileField("Session file", validators=[FileRequired("Choose a session file")])
     confirm_assembly = BooleanField("I have read this advice and still want to deliver an assembly")
-
-
-@bp.before_request
-@login_required
-def _signed_in():
-    """Every page here needs a signed-in user."""
 
 
 @bp.get("/<int:session_id>/session.yaml")
@@ -50,14 +47,9 @@ def import_session():
                                         current_app.extensions["kit.library"], bool(form.confirm_assembly.data))
         except transfer.TransferError as exc:
             target = form.confirm_assembly if exc.field == "confirm_assembly" else form.file
-            target.errors = [*target.errors, _sentence(str(exc))]
+            refuse(target, str(exc))
         else:
             record = store.create(db_session(), current_user.user, spec)
             flash(f"Imported “{record.title}” as a new session.", "success")
             return redirect(url_for("sessions.builder", session_id=record.id))
     return render_template("sessions/import.html", form=form, advice=CEOP_ASSEMBLY_ADVICE)
-
-
-def _sentence(text: str) -> str:
-    """Return TEXT as a sentence (domain messages are lower-case phrases)."""
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
