@@ -14,19 +14,13 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice  # WTForms 3.3 wants these, not (value, label) pairs
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from kit.accounts.passwords import PASSWORD_MIN
 from kit.content.vocab import SETTINGS
 from kit.sessions.model import NOTE_MAX, REASON_MAX, SCHOOL_MAX, TITLE_MAX
 from kit.web.inputs import INT_MAX
-
-try:  # WTForms 3.3 wants SelectChoice objects; older releases take (value, label) pairs
-    from wtforms.fields.choices import SelectChoice
-except ImportError:  # pragma: no cover
-    def SelectChoice(value, label):  # noqa: N802 - stands in for the class
-        """Return the (value, label) pair older WTForms expects."""
-        return (value, label)
 
 
 def choices(pairs) -> list:
